@@ -1,0 +1,59 @@
+package ssmlab.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+
+/**
+ * How the command line reports failure: bad input is one line on stderr and exit code 2; a bug
+ * in ssmlab is a stack trace and exit code 1.
+ *
+ * <p>Library code signals bad input with {@link IllegalArgumentException} (or a subclass such as
+ * {@link NumberFormatException}); its message is the line the user sees.
+ */
+final class Errors {
+  static final int BAD_INPUT = 2;
+  static final int INTERNAL = 1;
+
+  private Errors() {}
+
+  static int onBadParameters(ParameterException e, String[] args) {
+    CommandLine cl = e.getCommandLine();
+    cl.getErr().println("ssmlab: " + oneLine(e.getMessage())
+        + " (see 'ssmlab " + commandPath(cl) + "--help')");
+    return BAD_INPUT;
+  }
+
+  static int onExecutionFailure(Exception e, CommandLine cl, ParseResult parsed) {
+    if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
+        || e instanceof java.nio.file.NoSuchFileException) {
+      cl.getErr().println("ssmlab: " + oneLine(message(e)));
+      return BAD_INPUT;
+    }
+    cl.getErr().println("ssmlab: internal error: " + e);
+    e.printStackTrace(cl.getErr());
+    return INTERNAL;
+  }
+
+  private static String message(Exception e) {
+    if (e instanceof java.nio.file.NoSuchFileException n) {
+      return "no such file: " + n.getFile();
+    }
+    if (e instanceof java.io.UncheckedIOException u) {
+      return u.getCause().toString();
+    }
+    return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+
+  static String oneLine(String s) {
+    return s == null ? "" : s.strip().replaceAll("\\s*\\R\\s*", "; ");
+  }
+
+  private static String commandPath(CommandLine cl) {
+    var sb = new StringBuilder();
+    for (CommandLine c = cl; c.getParent() != null; c = c.getParent()) {
+      sb.insert(0, c.getCommandName() + " ");
+    }
+    return sb.toString();
+  }
+}

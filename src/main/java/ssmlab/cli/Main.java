@@ -1,0 +1,54 @@
+package ssmlab.cli;
+
+import java.io.PrintWriter;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The {@code ssmlab} command: the root that every verb hangs from. */
+@Command(
+    name = "ssmlab",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "A laboratory for the computational limits of state-space models.",
+    subcommands = {
+      CommandLine.HelpCommand.class,
+    },
+    footer = {"", "Run 'ssmlab COMMAND --help' for a command's options and an example."})
+public final class Main implements Runnable {
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the command line with the given streams and returns the exit code. */
+  public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    return commandLine(out, err).execute(args);
+  }
+
+  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+    var cl = new CommandLine(new Main());
+    cl.setOut(out);
+    cl.setErr(err);
+    cl.setParameterExceptionHandler(Errors::onBadParameters);
+    cl.setExecutionExceptionHandler(Errors::onExecutionFailure);
+    return cl;
+  }
+
+  /** Reads the version from the jar manifest, or says it is a development build. */
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"ssmlab " + (v == null ? "(development build)" : v)
+          + ", Java " + Runtime.version()};
+    }
+  }
+}
