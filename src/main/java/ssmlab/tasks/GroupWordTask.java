@@ -1,0 +1,55 @@
+package ssmlab.tasks;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+/**
+ * State tracking: a uniformly random word over a finite group, labelled at each position with
+ * the prefix product, first element applied first (paper, Definitions C.9-C.10; Merrill et al.
+ * 2024), or only at the last position.
+ */
+final class GroupWordTask extends BaseTask {
+
+  private final FiniteGroup group;
+  private final boolean finalOnly;
+
+  GroupWordTask(String name, FiniteGroup group, boolean finalOnly) {
+    super(name, "word problem over " + group.name() + ": prefix products of random elements",
+        group.solvable() ? TaskClass.TC0 : TaskClass.NC1_COMPLETE,
+        new Vocabulary(group.elements()), new Vocabulary(group.elements()));
+    this.group = group;
+    this.finalOnly = finalOnly;
+  }
+
+  FiniteGroup group() {
+    return group;
+  }
+
+  @Override
+  List<String> generate(int length, SplittableRandom rng) {
+    List<String> names = group.elements();
+    List<String> input = new ArrayList<>(length);
+    for (int i = 0; i < length; i++) {
+      input.add(names.get(rng.nextInt(names.size())));
+    }
+    return input;
+  }
+
+  @Override
+  public List<String> solve(List<String> input) {
+    Vocabulary v = inputVocabulary();
+    List<String> names = group.elements();
+    List<String> target = new ArrayList<>(input.size());
+    int acc = group.identity();
+    for (int i = 0; i < input.size(); i++) {
+      String tok = input.get(i);
+      if (!v.contains(tok)) {
+        throw invalid(name(), "'" + tok + "' is not an element of " + group.name());
+      }
+      acc = group.multiply(acc, v.id(tok));
+      target.add(finalOnly && i < input.size() - 1 ? null : names.get(acc));
+    }
+    return target;
+  }
+}
