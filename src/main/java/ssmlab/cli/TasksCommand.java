@@ -1,0 +1,133 @@
+package ssmlab.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.SplittableRandom;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import ssmlab.tasks.LengthRange;
+import ssmlab.tasks.SeededSample;
+import ssmlab.tasks.Task;
+import ssmlab.tasks.TaskExport;
+import ssmlab.tasks.TaskRegistry;
+import ssmlab.tasks.TaskSpec;
+
+/** {@code ssmlab tasks}: list the tasks, sample them, export train/test splits. */
+@Command(name = "tasks", description = "The task registry: list, sample, export.",
+    mixinStandardHelpOptions = true,
+    subcommands = {TasksCommand.List.class, TasksCommand.SampleCmd.class,
+        TasksCommand.Export.class})
+final class TasksCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code tasks list}: name, class, description, one task a line. */
+  @Command(name = "list", description = "Every task: name, class, description.",
+      mixinStandardHelpOptions = true)
+  static final class List implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Override
+    public void run() {
+      PrintWriter out = spec.commandLine().getOut();
+      for (TaskSpec t : TaskRegistry.specs()) {
+        var params = new StringBuilder();
+        for (TaskSpec.Param p : t.params()) {
+          params.append(" --").append(p.name()).append(' ').append(p.defaultValue());
+        }
+        out.printf("%-18s %-17s %s%s%n", t.name(), t.taskClass().label(), t.description(),
+            params.isEmpty() ? "" : " [" + params.toString().strip() + "]");
+      }
+      out.flush();
+    }
+  }
+
+  /** {@code tasks sample}: JSON lines, one per sample. */
+  @Command(name = "sample", description = "Samples as JSON lines: task, length, input, target.",
+      mixinStandardHelpOptions = true,
+      footer = {"", "Example: ssmlab tasks sample --task s5 --length 8 --count 3 --seed 1"})
+  static final class SampleCmd implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--task", required = true, description = "task name (see 'tasks list')")
+    String task;
+
+    @Option(names = "--length", required = true, paramLabel = "N|a..b",
+        description = "input length, or a range to draw from uniformly")
+    String length;
+
+    @Option(names = "--count", defaultValue = "1", description = "number of samples")
+    int count;
+
+    @Option(names = "--seed", defaultValue = "0", description = "random seed")
+    long seed;
+
+    @Mixin TaskOptionsMixin options;
+
+    @Override
+    public void run() {
+      LengthRange lengths = LengthRange.parse(length);
+      if (count < 0) {
+        throw new IllegalArgumentException("--count must not be negative, got " + count);
+      }
+      Task t = TaskRegistry.create(task, options.asMap());
+      PrintWriter out = spec.commandLine().getOut();
+      SplittableRandom root = new SplittableRandom(seed);
+      for (int i = 0; i < count; i++) {
+        SeededSample s = SeededSample.next(t, lengths.draw(root), root);
+        out.println(Json.write(TaskExport.line(t, s.sample(), null)));
+      }
+      out.flush();
+    }
+  }
+
+  /** {@code tasks export}: train and test splits in a directory. */
+  @Command(name = "export", description = "Train/test splits as JSON lines (and CSV for groups).",
+      mixinStandardHelpOptions = true,
+      footer = {"", "Example: ssmlab tasks export --task a5 --train-lengths 2..16 "
+          + "--test-lengths 17..64 --count 100 --seed 1 --out data/a5"})
+  static final class Export implements Runnable {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--task", required = true, description = "task name (see 'tasks list')")
+    String task;
+
+    @Option(names = "--train-lengths", required = true, paramLabel = "a..b")
+    String trainLengths;
+
+    @Option(names = "--test-lengths", required = true, paramLabel = "c..d")
+    String testLengths;
+
+    @Option(names = "--count", defaultValue = "100", description = "samples per length")
+    int count;
+
+    @Option(names = "--seed", defaultValue = "0", description = "random seed")
+    long seed;
+
+    @Option(names = "--out", required = true, description = "output directory")
+    Path out;
+
+    @Mixin TaskOptionsMixin options;
+
+    @Override
+    public void run() {
+      LengthRange train = LengthRange.parse(trainLengths);
+      LengthRange test = LengthRange.parse(testLengths);
+      Task t = TaskRegistry.create(task, options.asMap());
+      TaskExport.Summary s = TaskExport.write(t, options.asMap(), train, test, count, seed, out);
+      PrintWriter w = spec.commandLine().getOut();
+      w.printf("wrote %d train and %d test samples of %s to %s%s%n", s.train(), s.test(),
+          t.name(), out, s.csv() ? " (JSON lines and CSV)" : " (JSON lines)");
+      w.flush();
+    }
+  }
+}
