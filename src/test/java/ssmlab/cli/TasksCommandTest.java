@@ -1,0 +1,102 @@
+package ssmlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import tools.jackson.databind.JsonNode;
+
+final class TasksCommandTest {
+
+  @Test
+  void list_namesEveryTaskWithItsClass() {
+    MainTest.Result r = MainTest.run("tasks", "list");
+    assertThat(r.code()).isZero();
+    assertThat(r.out()).contains("s5-identity").contains("NC1-complete").contains("lis-cot")
+        .contains("star-free");
+  }
+
+  @Test
+  void sample_printsOneJsonLinePerSample() {
+    MainTest.Result r = MainTest.run("tasks", "sample", "--task", "s5", "--length", "6",
+        "--count", "3", "--seed", "4");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> lines = r.out().strip().lines().toList();
+    assertThat(lines).hasSize(3);
+    JsonNode first = Json.MAPPER.readTree(lines.getFirst());
+    assertThat(first.get("task").asString()).isEqualTo("s5");
+    assertThat(first.get("length").asInt()).isEqualTo(6);
+    assertThat(first.get("input").size()).isEqualTo(6);
+    assertThat(first.get("target").size()).isEqualTo(6);
+    assertThat(first.get("target").get(0).asString())
+        .isEqualTo(first.get("input").get(0).asString());
+  }
+
+  @Test
+  void sample_sameSeed_sameOutput() {
+    String[] args = {"tasks", "sample", "--task", "bfvp", "--length", "5..30", "--count", "5",
+        "--seed", "9", "--form", "prefix"};
+    assertThat(MainTest.run(args).out()).isEqualTo(MainTest.run(args).out());
+  }
+
+  @Test
+  void sample_finalLabel_writesNullElsewhere() {
+    MainTest.Result r = MainTest.run("tasks", "sample", "--task", "parity", "--length", "3",
+        "--label", "final");
+    assertThat(r.out()).contains("\"target\":[null,null,");
+  }
+
+  @Test
+  void sample_badInput_isOneLineAndExitTwo() {
+    for (String[] args : List.of(
+        new String[] {"tasks", "sample", "--task", "nope", "--length", "5"},
+        new String[] {"tasks", "sample", "--task", "s5", "--length", "0"},
+        new String[] {"tasks", "sample", "--task", "modcount", "--m", "1", "--length", "5"},
+        new String[] {"tasks", "sample", "--task", "group", "--group", "Q8", "--length", "5"},
+        new String[] {"tasks", "sample", "--task", "parity", "--k", "3", "--length", "5"})) {
+      MainTest.Result r = MainTest.run(args);
+      assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+      assertThat(r.err()).startsWith("ssmlab: ");
+    }
+  }
+
+  @Test
+  void export_groupTask_writesJsonLinesCsvAndMetadata(@TempDir Path dir) throws Exception {
+    MainTest.Result r = MainTest.run("tasks", "export", "--task", "a5", "--train-lengths",
+        "2..4", "--test-lengths", "5..6", "--count", "3", "--seed", "1", "--out",
+        dir.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.readAllLines(dir.resolve("train.jsonl"))).hasSize(9);
+    assertThat(Files.readAllLines(dir.resolve("test.jsonl"))).hasSize(6);
+    List<String> csv = Files.readAllLines(dir.resolve("train.csv"));
+    assertThat(csv.getFirst()).isEqualTo("seed,input,target");
+    assertThat(csv).hasSize(10);
+    String[] row = csv.get(1).split(",");
+    assertThat(row[1].split(" ")).hasSize(2);
+    assertThat(row[2].split(" ")[0]).isEqualTo(row[1].split(" ")[0]);
+    JsonNode meta = Json.MAPPER.readTree(Files.readString(dir.resolve("task.json")));
+    assertThat(meta.get("input_vocabulary").size()).isEqualTo(60);
+    try (var files = Files.list(dir)) {
+      assertThat(files.filter(p -> p.toString().endsWith(".tmp"))).isEmpty();
+    }
+  }
+
+  @Test
+  void export_isDeterministic(@TempDir Path dir) throws Exception {
+    String[] args = {"tasks", "export", "--task", "dyck1", "--train-lengths", "2..8",
+        "--test-lengths", "9..12", "--count", "2", "--seed", "5", "--out", ""};
+    args[args.length - 1] = dir.resolve("a").toString();
+    MainTest.run(args);
+    args[args.length - 1] = dir.resolve("b").toString();
+    MainTest.run(args);
+    assertThat(Files.readString(dir.resolve("a/test.jsonl")))
+        .isEqualTo(Files.readString(dir.resolve("b/test.jsonl")));
+    assertThat(Files.exists(dir.resolve("a/train.csv"))).isFalse();
+  }
+}
