@@ -112,12 +112,6 @@ final class ArithTask extends BaseTask {
 
   @Override
   public List<String> solve(List<String> input) {
-    int n = unpaddedLength(input);
-    if (n == 0) {
-      throw invalid(name(), "empty formula");
-    }
-    List<String> target = unlabelled(input.size());
-    target.set(n - 1, constants[ArithmeticEvaluator.evaluate(input.subList(0, n), ring)]);
-    return target;
+    return labelLast(input, f -> constants[ArithmeticEvaluator.evaluate(f, ring)]);
   }
 }

@@ -3,6 +3,7 @@ package ssmlab.tasks;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
+import java.util.function.Function;
 
 /**
  * The common shape of a task: a generator of inputs, and the solver that labels them, so every
@@ -87,6 +88,20 @@ abstract class BaseTask implements Task {
       t.add(null);
     }
     return t;
+  }
+
+  /**
+   * Targets of a one-answer task: {@code answer} of the tokens before the padding, placed at the
+   * last of them; every other position unlabelled.
+   */
+  List<String> labelLast(List<String> input, Function<List<String>, String> answer) {
+    int n = unpaddedLength(input);
+    if (n == 0) {
+      throw invalid(name, "nothing before the padding");
+    }
+    List<String> target = unlabelled(input.size());
+    target.set(n - 1, answer.apply(input.subList(0, n)));
+    return target;
   }
 
   static IllegalArgumentException invalid(String task, String why) {

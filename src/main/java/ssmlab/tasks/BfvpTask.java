@@ -133,12 +133,6 @@ final class BfvpTask extends BaseTask {
 
   @Override
   public List<String> solve(List<String> input) {
-    int n = unpaddedLength(input);
-    if (n == 0) {
-      throw invalid(name(), "empty formula");
-    }
-    List<String> target = unlabelled(input.size());
-    target.set(n - 1, BooleanSentence.evaluate(input.subList(0, n), form) ? "1" : "0");
-    return target;
+    return labelLast(input, f -> BooleanSentence.evaluate(f, form) ? "1" : "0");
   }
 }

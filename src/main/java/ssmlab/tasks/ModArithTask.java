@@ -36,17 +36,9 @@ final class ModArithTask extends BaseTask {
 
   @Override
   public List<String> solve(List<String> input) {
-    int n = unpaddedLength(input);
-    for (int i = 0; i < n; i++) {
-      if (input.get(i).equals("(") || input.get(i).equals(")")) {
-        throw invalid(name(), "brackets at " + i);
-      }
+    if (input.contains("(") || input.contains(")")) {
+      throw invalid(name(), "brackets in a bracket-free expression");
     }
-    if (n == 0) {
-      throw invalid(name(), "empty expression");
-    }
-    List<String> target = unlabelled(input.size());
-    target.set(n - 1, DIGITS[ArithmeticEvaluator.evaluate(input.subList(0, n), Z5)]);
-    return target;
+    return labelLast(input, e -> DIGITS[ArithmeticEvaluator.evaluate(e, Z5)]);
   }
 }
