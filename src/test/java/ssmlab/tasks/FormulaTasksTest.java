@@ -189,6 +189,15 @@ final class FormulaTasksTest {
   }
 
   @Test
+  void bfvpViaBarrington_solverReadsTheProduct() {
+    Task t = TaskRegistry.create("bfvp", Map.of("via", "barrington"));
+    assertThat(t.solve(tokens("23451"))).containsExactly("1");
+    assertThat(t.solve(tokens("23451 51234 <pad>"))).containsExactly(null, "0", null);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> t.solve(tokens("21345")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @Test
   void bfvpViaBarrington_classesBalanced() {
     Task t = TaskRegistry.create("bfvp", Map.of("via", "barrington"));
     var rng = new SplittableRandom(3);

@@ -107,6 +107,15 @@ final class GroupTasksTest {
   }
 
   @Test
+  void s5Identity_handComputed() {
+    Task t = TaskRegistry.create("s5-identity");
+    assertThat(t.solve(tokens("21345 21345"))).containsExactly(null, "1");
+    assertThat(t.solve(tokens("21345"))).containsExactly("0");
+    // a 3-cycle three times: 23145 23145 23145 = identity
+    assertThat(t.solve(tokens("23145 23145 23145")).getLast()).isEqualTo("1");
+  }
+
+  @Test
   void s5Identity_isBalancedAndCorrect() {
     Task t = TaskRegistry.create("s5-identity");
     var rng = new SplittableRandom(11);

@@ -204,6 +204,23 @@ final class LanguageTasksTest {
   }
 
   @Test
+  void otherLanguages_handComputed() {
+    assertThat(TaskRegistry.create("anbn").solve(Arrays.asList("a a b b".split(" "))))
+        .containsExactly("{a,b}", "{a,b}", "{b}", "{$}");
+    assertThat(TaskRegistry.create("aa-star").solve(Arrays.asList("a a a a".split(" "))))
+        .containsExactly("{a}", "{a,$}", "{a}", "{a,$}");
+    assertThat(TaskRegistry.create("shuffle-dyck").solve(Arrays.asList("( [ ) ]".split(" "))))
+        .containsExactly("{(,[,)}", "{(,[,),]}", "{(,[,]}", "{(,[,$}");
+    assertThat(TaskRegistry.create("dyck", java.util.Map.of("depth", "2"))
+        .solve(Arrays.asList("( [ ] )".split(" "))))
+        .containsExactly("{(,[,)}", "{]}", "{(,[,)}", "{(,[,$}");
+    // Tomita 3 on 1 0 0: the odd 0-block after the odd 1-block is open after "1 0"
+    assertThat(TaskRegistry.create("tomita", java.util.Map.of("n", "3"))
+        .solve(Arrays.asList("1 0 0".split(" "))))
+        .containsExactly("{0,1,$}", "{0}", "{0,1,$}");
+  }
+
+  @Test
   void solve_notAWord_isRejected() {
     Task t = TaskRegistry.create("dyck1");
     assertThatThrownBy(() -> t.solve(List.of("(", "(")))
