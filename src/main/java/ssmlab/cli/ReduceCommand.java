@@ -65,7 +65,6 @@ final class ReduceCommand implements Runnable {
       out.put("depth", f.depth());
       out.put("length", p.length());
       out.put("cycle", p.cycle().toString());
-      out.put("balanced", f.toInfix());
       List<Map<String, String>> ins = new ArrayList<>(p.length());
       for (BranchingProgram.Instruction i : p.instructions()) {
         Map<String, String> m = new LinkedHashMap<>();
@@ -75,6 +74,7 @@ final class ReduceCommand implements Runnable {
         ins.add(m);
       }
       out.put("instructions", ins);
+      out.put("balanced", f.toInfix());
       if (values != null) {
         List<String> word = new ArrayList<>(p.length());
         for (Perm g : p.word(values)) {

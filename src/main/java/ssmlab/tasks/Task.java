@@ -12,7 +12,7 @@ import java.util.SplittableRandom;
  */
 public interface Task {
 
-  /** The registry name with its options, e.g. {@code "modcount --m 5"}. */
+  /** The registry name, e.g. {@code "modcount"}; options are not part of it. */
   String name();
 
   /** One sentence saying what the task is. */
