@@ -130,6 +130,15 @@ final class FormulaTasksTest {
   }
 
   @Test
+  void modarith_deletangDocstringExamples() {
+    // the examples (modulo 5) in Deletang et al.'s tasks/regular/modular_arithmetic.py
+    Task t = TaskRegistry.create("modarith");
+    assertThat(t.solve(tokens("1 + 2 * 3")).getLast()).isEqualTo("2");
+    assertThat(t.solve(tokens("1 - 1 - 1")).getLast()).isEqualTo("4");
+    assertThat(t.solve(tokens("0 * 1 + 4 * 3 - 2")).getLast()).isEqualTo("0");
+  }
+
+  @Test
   void modarithBrackets_handComputed() {
     Task t = TaskRegistry.create("modarith-brackets");
     assertThat(t.solve(tokens("4 + ( 2 - ( 0 - 4 ) )")).getLast()).isEqualTo("0"); // 10
