@@ -22,6 +22,13 @@ final class CountingAndMemoryTasksTest {
   }
 
   @Test
+  void parity_isTheComplementOfSarrofsEvenParityExample() {
+    // Sarrof et al. generated_ds: 01100101 -> 10111001 (1 = even number of ones so far)
+    List<String> odd = TaskRegistry.create("parity").solve(tokens("0 1 1 0 0 1 0 1"));
+    assertThat(String.join("", odd)).isEqualTo("01000110");
+  }
+
+  @Test
   void modcount_countsOnesModM() {
     assertThat(TaskRegistry.create("modcount", Map.of("m", "3")).solve(tokens("1 1 0 1 1")))
         .containsExactly("1", "2", "2", "0", "1");
