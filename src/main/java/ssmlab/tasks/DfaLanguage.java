@@ -18,7 +18,11 @@ final class DfaLanguage implements Language {
   private final boolean[] coReachable; // some accepting state is reachable
   private final int[] maskOf; // next-symbol mask of each state
 
+  /** At most 31 states (generation keeps state sets in an int). */
   DfaLanguage(List<String> symbols, int[][] delta, boolean[] accepting) {
+    if (delta.length > 31) {
+      throw new IllegalArgumentException("too many states: " + delta.length);
+    }
     this.symbols = List.copyOf(symbols);
     this.delta = delta;
     this.accepting = accepting;
@@ -57,19 +61,20 @@ final class DfaLanguage implements Language {
   public List<String> generate(int maxLength, SplittableRandom rng) {
     int q = delta.length;
     int sigma = symbols.size();
-    // live[r][s]: an accepting state is reachable from s in exactly r steps
-    boolean[][] live = new boolean[maxLength + 1][];
-    live[0] = accepting.clone();
+    // bit s of live[r]: an accepting state is reachable from state s in exactly r steps
+    int[] live = new int[maxLength + 1];
+    for (int s = 0; s < q; s++) {
+      live[0] |= accepting[s] ? 1 << s : 0;
+    }
     for (int r = 1; r <= maxLength; r++) {
-      live[r] = new boolean[q];
       for (int s = 0; s < q; s++) {
-        for (int a = 0; a < sigma && !live[r][s]; a++) {
-          live[r][s] = live[r - 1][delta[s][a]];
+        for (int a = 0; a < sigma; a++) {
+          live[r] |= (live[r - 1] >> delta[s][a] & 1) << s;
         }
       }
     }
     int n = maxLength;
-    while (n > 0 && !live[n][0]) {
+    while (n > 0 && (live[n] & 1) == 0) {
       n--;
     }
     List<String> out = new ArrayList<>(n);
@@ -78,7 +83,7 @@ final class DfaLanguage implements Language {
     for (int r = n; r > 0; r--) {
       int c = 0;
       for (int a = 0; a < sigma; a++) {
-        if (live[r - 1][delta[s][a]]) {
+        if ((live[r - 1] >> delta[s][a] & 1) != 0) {
           choices[c++] = a;
         }
       }
