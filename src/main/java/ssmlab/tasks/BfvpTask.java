@@ -2,6 +2,7 @@ package ssmlab.tasks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.SplittableRandom;
 
 import ssmlab.nc1.BooleanSentence;
@@ -25,7 +26,7 @@ final class BfvpTask extends BaseTask {
 
   BfvpTask(Form form) {
     super("bfvp", "value of a random variable-free Boolean formula ("
-        + form.name().toLowerCase(java.util.Locale.ROOT) + "), balanced",
+        + form.name().toLowerCase(Locale.ROOT) + "), balanced",
         TaskClass.NC1_COMPLETE, withPad(form == Form.INFIX
             ? List.of("0", "1", "!", "&", "|", "(", ")") : List.of("0", "1", "!", "&", "|")),
         Vocabulary.of("0", "1"));

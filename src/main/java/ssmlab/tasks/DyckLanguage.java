@@ -1,6 +1,7 @@
 package ssmlab.tasks;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
@@ -90,7 +91,7 @@ final class DyckLanguage implements Language {
             throw LanguageTask.notAllowed(symbol);
           }
           if (d == stack.length) {
-            stack = java.util.Arrays.copyOf(stack, 2 * d);
+            stack = Arrays.copyOf(stack, 2 * d);
           }
           stack[d++] = i;
         } else if (d == 0 || stack[d - 1] != i - k) {

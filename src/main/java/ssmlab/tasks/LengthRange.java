@@ -2,7 +2,7 @@ package ssmlab.tasks;
 
 import java.util.SplittableRandom;
 
-/** Input lengths from {@code min} to {@code max} inclusive, written {@code "N"} or {@code "a..b"}. */
+/** Input lengths from {@code min} to {@code max} inclusive, written {@code N} or {@code a..b}. */
 public record LengthRange(int min, int max) {
 
   public LengthRange {

@@ -2,6 +2,7 @@ package ssmlab.tasks;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import ssmlab.nc1.BooleanSentence;
 import ssmlab.nc1.Semiring;
@@ -158,9 +159,11 @@ final class TaskCatalog {
               if (via && form != null) {
                 throw new IllegalArgumentException("--form does not apply with --via barrington");
               }
-              return via ? new BarringtonWordTask() : new BfvpTask(
-                  BooleanSentence.Form.valueOf((form == null ? "infix" : form).toUpperCase(
-                      java.util.Locale.ROOT)));
+              if (via) {
+                return new BarringtonWordTask();
+              }
+              String f = form == null ? "infix" : form;
+              return new BfvpTask(BooleanSentence.Form.valueOf(f.toUpperCase(Locale.ROOT)));
             }));
   }
 

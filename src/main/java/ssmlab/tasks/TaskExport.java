@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -86,7 +87,7 @@ public final class TaskExport {
 
   private static List<SeededSample> draw(Task task, LengthRange lengths, int count,
       SplittableRandom root) {
-    List<SeededSample> out = new java.util.ArrayList<>();
+    List<SeededSample> out = new ArrayList<>();
     for (int n = lengths.min(); n <= lengths.max(); n++) {
       for (int i = 0; i < count; i++) {
         out.add(SeededSample.next(task, n, root));

@@ -2,6 +2,7 @@ package ssmlab.tasks;
 
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
 
@@ -79,7 +80,7 @@ public final class TaskOptions {
     if (s == null) {
       return defaultValue;
     }
-    String v = s.strip().toLowerCase(java.util.Locale.ROOT);
+    String v = s.strip().toLowerCase(Locale.ROOT);
     if (!Arrays.asList(allowed).contains(v)) {
       throw new IllegalArgumentException(
           "--" + key + " must be one of " + String.join(", ", allowed) + ", got '" + s + "'");
