@@ -7,9 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -45,15 +43,9 @@ public final class TaskExport {
       SplittableRandom root = new SplittableRandom(seed);
       SplittableRandom trainRoot = root.split();
       SplittableRandom testRoot = root.split();
-      List<SeededSample> trainSamples = draw(task, train, countPerLength, trainRoot);
-      List<SeededSample> testSamples = draw(task, test, countPerLength, testRoot);
       boolean csv = task instanceof GroupWordTask;
-      writeJsonl(task, trainSamples, dir.resolve("train.jsonl"));
-      writeJsonl(task, testSamples, dir.resolve("test.jsonl"));
-      if (csv) {
-        writeCsv(task, trainSamples, dir.resolve("train.csv"));
-        writeCsv(task, testSamples, dir.resolve("test.csv"));
-      }
+      int trainCount = writeSplit(task, train, countPerLength, trainRoot, dir, "train", csv);
+      int testCount = writeSplit(task, test, countPerLength, testRoot, dir, "test", csv);
       Map<String, Object> meta = new LinkedHashMap<>();
       meta.put("task", task.name());
       meta.put("options", options);
@@ -65,10 +57,55 @@ public final class TaskExport {
       meta.put("count_per_length", countPerLength);
       meta.put("input_vocabulary", task.inputVocabulary().tokens());
       meta.put("target_vocabulary", task.targetVocabulary().tokens());
-      atomicWrite(dir.resolve("task.json"), w -> w.write(JSON.writeValueAsString(meta) + "\n"));
-      return new Summary(trainSamples.size(), testSamples.size(), csv);
+      Path tmp = temp(dir.resolve("task.json"));
+      Files.writeString(tmp, JSON.writeValueAsString(meta) + "\n", StandardCharsets.UTF_8);
+      commit(tmp, dir.resolve("task.json"));
+      return new Summary(trainCount, testCount, csv);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Streams one split to {@code name.jsonl} (and {@code name.csv}): samples in increasing length,
+   * {@code count} per length; both files appear only once complete.
+   */
+  private static int writeSplit(Task task, LengthRange lengths, int count, SplittableRandom root,
+      Path dir, String name, boolean csv) throws IOException {
+    Path jsonl = dir.resolve(name + ".jsonl");
+    Path table = dir.resolve(name + ".csv");
+    Path jsonlTmp = temp(jsonl);
+    Path tableTmp = csv ? temp(table) : null;
+    int written = 0;
+    try {
+      try (Writer j = Files.newBufferedWriter(jsonlTmp, StandardCharsets.UTF_8);
+          Writer c = csv ? Files.newBufferedWriter(tableTmp, StandardCharsets.UTF_8) : null) {
+        if (c != null) {
+          c.write("seed,input,target\n");
+        }
+        for (int n = lengths.min(); n <= lengths.max(); n++) {
+          for (int i = 0; i < count; i++) {
+            SeededSample s = SeededSample.next(task, n, root);
+            j.write(JSON.writeValueAsString(line(task, s.sample(), s.seed())));
+            j.write('\n');
+            if (c != null) {
+              EncodedSample e = s.sample().encode(task.inputVocabulary(), task.targetVocabulary());
+              c.write(s.seed() + "," + ids(e.inputIds()) + "," + ids(e.targetIds()) + "\n");
+            }
+            written++;
+          }
+        }
+      }
+      commit(jsonlTmp, jsonl);
+      if (csv) {
+        commit(tableTmp, table);
+      }
+      return written;
+    } finally {
+      Files.deleteIfExists(jsonlTmp);
+      if (tableTmp != null) {
+        Files.deleteIfExists(tableTmp);
+      }
     }
   }
 
@@ -85,38 +122,6 @@ public final class TaskExport {
     return m;
   }
 
-  private static List<SeededSample> draw(Task task, LengthRange lengths, int count,
-      SplittableRandom root) {
-    List<SeededSample> out = new ArrayList<>();
-    for (int n = lengths.min(); n <= lengths.max(); n++) {
-      for (int i = 0; i < count; i++) {
-        out.add(SeededSample.next(task, n, root));
-      }
-    }
-    return out;
-  }
-
-  private static void writeJsonl(Task task, List<SeededSample> samples, Path file)
-      throws IOException {
-    atomicWrite(file, w -> {
-      for (SeededSample s : samples) {
-        w.write(JSON.writeValueAsString(line(task, s.sample(), s.seed())));
-        w.write('\n');
-      }
-    });
-  }
-
-  private static void writeCsv(Task task, List<SeededSample> samples, Path file)
-      throws IOException {
-    atomicWrite(file, w -> {
-      w.write("seed,input,target\n");
-      for (SeededSample s : samples) {
-        EncodedSample e = s.sample().encode(task.inputVocabulary(), task.targetVocabulary());
-        w.write(s.seed() + "," + ids(e.inputIds()) + "," + ids(e.targetIds()) + "\n");
-      }
-    });
-  }
-
   private static String ids(int[] ids) {
     var sb = new StringBuilder();
     for (int i = 0; i < ids.length; i++) {
@@ -128,20 +133,12 @@ public final class TaskExport {
     return sb.toString();
   }
 
-  private interface Body {
-    void write(Writer w) throws IOException;
+  private static Path temp(Path file) throws IOException {
+    return Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".",
+        ".tmp");
   }
 
-  private static void atomicWrite(Path file, Body body) throws IOException {
-    Path tmp = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".",
-        ".tmp");
-    try {
-      try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-        body.write(w);
-      }
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+  private static void commit(Path tmp, Path file) throws IOException {
+    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }
