@@ -27,9 +27,14 @@ public final class TaskRegistry {
     return s;
   }
 
-  /** Builds task {@code name} with {@code options} (keys without dashes). */
-  public static Task create(String name, Map<String, String> options) {
-    return spec(name).create(TaskOptions.of(options));
+  /**
+   * Builds task {@code name} with {@code options}: keys without dashes, values as strings or
+   * anything whose {@code toString} is the option's text (numbers from a sweep file).
+   */
+  public static Task create(String name, Map<String, ?> options) {
+    Map<String, String> text = new LinkedHashMap<>();
+    options.forEach((k, v) -> text.put(k, String.valueOf(v)));
+    return spec(name).create(TaskOptions.of(text));
   }
 
   public static Task create(String name) {

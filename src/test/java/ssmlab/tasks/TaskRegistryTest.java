@@ -20,6 +20,12 @@ final class TaskRegistryTest {
   }
 
   @Test
+  void create_numericOptionValues_areTheirText() {
+    Task t = TaskRegistry.create("modcount", Map.of("m", 7));
+    assertThat(t.targetVocabulary().size()).isEqualTo(7);
+  }
+
+  @Test
   void create_unknownTask_throws() {
     assertThatThrownBy(() -> TaskRegistry.create("s6"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("unknown task: s6");
