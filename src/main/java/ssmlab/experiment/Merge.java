@@ -1,6 +1,8 @@
 package ssmlab.experiment;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
@@ -8,6 +10,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+
+import tools.jackson.core.JacksonException;
 
 /**
  * Combines the per-run files of a results folder (written by one sweep or by its shards) into
@@ -58,6 +62,37 @@ public final class Merge {
     String hash = sweep.map(SweepFile::specHash)
         .orElse(records.isEmpty() ? "" : records.getFirst().specHash());
     return new Summary(name, hash, expected, records.size(), missing, rows.size());
+  }
+
+  /**
+   * The checked rows of a results folder without writing anything: from {@code runs/} when the
+   * folder has it, else from {@code results.jsonl} (a merged folder copied on its own).
+   */
+  public static List<ResultRow> load(ResultsDir dir) throws IOException {
+    if (Files.isDirectory(dir.root().resolve(ResultsDir.RUNS))) {
+      List<RunRecord> records = dir.readRuns();
+      check(records, dir.sweepFile());
+      return rows(records);
+    }
+    Path jsonl = dir.root().resolve(ResultsDir.JSONL);
+    if (!Files.isRegularFile(jsonl)) {
+      throw new IllegalArgumentException(dir.root() + " holds no results: expected "
+          + ResultsDir.RUNS + "/ or " + ResultsDir.JSONL);
+    }
+    List<ResultRow> rows = new ArrayList<>();
+    List<String> lines = Files.readAllLines(jsonl);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).isBlank()) {
+        continue;
+      }
+      try {
+        rows.add(Canonical.MAPPER.readValue(lines.get(i), ResultRow.class));
+      } catch (JacksonException e) {
+        throw new IllegalArgumentException(jsonl + " line " + (i + 1) + ": "
+            + e.getOriginalMessage(), e);
+      }
+    }
+    return rows;
   }
 
   /** The rows of {@code records}, sorted by run id then test length. */

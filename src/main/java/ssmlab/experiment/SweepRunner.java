@@ -75,7 +75,8 @@ public final class SweepRunner {
     dir.deleteStaleTemps(mine.stream().map(Run::id).collect(Collectors.toSet()));
     List<Run> pending = mine.stream().filter(r -> !dir.isFinished(r.id())).toList();
     String hash = spec.hash();
-    progress.start(spec.name() + " " + shard, mine.size(), mine.size() - pending.size());
+    String title = spec.name() + (shard.count() > 1 ? " shard " + shard : "");
+    progress.start(title, mine.size(), mine.size() - pending.size());
     List<String> failed = new ArrayList<>();
     ExecutorService pool = Executors.newFixedThreadPool(options.workers(),
         Thread.ofPlatform().name("sweep-worker-", 0).factory());

@@ -1,0 +1,68 @@
+package ssmlab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import javax.imageio.ImageIO;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ssmlab.experiment.ResultsDir;
+import ssmlab.experiment.ResultsFixture;
+
+final class ReportTest {
+
+  @Test
+  void write_fixture_writesSelfContainedHtmlAndPngs(@TempDir Path dir) throws Exception {
+    Report.Written w = Report.write(ResultsFixture.sweep(dir));
+
+    assertThat(w.runs()).isEqualTo(24);
+    String html = Files.readString(w.html());
+    assertThat(html).doesNotContain("<script src").doesNotContain("<link")
+        .contains("vega-lite", "vegaEmbed", "data-spec=\"spec-0\"")
+        // 2 tasks + heatmap + 1 word-problem chart
+        .contains("id=\"spec-3\"").doesNotContain("id=\"spec-4\"");
+    assertThat(w.pngs()).extracting(p -> p.getFileName().toString())
+        .containsExactly("accuracy-parity.png", "accuracy-word-s3.png", "heatmap.png");
+    for (Path png : w.pngs()) {
+      BufferedImage image = ImageIO.read(png.toFile());
+      assertThat(image.getWidth()).isEqualTo(PngCharts.WIDTH);
+      assertThat(image.getHeight()).isEqualTo(PngCharts.HEIGHT);
+    }
+  }
+
+  @Test
+  void write_emptyFolder_isOneLineError(@TempDir Path dir) {
+    assertThatThrownBy(() -> Report.write(new ResultsDir(dir)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("holds no results");
+  }
+
+  @Test
+  void scriptJson_cannotCloseTheScriptElement() {
+    assertThat(Html.scriptJson("{\"a\":\"</script><b>\"}"))
+        .isEqualTo("{\"a\":\"\\u003c/script>\\u003cb>\"}");
+    assertThat(Html.escape("<a href=\"x\">&'")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+  }
+
+  @Test
+  void minLayers_handComputed() {
+    // word-x at length 8: L1 reaches 0.95 with seed 2 only, so 1; at 16: L1 never, L2 0.9: 2.
+    // At 32 no depth reaches 0.9: no point. Parity is not a word problem.
+    List<ChartRow> rows = List.of(
+        row("word-x", 1, 8, 1, 0.5), row("word-x", 1, 8, 2, 0.95),
+        row("word-x", 2, 8, 1, 1.0), row("word-x", 1, 16, 1, 0.89),
+        row("word-x", 2, 16, 1, 0.9), row("word-x", 2, 32, 1, 0.2),
+        row("parity", 1, 8, 1, 1.0));
+    assertThat(MinLayers.of(rows)).containsExactly(
+        new MinLayers.Point("word-x", "m", 8, 1), new MinLayers.Point("word-x", "m", 16, 2));
+  }
+
+  private static ChartRow row(String task, int layers, int length, long seed, double seqAcc) {
+    return new ChartRow(task, "m L" + layers, "m", layers, 2, 4, length, seed, seqAcc, seqAcc, 0);
+  }
+}
