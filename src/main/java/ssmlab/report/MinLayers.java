@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 
@@ -22,9 +23,17 @@ final class MinLayers {
 
   private MinLayers() {}
 
-  /** Word problems are the tasks whose name contains {@code word} (e.g. {@code word-s5}). */
+  /**
+   * Group names as the task registry spells them ({@code s5}, {@code a5}, {@code z60}, products
+   * {@code a4xz5}), {@code perm}, {@code group}, with an optional {@code -suffix}, or any name
+   * containing {@code word}.
+   */
+  private static final Pattern WORD_PROBLEM = Pattern.compile(
+      "(([saz]\\d+(x[saz]\\d+)*|perm|group)(-.*)?|.*word.*)");
+
+  /** Whether {@code task} is a word problem (the tasks of Merrill et al.'s depth plot). */
   static boolean isWordProblem(String task) {
-    return task.toLowerCase(Locale.ROOT).contains("word");
+    return WORD_PROBLEM.matcher(task.toLowerCase(Locale.ROOT)).matches();
   }
 
   /** The points, sorted by task, configuration and length; none where no depth reached it. */

@@ -63,4 +63,16 @@ final class RunIdTest {
     assertThat(back).isEqualTo(spec);
     assertThat(RunId.of(back)).isEqualTo(RunId.of(spec));
   }
+
+  // A diverged run's NaN loss survives the round trip through its result file.
+  @Test
+  void record_nanLoss_roundTrips() {
+    RunSpec spec = spec(Map.of(), 1);
+    var record = new RunRecord(RunId.of(spec), "s", "h", spec,
+        new RunResult(List.of(new LengthMetrics(40, 0.5, 0, Double.NaN),
+            new LengthMetrics(64, 0.5, 0, Double.POSITIVE_INFINITY)), 1, Double.NaN),
+        new Provenance("c", "25", false, 2));
+    String json = Canonical.MAPPER.writeValueAsString(record);
+    assertThat(Canonical.MAPPER.readValue(json, RunRecord.class)).isEqualTo(record);
+  }
 }

@@ -12,6 +12,8 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import ssmlab.experiment.ResultsDir;
 import ssmlab.experiment.ResultsFixture;
 
@@ -60,6 +62,14 @@ final class ReportTest {
         row("parity", 1, 8, 1, 1.0));
     assertThat(MinLayers.of(rows)).containsExactly(
         new MinLayers.Point("word-x", "m", 8, 1), new MinLayers.Point("word-x", "m", 16, 2));
+  }
+
+  @ParameterizedTest
+  @CsvSource({"s5,true", "a5,true", "z60,true", "a4xz5,true", "perm,true", "group,true",
+      "s5-identity,true", "word-s3,true", "parity,false", "dyck,false", "modcount,false",
+      "shuffle-dyck,false", "tomita,false"})
+  void isWordProblem_registryNames(String task, boolean expected) {
+    assertThat(MinLayers.isWordProblem(task)).as(task).isEqualTo(expected);
   }
 
   private static ChartRow row(String task, int layers, int length, long seed, double seqAcc) {
