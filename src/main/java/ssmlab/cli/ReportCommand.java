@@ -17,7 +17,7 @@ import ssmlab.report.Report;
     description = {
       "Writes DIR/report.html, one self-contained file that opens without network (Vega-Lite "
           + "inlined): accuracy against test length per task with the training range shaded, a "
-          + "task x model heatmap, for word problems the fewest layers reaching 90% sequence "
+          + "task x model heatmap, for word problems the fewest layers reaching 90%% sequence "
           + "accuracy against length, and the details of every run. Also DIR/png/*.png: the "
           + "main plots as images."},
     footer = {"", "Example:", "  ssmlab report results/parity"})

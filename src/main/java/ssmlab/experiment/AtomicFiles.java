@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.UUID;
 
 /**
  * Writes files so that readers see either nothing or the whole file: write a temporary file in
@@ -27,9 +28,12 @@ public final class AtomicFiles {
   public static void write(Path target, byte[] bytes) throws IOException {
     Path dir = target.toAbsolutePath().getParent();
     Files.createDirectories(dir);
-    Path tmp = Files.createTempFile(dir, "." + target.getFileName() + ".", TEMP_SUFFIX);
+    // Not Files.createTempFile: it makes the file private to its owner, and results on a shared
+    // folder must stay readable (here the umask decides, as for any new file).
+    Path tmp = dir.resolve("." + target.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
     try {
-      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE)) {
+      try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE)) {
         ByteBuffer buffer = ByteBuffer.wrap(bytes);
         while (buffer.hasRemaining()) {
           channel.write(buffer);

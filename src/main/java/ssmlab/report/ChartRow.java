@@ -6,9 +6,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * A result row reduced to what the charts use, with the name of the line it belongs to.
  *
  * @param task the task
- * @param series the line's name: the model label plus the grid axes that vary within the task
- *     (layers {@code L2}, width {@code d32}, train range {@code train 3-40})
- * @param config {@code series} without the layers, for the minimum-depth chart
+ * @param label the model's label, e.g. {@code mamba[-1,1]}
+ * @param config the line's name: the label plus the grid axes other than layers that vary within
+ *     the task (width {@code d32}, train range {@code train 3-40})
  * @param layers the model's layers, or null
  * @param trainMin shortest train length
  * @param trainMax longest train length
@@ -20,7 +20,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 public record ChartRow(
     String task,
-    String series,
+    String label,
     String config,
     Integer layers,
     @JsonProperty("train_min") int trainMin,

@@ -9,7 +9,10 @@ import java.util.function.Function;
 
 import ssmlab.experiment.ResultRow;
 
-/** Names the lines of the charts: a model label, plus the grid axes that vary within a task. */
+/**
+ * Names the lines of the charts: a model label, plus the grid axes other than layers (width,
+ * train range) that vary within a task; layers get a panel each.
+ */
 final class ChartRows {
   private ChartRows() {}
 
@@ -18,19 +21,22 @@ final class ChartRows {
     rows.forEach(r -> byTask.computeIfAbsent(r.task(), t -> new ArrayList<>()).add(r));
     List<ChartRow> out = new ArrayList<>();
     for (List<ResultRow> task : byTask.values()) {
-      boolean layers = varies(task, ResultRow::layers);
       boolean widths = varies(task, ResultRow::dModel);
       boolean trains = varies(task, r -> r.trainMin() + "-" + r.trainMax());
       for (ResultRow r : task) {
         String config = r.label() + (widths ? " d" + r.dModel() : "")
             + (trains ? " train " + r.trainMin() + "-" + r.trainMax() : "");
-        String series = r.label() + (layers ? " L" + r.layers() : "")
-            + config.substring(r.label().length());
-        out.add(new ChartRow(r.task(), series, config, r.layers(), r.trainMin(), r.trainMax(),
+        out.add(new ChartRow(r.task(), r.label(), config, r.layers(), r.trainMin(), r.trainMax(),
             r.testLength(), r.seed(), r.tokenAccuracy(), r.sequenceAccuracy(), r.loss()));
       }
     }
     return out;
+  }
+
+  /** The distinct layer counts of {@code task}'s rows, sorted; empty when none is given. */
+  static List<Integer> layers(List<ChartRow> rows, String task) {
+    return rows.stream().filter(r -> r.task().equals(task)).map(ChartRow::layers)
+        .filter(Objects::nonNull).distinct().sorted().toList();
   }
 
   private static boolean varies(List<ResultRow> rows, Function<ResultRow, Object> axis) {

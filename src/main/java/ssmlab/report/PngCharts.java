@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -33,33 +34,41 @@ final class PngCharts {
 
   private PngCharts() {}
 
-  /** Writes {@code accuracy-<task>.png} per task and {@code heatmap.png} into {@code dir}. */
+  /**
+   * Writes {@code accuracy-<task>.png} per task ({@code accuracy-<task>-L<layers>.png} per layer
+   * count when the sweep varies it) and {@code heatmap.png} into {@code dir}.
+   */
   static List<Path> write(List<ChartRow> rows, Path dir) throws IOException {
     System.setProperty("java.awt.headless", "true");
     Files.createDirectories(dir);
     List<Path> written = new ArrayList<>();
     for (String task : rows.stream().map(ChartRow::task).distinct().sorted().toList()) {
-      Path file = dir.resolve("accuracy-" + slug(task) + ".png");
-      save(accuracy(task, rows), file);
-      written.add(file);
+      List<Integer> layers = ChartRows.layers(rows, task);
+      if (layers.size() <= 1) {
+        written.add(save(accuracy(task, null, rows), "accuracy-" + slug(task), dir));
+      } else {
+        for (int l : layers) {
+          written.add(save(accuracy(task, l, rows), "accuracy-" + slug(task) + "-L" + l, dir));
+        }
+      }
     }
-    Path heatmap = dir.resolve("heatmap.png");
-    save(heatmap(rows), heatmap);
-    written.add(heatmap);
+    written.add(save(heatmap(rows), "heatmap", dir));
     return written;
   }
 
-  static XYChart accuracy(String task, List<ChartRow> rows) {
-    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT)
-        .title(task + ": sequence accuracy (mean over seeds); line: longest train length")
+  /** Sequence accuracy against length of {@code task}'s runs (with {@code layers}, if given). */
+  static XYChart accuracy(String task, Integer layers, List<ChartRow> rows) {
+    String title = task + (layers == null ? "" : ", " + layers + " layers")
+        + ": sequence accuracy (mean over seeds); line: longest train length";
+    XYChart chart = new XYChartBuilder().width(WIDTH).height(HEIGHT).title(title)
         .xAxisTitle("test length").yAxisTitle("sequence accuracy").build();
     chart.getStyler().setYAxisMin(0.0).setYAxisMax(1.0)
         .setLegendPosition(LegendPosition.OutsideE).setChartBackgroundColor(Color.WHITE);
     Map<String, Map<Integer, double[]>> series = new TreeMap<>();
     int trainMax = 0;
     for (ChartRow r : rows) {
-      if (r.task().equals(task)) {
-        double[] sumCount = series.computeIfAbsent(r.series(), s -> new TreeMap<>())
+      if (r.task().equals(task) && (layers == null || layers.equals(r.layers()))) {
+        double[] sumCount = series.computeIfAbsent(r.config(), s -> new TreeMap<>())
             .computeIfAbsent(r.testLength(), n -> new double[2]);
         sumCount[0] += r.sequenceAccuracy();
         sumCount[1]++;
@@ -74,10 +83,11 @@ final class PngCharts {
   }
 
   static HeatMapChart heatmap(List<ChartRow> rows) {
-    // Mean over test lengths beyond the training range per (task, series, seed), best seed.
+    // Mean over test lengths beyond the training range per run, then the best run per model.
     Map<String, Map<String, Double>> best = new TreeMap<>();
     rows.stream().filter(r -> r.testLength() > r.trainMax())
-        .collect(Collectors.groupingBy(r -> List.of(r.task(), r.series(), r.seed()),
+        .collect(Collectors.groupingBy(
+            r -> Arrays.asList(r.task(), r.label(), r.config(), r.layers(), r.seed()),
             Collectors.averagingDouble(ChartRow::sequenceAccuracy)))
         .forEach((key, mean) -> best.computeIfAbsent((String) key.get(0), t -> new TreeMap<>())
             .merge((String) key.get(1), mean, Math::max));
@@ -94,7 +104,7 @@ final class PngCharts {
       }
     }
     HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT)
-        .title("Sequence accuracy beyond the training range (best seed)").build();
+        .title("Sequence accuracy beyond the training range (best run per model)").build();
     chart.getStyler().setShowValue(true).setMin(0).setMax(1)
         .setHeatMapValueDecimalPattern("0.00").setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setRangeColors(RED_GREEN)
@@ -105,8 +115,10 @@ final class PngCharts {
     return chart;
   }
 
-  private static void save(Chart<?, ?> chart, Path file) throws IOException {
+  private static Path save(Chart<?, ?> chart, String name, Path dir) throws IOException {
+    Path file = dir.resolve(name + ".png");
     BitmapEncoder.saveBitmap(chart, file.toString(), BitmapFormat.PNG);
+    return file;
   }
 
   static String slug(String s) {

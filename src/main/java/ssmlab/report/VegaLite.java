@@ -13,53 +13,53 @@ final class VegaLite {
   static final String SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
   private static final Map<String, Object> LENGTH_AXIS = o("field", "test_length",
       "type", "quantitative", "title", "test length", "scale", o("type", "log", "base", 2));
-  private static final Map<String, Object> TRAIN_AXIS = o("field", "train_max",
-      "type", "quantitative", "title", "test length", "scale", o("type", "log", "base", 2));
   private static final List<Integer> UNIT = List.of(0, 1);
 
   private VegaLite() {}
 
   /**
-   * Accuracy against test length for one task: a line per series (mean over seeds) with a
-   * +-1 standard deviation band, the training lengths shaded, a menu for the metric.
+   * Accuracy against test length for one task: a line per model configuration (mean over seeds)
+   * with a +-1 standard deviation band, the training lengths shaded, one panel per layer count
+   * when the sweep varies it, and a menu for the metric.
    */
   static Map<String, Object> accuracy(String task, List<ChartRow> rows) {
     List<ChartRow> mine = rows.stream().filter(r -> r.task().equals(task)).toList();
-    List<Map<String, Object>> ranges = mine.stream()
-        .map(r -> o("train_min", r.trainMin(), "train_max", r.trainMax())).distinct().toList();
-    Map<String, Object> color = o("field", "series", "type", "nominal", "title", "model");
+    Map<String, Object> color = o("field", "config", "type", "nominal", "title", "model");
     Map<String, Object> y = o("field", "value", "type", "quantitative", "title", "accuracy",
         "scale", o("domain", UNIT));
-    return o(
+    List<Object> layers = List.of(
+        o("mark", o("type", "rect", "color", "#999", "opacity", 0.2),
+            "encoding", o("x", with(with(LENGTH_AXIS, "field", "train_min"), "aggregate", "min"),
+                "x2", o("field", "train_max", "aggregate", "max"))),
+        o("mark", o("type", "rule", "color", "#777", "strokeDash", List.of(4, 3)),
+            "encoding", o("x", with(with(LENGTH_AXIS, "field", "train_max"), "aggregate", "max"))),
+        o("mark", o("type", "line", "point", true),
+            "encoding", o("x", LENGTH_AXIS, "y", with(y, "aggregate", "mean"), "color", color,
+                "tooltip", List.of(o("field", "config", "type", "nominal", "title", "model"),
+                    o("field", "test_length", "type", "quantitative"),
+                    o("field", "value", "aggregate", "mean", "type", "quantitative",
+                        "format", ".3f", "title", "mean")))),
+        // After the lines, so the legend shows their colours, not the band's.
+        o("mark", o("type", "errorband", "extent", "stdev", "clip", true),
+            "encoding", o("x", LENGTH_AXIS, "y", y, "color", color)));
+    Map<String, Object> spec = o(
         "$schema", SCHEMA,
         "title", o("text", task, "subtitle", "shaded to the dashed line: training lengths;"
             + " line: mean over seeds; band: ±1 sd"),
-        "width", 380, "height", 220,
         "params", List.of(o("name", "metric", "value", "sequence_accuracy",
             "bind", o("input", "select", "name", "metric ",
                 "options", List.of("sequence_accuracy", "token_accuracy")))),
-        "layer", List.of(
-            o("data", o("values", ranges),
-                "layer", List.of(
-                    o("mark", o("type", "rect", "color", "#999", "opacity", 0.2),
-                        "encoding", o("x", with(TRAIN_AXIS, "field", "train_min"),
-                            "x2", o("field", "train_max"))),
-                    o("mark", o("type", "rule", "color", "#777", "strokeDash", List.of(4, 3)),
-                        "encoding", o("x", TRAIN_AXIS)))),
-            o("data", o("values", mine),
-                "transform", List.of(o("calculate", "datum[metric]", "as", "value")),
-                "layer", List.of(
-                    o("mark", o("type", "line", "point", true),
-                        "encoding", o("x", LENGTH_AXIS,
-                            "y", with(y, "aggregate", "mean"),
-                            "color", color,
-                            "tooltip", List.of(o("field", "series", "type", "nominal"),
-                                o("field", "test_length", "type", "quantitative"),
-                                o("field", "value", "aggregate", "mean", "type", "quantitative",
-                                    "format", ".3f")))),
-                    // After the lines, so the legend shows their colours, not the band's.
-                    o("mark", o("type", "errorband", "extent", "stdev", "clip", true),
-                        "encoding", o("x", LENGTH_AXIS, "y", y, "color", color))))));
+        "data", o("values", mine),
+        "transform", List.of(o("calculate", "datum[metric]", "as", "value")));
+    Map<String, Object> panel = o("width", 300, "height", 200, "layer", layers);
+    if (ChartRows.layers(rows, task).size() > 1) {
+      spec.put("facet", o("column", o("field", "layers", "type", "ordinal", "title", "layers")));
+      spec.put("spec", panel);
+    } else {
+      spec.putAll(panel);
+    }
+    spec.put("config", o("legend", o("symbolLimit", 200)));
+    return spec;
   }
 
   /** Task x model: sequence accuracy beyond the training range, mean over lengths, best seed. */
@@ -67,17 +67,18 @@ final class VegaLite {
     return o(
         "$schema", SCHEMA,
         "title", o("text", "Sequence accuracy beyond the training range",
-            "subtitle", "mean over test lengths above the longest train length; best seed"),
+            "subtitle", "mean over test lengths above the longest train length; best run of"
+                + " each model (over seeds, layers, widths)"),
         "width", o("step", 90), "height", o("step", 40),
         "data", o("values", rows),
         "transform", List.of(
             o("filter", "datum.test_length > datum.train_max"),
             o("aggregate", List.of(o("op", "mean", "field", "sequence_accuracy", "as", "acc")),
-                "groupby", List.of("task", "series", "seed")),
+                "groupby", List.of("task", "label", "config", "layers", "seed")),
             o("aggregate", List.of(o("op", "max", "field", "acc", "as", "best")),
-                "groupby", List.of("task", "series"))),
+                "groupby", List.of("task", "label"))),
         "encoding", o(
-            "x", o("field", "series", "type", "nominal", "title", "model",
+            "x", o("field", "label", "type", "nominal", "title", "model",
                 "axis", o("labelAngle", -30)),
             "y", o("field", "task", "type", "nominal", "title", "task")),
         "layer", List.of(

@@ -63,7 +63,7 @@ final class ResultsCommandsTest {
     MainTest.Result r = MainTest.run("report", dir.toString());
 
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("report.html", "3 PNG images", "24 runs");
+    assertThat(r.out()).contains("report.html", "5 PNG images", "24 runs");
     assertThat(dir.resolve("report.html")).isNotEmptyFile();
     assertThat(dir.resolve("png").resolve("heatmap.png")).isNotEmptyFile();
   }

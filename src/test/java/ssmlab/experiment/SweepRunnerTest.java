@@ -113,6 +113,25 @@ final class SweepRunnerTest {
     }
   }
 
+  // A temporary file a killed writer left is deleted when its shard starts again; another
+  // shard's (maybe being written right now) is left alone.
+  @Test
+  void run_staleTempFiles_ofOwnShardOnlyAreDeleted(@TempDir Path dir) throws Exception {
+    String mine = new Shard(0, 2).select(Specs.grid().expand()).getFirst().id();
+    String theirs = new Shard(1, 2).select(Specs.grid().expand()).getFirst().id();
+    Path runs = Files.createDirectories(dir.resolve(ResultsDir.RUNS));
+    Path stale = Files.writeString(runs.resolve("." + mine + ".json.123" + AtomicFiles.TEMP_SUFFIX),
+        "{\"half");
+    Path other = Files.writeString(
+        runs.resolve("." + theirs + ".json.456" + AtomicFiles.TEMP_SUFFIX), "{\"half");
+
+    run(new FakeTraining(0), dir, 1, new Shard(0, 2));
+
+    assertThat(stale).doesNotExist();
+    assertThat(other).exists();
+    assertThat(Merge.merge(new ResultsDir(dir)).finished()).isEqualTo(12);
+  }
+
   @Test
   void options_forCores_dividesCoresByThreadsPerRun() {
     assertThat(SweepRunner.Options.forCores(16, 4)).isEqualTo(new SweepRunner.Options(4, 4));

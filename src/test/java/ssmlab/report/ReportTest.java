@@ -30,7 +30,8 @@ final class ReportTest {
         // 2 tasks + heatmap + 1 word-problem chart
         .contains("id=\"spec-3\"").doesNotContain("id=\"spec-4\"");
     assertThat(w.pngs()).extracting(p -> p.getFileName().toString())
-        .containsExactly("accuracy-parity.png", "accuracy-word-s3.png", "heatmap.png");
+        .containsExactly("accuracy-parity-L1.png", "accuracy-parity-L2.png",
+            "accuracy-word-s3-L1.png", "accuracy-word-s3-L2.png", "heatmap.png");
     for (Path png : w.pngs()) {
       BufferedImage image = ImageIO.read(png.toFile());
       assertThat(image.getWidth()).isEqualTo(PngCharts.WIDTH);
@@ -73,6 +74,6 @@ final class ReportTest {
   }
 
   private static ChartRow row(String task, int layers, int length, long seed, double seqAcc) {
-    return new ChartRow(task, "m L" + layers, "m", layers, 2, 4, length, seed, seqAcc, seqAcc, 0);
+    return new ChartRow(task, "m", "m", layers, 2, 4, length, seed, seqAcc, seqAcc, 0);
   }
 }
