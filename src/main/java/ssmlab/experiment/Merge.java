@@ -127,7 +127,11 @@ public final class Merge {
         throw new IllegalArgumentException("run " + r.id() + ": the id is not the hash of its "
             + "configuration (" + RunId.of(r.spec()) + ")");
       }
-      r.result().requireMatches(r.spec());
+      try {
+        r.result().requireMatches(r.spec());
+      } catch (IllegalStateException e) {
+        throw new IllegalArgumentException("run " + r.id() + ": " + e.getMessage(), e);
+      }
       specHashes.add(r.specHash());
       if (specHashes.size() > 1) {
         throw new IllegalArgumentException("results of different sweep specs are mixed: spec "

@@ -12,4 +12,16 @@ package ssmlab.experiment;
  * @param provenance commit, JDK, SIMD flag, threads
  */
 public record RunRecord(String id, String sweep, String specHash, RunSpec spec, RunResult result,
-    Provenance provenance) {}
+    Provenance provenance) {
+
+  public RunRecord {
+    if (id == null || !RunId.isWellFormed(id)) {
+      throw new IllegalArgumentException("a run record needs a run id, not " + id);
+    }
+    if (sweep == null || specHash == null || spec == null || result == null
+        || provenance == null) {
+      throw new IllegalArgumentException("run record " + id + " lacks sweep, specHash, spec, "
+          + "result or provenance");
+    }
+  }
+}

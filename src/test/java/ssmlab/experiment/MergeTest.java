@@ -46,6 +46,23 @@ final class MergeTest {
   }
 
   @Test
+  void merge_emptyObject_isReportedAsCorrupt() throws Exception {
+    Path file = results.runFile(new Shard(0, 2).select(Specs.grid().expand()).get(1).id());
+    Files.writeString(file, "{}");
+    assertThatThrownBy(() -> Merge.merge(results)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("corrupt result file");
+  }
+
+  @Test
+  void merge_metricsForOtherLengths_isReported() throws Exception {
+    RunRecord r = results.readRuns().getFirst();
+    results.write(new RunRecord(r.id(), r.sweep(), r.specHash(), r.spec(),
+        new RunResult(r.result().metrics().subList(0, 1), 1, 0), r.provenance()));
+    assertThatThrownBy(() -> Merge.merge(results)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(r.id()).hasMessageContaining("lengths");
+  }
+
+  @Test
   void merge_editedConfiguration_isReported() throws Exception {
     Path file = results.runFile(new Shard(0, 2).select(Specs.grid().expand()).get(0).id());
     Files.writeString(file, Files.readString(file).replace("\"steps\":50", "\"steps\":51"));
