@@ -1,6 +1,6 @@
 package ssmlab.experiment;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 import java.util.function.LongSupplier;
 
 /**
@@ -8,7 +8,7 @@ import java.util.function.LongSupplier;
  * left}, at most one line per period, plus the first and the last.
  */
 final class LineProgress implements Progress {
-  private final PrintStream out;
+  private final PrintWriter out;
   private final long periodNanos;
   private final LongSupplier clock;
   private String title;
@@ -18,7 +18,7 @@ final class LineProgress implements Progress {
   private long startNanos;
   private long lastPrint;
 
-  LineProgress(PrintStream out, long periodNanos, LongSupplier clock) {
+  LineProgress(PrintWriter out, long periodNanos, LongSupplier clock) {
     this.out = out;
     this.periodNanos = periodNanos;
     this.clock = clock;

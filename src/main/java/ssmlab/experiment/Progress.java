@@ -1,6 +1,6 @@
 package ssmlab.experiment;
 
-import java.io.PrintStream;
+import java.io.PrintWriter;
 
 /**
  * Where a sweep reports how far it got: one overall bar on a terminal, plain periodic lines in a
@@ -30,7 +30,7 @@ public interface Progress extends AutoCloseable {
   void close();
 
   /** A bar when this JVM writes to a terminal, else a line to {@code log} every 30 seconds. */
-  static Progress forConsole(PrintStream log) {
+  static Progress forConsole(PrintWriter log) {
     var console = System.console();
     if (console != null && console.isTerminal()) {
       return new TerminalProgress();

@@ -2,9 +2,8 @@ package ssmlab.experiment;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -14,10 +13,9 @@ final class LineProgressTest {
 
   @Test
   void advance_printsAtMostOncePerPeriodAndAtTheEnd() {
-    var bytes = new ByteArrayOutputStream();
+    var text = new StringWriter();
     var clock = new AtomicLong();
-    var progress = new LineProgress(new PrintStream(bytes, true, StandardCharsets.UTF_8),
-        30 * SECOND, clock::get);
+    var progress = new LineProgress(new PrintWriter(text, true), 30 * SECOND, clock::get);
 
     progress.start("parity", 10, 2);
     clock.addAndGet(10 * SECOND);
@@ -29,7 +27,7 @@ final class LineProgressTest {
     }
     progress.close();
 
-    assertThat(bytes.toString(StandardCharsets.UTF_8).lines()).containsExactly(
+    assertThat(text.toString().lines()).containsExactly(
         "sweep parity: 2/10 runs (20%), 0 s (2 finished before)",
         "sweep parity: 4/10 runs (40%), 40 s, ~2 min left",
         "sweep parity: 10/10 runs (100%), 40 s");

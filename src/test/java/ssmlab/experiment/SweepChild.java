@@ -1,5 +1,6 @@
 package ssmlab.experiment;
 
+import java.io.PrintWriter;
 import java.nio.file.Path;
 
 /**
@@ -18,7 +19,8 @@ final class SweepChild {
       return new FakeTraining(sleep).execute(run, threads);
     };
     var runner = new SweepRunner(executor, new ResultsDir(Path.of(args[1])),
-        new SweepRunner.Options(Integer.parseInt(args[3]), 1), Progress.forConsole(System.err));
+        new SweepRunner.Options(Integer.parseInt(args[3]), 1),
+        Progress.forConsole(new PrintWriter(System.err, true)));
     SweepRunner.Summary summary = runner.run(spec, Shard.ALL);
     System.out.println("done " + summary.finished());
   }
