@@ -23,7 +23,7 @@ final class TerminalProgress implements Progress {
   @Override
   public synchronized void advance(String note) {
     bar.step();
-    bar.setExtraMessage(note);
+    bar.setExtraMessage(" " + note);
   }
 
   @Override
