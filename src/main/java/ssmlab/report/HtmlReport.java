@@ -12,7 +12,7 @@ import ssmlab.experiment.ResultRow;
  * The HTML report: one file with vega, vega-lite and vega-embed inlined and every chart's spec
  * in a JSON script element. When every chart has rendered the page sets {@code data-status} of
  * {@code #report-status} to {@code rendered} (or {@code error}, listing console errors and
- * warnings), so a headless browser can check it.
+ * warnings and any resource fetched from a network), so a headless browser can check it.
  */
 final class HtmlReport {
   private static final String STYLE = """
@@ -27,22 +27,35 @@ final class HtmlReport {
       #report-status { color: #a00; white-space: pre-wrap; }
       """;
 
-  private static final String EMBED = """
+  /** In the head, before the libraries: collects every console error and warning. */
+  private static final String WATCH = """
+      window.reportProblems = [];
       (function () {
-        const problems = [];
-        const status = document.getElementById('report-status');
-        const note = (kind, args) => problems.push(kind + ': ' + Array.from(args).join(' '));
+        const note = (kind, args) =>
+            window.reportProblems.push(kind + ': ' + Array.from(args).join(' '));
         const error = console.error, warn = console.warn;
         console.error = function () { note('error', arguments); error.apply(console, arguments); };
         console.warn = function () { note('warning', arguments); warn.apply(console, arguments); };
         window.addEventListener('error', e => note('error', [e.message]));
+      })();
+      """;
+
+  /** At the end of the body: renders every chart, then sets the status marker. */
+  private static final String EMBED = """
+      (function () {
+        const problems = window.reportProblems;
+        const status = document.getElementById('report-status');
         const charts = Array.from(document.querySelectorAll('[data-spec]'));
         const views = charts.map(div => vegaEmbed(div,
             JSON.parse(document.getElementById(div.dataset.spec).textContent),
             {renderer: 'svg', actions: false}));
         Promise.all(views)
-          .catch(e => note('error', [e && e.message ? e.message : e]))
+          .catch(e => problems.push('error: ' + (e && e.message ? e.message : e)))
           .then(() => {
+            // Everything is inline: any fetched resource means the page needs a network.
+            performance.getEntriesByType('resource').map(r => r.name)
+              .filter(url => !/^(file|data|blob):/.test(url))
+              .forEach(url => problems.push('network: ' + url));
             status.dataset.charts = String(charts.length);
             status.dataset.status = problems.length ? 'error' : 'rendered';
             status.textContent = problems.join('\\n');
@@ -89,7 +102,8 @@ final class HtmlReport {
 
     var page = new StringBuilder("<!doctype html>\n<html lang=\"en\">\n<head>\n")
         .append("<meta charset=\"utf-8\">\n<title>").append(Html.escape(title))
-        .append("</title>\n<style>\n").append(STYLE).append("</style>\n");
+        .append("</title>\n<style>\n").append(STYLE).append("</style>\n")
+        .append("<script>\n").append(WATCH).append("</script>\n");
     for (String lib : List.of("vega.min.js", "vega-lite.min.js", "vega-embed.min.js")) {
       page.append("<script>").append(Html.vendor(lib)).append("</script>\n");
     }

@@ -25,11 +25,11 @@ final class MinLayers {
 
   /**
    * Group names as the task registry spells them ({@code s5}, {@code a5}, {@code z60}, products
-   * {@code a4xz5}), {@code perm}, {@code group}, with an optional {@code -suffix}, or any name
-   * containing {@code word}.
+   * {@code a4xz5}), {@code perm}, {@code group}, with an optional {@code -suffix} or
+   * {@code (options)}, or any name containing {@code word}.
    */
   private static final Pattern WORD_PROBLEM = Pattern.compile(
-      "(([saz]\\d+(x[saz]\\d+)*|perm|group)(-.*)?|.*word.*)");
+      "(([saz]\\d+(x[saz]\\d+)*|perm|group)(-.*|\\(.*\\))?|.*word.*)");
 
   /** Whether {@code task} is a word problem (the tasks of Merrill et al.'s depth plot). */
   static boolean isWordProblem(String task) {

@@ -44,7 +44,9 @@ final class ReportBrowserTest {
     List<String> cmd = new ArrayList<>(List.of(chromium.toString(), "--headless", "--no-sandbox",
         "--disable-gpu", "--disable-background-networking", "--disable-component-update",
         "--disable-sync", "--no-first-run", "--user-data-dir=" + work.resolve(name + "-profile"),
-        "--enable-logging=stderr", "--v=0", "--virtual-time-budget=20000"));
+        "--enable-logging=stderr", "--v=0", "--virtual-time-budget=20000",
+        // No name resolves: a page that reached for the network would log an error.
+        "--host-resolver-rules=MAP * ~NOTFOUND"));
     cmd.addAll(List.of(extra));
     cmd.add(page.toUri().toString());
     Path out = work.resolve(name + ".out");
@@ -58,21 +60,32 @@ final class ReportBrowserTest {
     return new String[] {Files.readString(out), Files.readString(err)};
   }
 
-  @Test
-  void report_inHeadlessChromium_rendersEveryChartWithoutConsoleMessages() throws Exception {
-    Optional<Path> chromium = chromium();
-    Assumptions.assumeTrue(chromium.isPresent(),
-        "chromium is not installed (apt-get install chromium): browser check skipped");
-    Path work = Path.of("target", "report-browser-test").toAbsolutePath();
+  /** A fresh {@code target/report-browser-test/NAME} with the test grid's report in it. */
+  private static Report.Written freshReport(String name) throws Exception {
+    Path work = Path.of("target", "report-browser-test", name).toAbsolutePath();
     if (Files.exists(work)) {
       try (Stream<Path> old = Files.walk(work)) {
         old.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
     Files.createDirectories(work);
-    Report.Written report = Report.write(ResultsFixture.sweep(work.resolve("results")));
+    return Report.write(ResultsFixture.sweep(work.resolve("results")));
+  }
 
-    String[] dom = run(chromium.get(), work, "dom", report.html(), "--dump-dom");
+  private static Path requireChromium() {
+    Optional<Path> chromium = chromium();
+    Assumptions.assumeTrue(chromium.isPresent(),
+        "chromium is not installed (apt-get install chromium): browser check skipped");
+    return chromium.get();
+  }
+
+  @Test
+  void report_inHeadlessChromium_rendersEveryChartWithoutConsoleMessages() throws Exception {
+    Path chromium = requireChromium();
+    Report.Written report = freshReport("good");
+    Path work = report.html().getParent().getParent();
+
+    String[] dom = run(chromium, work, "dom", report.html(), "--dump-dom");
     Matcher status = STATUS.matcher(dom[0]);
     assertThat(status.find()).as("status marker in the DOM:\n%s", dom[1]).isTrue();
     assertThat(status.group(1)).as("problems: %s", status.group(3)).isEqualTo("rendered");
@@ -85,7 +98,7 @@ final class ReportBrowserTest {
     assertThat(console).as("console messages").isEmpty();
 
     Path shot = work.resolve("screenshot.png");
-    run(chromium.get(), work, "shot", report.html(), "--hide-scrollbars",
+    run(chromium, work, "shot", report.html(), "--hide-scrollbars",
         "--window-size=1300,1900", "--screenshot=" + shot);
     BufferedImage image = ImageIO.read(shot.toFile());
     assertThat(image.getWidth()).isEqualTo(1300);
@@ -97,5 +110,25 @@ final class ReportBrowserTest {
     }
     // Charts, axes and the table cover far more than 2% of a page; an empty page is all white.
     assertThat(inked).isGreaterThan(image.getWidth() * image.getHeight() / 16 / 50);
+  }
+
+  // The checks above can fail: a page that logs an error and reaches for the network is caught
+  // both by its own status marker and in Chromium's log.
+  @Test
+  void brokenReport_inHeadlessChromium_isReportedAsError() throws Exception {
+    Path chromium = requireChromium();
+    Report.Written report = freshReport("broken");
+    Path work = report.html().getParent().getParent();
+    Path broken = work.resolve("broken.html");
+    Files.writeString(broken, Files.readString(report.html()).replaceFirst(
+        "<p id=\"report-status\"", "<img src=\"https://example.invalid/x.png\">"
+            + "<script>console.error('boom')</script><p id=\"report-status\""));
+
+    String[] dom = run(chromium, work, "broken", broken, "--dump-dom");
+    Matcher status = STATUS.matcher(dom[0]);
+    assertThat(status.find()).isTrue();
+    assertThat(status.group(1)).isEqualTo("error");
+    assertThat(status.group(3)).contains("error: boom", "network: https://example.invalid/x.png");
+    assertThat(dom[1].lines().filter(l -> l.contains(":CONSOLE"))).isNotEmpty();
   }
 }

@@ -7,6 +7,7 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import javax.imageio.ImageIO;
 
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import ssmlab.experiment.ResultRow;
 import ssmlab.experiment.ResultsDir;
 import ssmlab.experiment.ResultsFixture;
 
@@ -67,10 +69,25 @@ final class ReportTest {
 
   @ParameterizedTest
   @CsvSource({"s5,true", "a5,true", "z60,true", "a4xz5,true", "perm,true", "group,true",
-      "s5-identity,true", "word-s3,true", "parity,false", "dyck,false", "modcount,false",
+      "s5-identity,true", "word-s3,true", "'group(group=A5)',true", "parity,false", "dyck,false", "modcount,false",
       "shuffle-dyck,false", "tomita,false"})
   void isWordProblem_registryNames(String task, boolean expected) {
     assertThat(MinLayers.isWordProblem(task)).as(task).isEqualTo(expected);
+  }
+
+  // The same task with two option sets gets two charts, named by their options.
+  @Test
+  void chartRows_taskWithSeveralOptionSets_namedByOptions() {
+    ResultRow a = resultRow("group", Map.of("group", "A5"));
+    ResultRow s = resultRow("group", Map.of("group", "S3"));
+    ResultRow p = resultRow("parity", Map.of("label", "final"));
+    assertThat(ChartRows.of(List.of(a, s, p))).extracting(ChartRow::task)
+        .containsExactly("group(group=A5)", "group(group=S3)", "parity");
+  }
+
+  private static ResultRow resultRow(String task, Map<String, Object> options) {
+    return new ResultRow("0123456789abcdef", "s", "h", task, options, "m", "m", Map.of(), 1, 8,
+        2, 4, 8, 1, 1, 0.1, Map.of(), 1, 1, 1, 0, 1, 0, "c", "25", true, 1);
   }
 
   private static ChartRow row(String task, int layers, int length, long seed, double seqAcc) {
