@@ -15,6 +15,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       TasksCommand.class,
       ReduceCommand.class,
+      ResultsCommand.class,
+      ReportCommand.class,
     },
     footer = {"", "Run 'ssmlab COMMAND --help' for a command's options and an example."})
 public final class Main implements Runnable {
@@ -35,8 +37,16 @@ public final class Main implements Runnable {
     return commandLine(out, err).execute(args);
   }
 
-  static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+  /**
+   * The command line writing to the given streams, with {@code extraSubcommands} (command
+   * objects, e.g. one built around a test executor) added before the streams and handlers are
+   * set, so they get them too.
+   */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, Object... extraSubcommands) {
     var cl = new CommandLine(new Main());
+    for (Object sub : extraSubcommands) {
+      cl.addSubcommand(sub);
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler(Errors::onBadParameters);

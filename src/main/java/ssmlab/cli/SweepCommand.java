@@ -1,0 +1,100 @@
+package ssmlab.cli;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import ssmlab.experiment.Merge;
+import ssmlab.experiment.Progress;
+import ssmlab.experiment.ResultsDir;
+import ssmlab.experiment.RunExecutor;
+import ssmlab.experiment.Shard;
+import ssmlab.experiment.SweepRunner;
+import ssmlab.experiment.SweepSpec;
+import ssmlab.experiment.SweepSpecs;
+
+/**
+ * {@code ssmlab sweep SPEC --out DIR}: trains and evaluates every run of a sweep spec with the
+ * given executor. Registered by {@link Main} once the training loop provides the executor.
+ */
+@Command(
+    name = "sweep",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Trains and evaluates every run of the sweep spec SPEC (YAML or JSON), as many at once as "
+          + "the cores allow, writing DIR/runs/<id>.json per finished run. A rerun skips "
+          + "finished runs and redoes unfinished ones; --shard k/N runs one slice (cluster job "
+          + "arrays writing into one shared DIR). Unsharded, it merges the results at the end "
+          + "(DIR/results.jsonl, DIR/results.csv). Prints a JSON summary."},
+    footer = {"", "Examples:", "  ssmlab sweep experiments/parity.yaml --out results/parity",
+      "  ssmlab sweep experiments/parity.yaml --out /shared/parity "
+          + "--shard ${SLURM_ARRAY_TASK_ID}/16"})
+final class SweepCommand implements Callable<Integer> {
+  /** Exit code when some runs failed (their results are missing; a rerun retries them). */
+  static final int RUNS_FAILED = 3;
+
+  private final RunExecutor executor;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Parameters(index = "0", paramLabel = "SPEC", description = "The sweep spec file.")
+  Path specFile;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR",
+      description = "The results folder (shared by all shards).")
+  Path out;
+
+  @Option(names = "--shard", paramLabel = "k/N", converter = ShardConverter.class,
+      description = "Run only slice k of N (0 <= k < N) of the runs sorted by id.")
+  Shard shard = Shard.ALL;
+
+  @Option(names = "--threads-per-run", paramLabel = "T", defaultValue = "1",
+      description = "Threads each run uses (default: ${DEFAULT-VALUE}).")
+  int threadsPerRun;
+
+  @Option(names = "--jobs", paramLabel = "J",
+      description = "Runs at once (default: cores / threads per run).")
+  Integer jobs;
+
+  @Option(names = "--no-progress", description = "No progress bar or progress lines.")
+  boolean noProgress;
+
+  SweepCommand(RunExecutor executor) {
+    this.executor = executor;
+  }
+
+  @Override
+  public Integer call() throws IOException, InterruptedException {
+    SweepSpec sweep = SweepSpecs.read(specFile);
+    SweepRunner.Options options = jobs == null
+        ? SweepRunner.Options.forCores(Runtime.getRuntime().availableProcessors(), threadsPerRun)
+        : new SweepRunner.Options(jobs, threadsPerRun);
+    var err = spec.commandLine().getErr();
+    Progress progress = noProgress ? Progress.NONE : Progress.forConsole(err);
+    ResultsDir dir = new ResultsDir(out);
+    SweepRunner.Summary summary = new SweepRunner(executor, dir, options, progress)
+        .run(sweep, shard);
+    spec.commandLine().getOut().println(Json.write(summary));
+    if (!summary.failed().isEmpty()) {
+      err.println("ssmlab: " + summary.failed().size() + " runs failed, first: "
+          + Errors.oneLine(summary.failed().getFirst()) + " (a rerun retries them)");
+      return RUNS_FAILED;
+    }
+    if (shard.count() == 1) {
+      Merge.merge(dir);
+    }
+    return 0;
+  }
+
+  /** Reads {@code --shard k/N}. */
+  static final class ShardConverter implements CommandLine.ITypeConverter<Shard> {
+    @Override
+    public Shard convert(String value) {
+      return Shard.parse(value);
+    }
+  }
+}

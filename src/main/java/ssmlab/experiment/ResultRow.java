@@ -1,0 +1,57 @@
+package ssmlab.experiment;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * One row of the merged results: one run at one test length, with the run's configuration,
+ * provenance and the metrics measured at that length. The column names are the JSON keys.
+ */
+public record ResultRow(
+    String id,
+    String sweep,
+    @JsonProperty("spec_hash") String specHash,
+    String task,
+    @JsonProperty("task_options") Map<String, Object> taskOptions,
+    String model,
+    String label,
+    @JsonProperty("model_options") Map<String, Object> modelOptions,
+    Integer layers,
+    @JsonProperty("d_model") Integer dModel,
+    @JsonProperty("train_min") int trainMin,
+    @JsonProperty("train_max") int trainMax,
+    @JsonProperty("test_length") int testLength,
+    int steps,
+    int batch,
+    double lr,
+    @JsonProperty("train_options") Map<String, Object> trainOptions,
+    long seed,
+    @JsonProperty("token_accuracy") double tokenAccuracy,
+    @JsonProperty("sequence_accuracy") double sequenceAccuracy,
+    double loss,
+    @JsonProperty("train_seconds") double trainSeconds,
+    @JsonProperty("train_loss") double trainLoss,
+    String commit,
+    String jdk,
+    boolean simd,
+    int threads) {
+
+  /** The rows of one run, one per test length, in test-length order. */
+  public static List<ResultRow> of(RunRecord r) {
+    RunSpec s = r.spec();
+    Provenance p = r.provenance();
+    List<ResultRow> rows = new ArrayList<>();
+    for (LengthMetrics m : r.result().metrics()) {
+      rows.add(new ResultRow(r.id(), r.sweep(), r.specHash(), s.task(), s.taskOptions(),
+          s.model(), s.label(), s.modelOptions(), s.layers(), s.dModel(), s.trainLengths().min(),
+          s.trainLengths().max(), m.length(), s.steps(), s.batch(), s.lr(), s.trainOptions(),
+          s.seed(), m.tokenAccuracy(), m.sequenceAccuracy(), m.loss(),
+          r.result().trainSeconds(), r.result().trainLoss(), p.commit(), p.jdk(), p.simd(),
+          p.threads()));
+    }
+    return rows;
+  }
+}

@@ -1,0 +1,132 @@
+package ssmlab.experiment;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+
+import tools.jackson.core.JacksonException;
+
+/**
+ * A results folder: {@code sweep.json} (the spec), {@code runs/<id>.json} (one file per finished
+ * run, written atomically), and after a merge {@code results.jsonl} and {@code results.csv}.
+ * Shards of one sweep may share the folder.
+ */
+public final class ResultsDir {
+  public static final String SWEEP_FILE = "sweep.json";
+  public static final String RUNS = "runs";
+  public static final String JSONL = "results.jsonl";
+  public static final String CSV = "results.csv";
+
+  private final Path root;
+
+  public ResultsDir(Path root) {
+    this.root = root;
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public Path runFile(String id) {
+    return root.resolve(RUNS).resolve(id + ".json");
+  }
+
+  public boolean isFinished(String id) {
+    return Files.isRegularFile(runFile(id));
+  }
+
+  /** Stores a finished run: the file appears whole or not at all. */
+  public void write(RunRecord record) throws IOException {
+    AtomicFiles.write(runFile(record.id()), Canonical.MAPPER.writeValueAsString(record) + "\n");
+  }
+
+  /**
+   * Marks the folder as holding {@code spec}'s results, or checks that it already does: a folder
+   * holds one sweep, so results of two specs are never mixed.
+   */
+  public void claim(SweepSpec spec) throws IOException {
+    String hash = spec.hash();
+    Optional<SweepFile> existing = sweepFile();
+    if (existing.isPresent()) {
+      if (!existing.get().specHash().equals(hash)) {
+        throw new IllegalArgumentException(root + " holds results of sweep '"
+            + existing.get().spec().name() + "' (spec hash " + existing.get().specHash()
+            + "), not of this spec (hash " + hash + "): choose another --out");
+      }
+      return;
+    }
+    Files.createDirectories(root.resolve(RUNS));
+    AtomicFiles.write(root.resolve(SWEEP_FILE),
+        Canonical.MAPPER.writerWithDefaultPrettyPrinter()
+            .writeValueAsString(new SweepFile(hash, spec)) + "\n");
+  }
+
+  /** The folder's {@code sweep.json}, if it has one. */
+  public Optional<SweepFile> sweepFile() throws IOException {
+    Path file = root.resolve(SWEEP_FILE);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(Canonical.MAPPER.readValue(Files.readString(file), SweepFile.class));
+    } catch (JacksonException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("corrupt " + file + ": " + oneLine(e), e);
+    }
+  }
+
+  /** Every finished run's record, sorted by id; a file that does not parse is an error. */
+  public List<RunRecord> readRuns() throws IOException {
+    Path runs = root.resolve(RUNS);
+    if (!Files.isDirectory(runs)) {
+      throw new NoSuchFileException(runs.toString());
+    }
+    List<Path> files;
+    try (Stream<Path> listing = Files.list(runs)) {
+      files = listing.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+    }
+    List<RunRecord> records = new ArrayList<>();
+    for (Path file : files) {
+      RunRecord record;
+      try {
+        record = Canonical.MAPPER.readValue(Files.readString(file), RunRecord.class);
+      } catch (JacksonException | IllegalArgumentException e) {
+        throw new IllegalArgumentException("corrupt result file " + file + ": " + oneLine(e), e);
+      }
+      String expected = record.id() + ".json";
+      if (!file.getFileName().toString().equals(expected)) {
+        throw new IllegalArgumentException("result file " + file + " holds run " + record.id());
+      }
+      records.add(record);
+    }
+    return records;
+  }
+
+  /** Deletes temporary files that a killed writer left for the given runs. */
+  void deleteStaleTemps(Set<String> ids) throws IOException {
+    Path runs = root.resolve(RUNS);
+    if (!Files.isDirectory(runs)) {
+      return;
+    }
+    try (Stream<Path> listing = Files.list(runs)) {
+      for (Path p : listing.toList()) {
+        String name = p.getFileName().toString();
+        if (name.startsWith(".") && name.endsWith(AtomicFiles.TEMP_SUFFIX)
+            && name.length() > 1 + RunId.HEX_DIGITS
+            && ids.contains(name.substring(1, 1 + RunId.HEX_DIGITS))) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  private static String oneLine(Exception e) {
+    String m = e instanceof JacksonException j ? j.getOriginalMessage() : e.getMessage();
+    return String.valueOf(m).strip().replaceAll("\\s*\\R\\s*", " ");
+  }
+}

@@ -1,0 +1,22 @@
+package ssmlab.experiment;
+
+/**
+ * Trains and evaluates one run: the seam where the training loop plugs into the sweep runner.
+ *
+ * <p>Implementations must be safe to call from several worker threads at once (each call gets its
+ * own run) and deterministic: the same spec and thread count give the same result bits, apart
+ * from {@link RunResult#trainSeconds()}.
+ */
+@FunctionalInterface
+public interface RunExecutor {
+
+  /**
+   * Runs {@code spec} to completion.
+   *
+   * @param spec the run. Not modified.
+   * @param threads how many threads the run may use for its own kernels
+   * @return per-test-length metrics, one per {@link RunSpec#testLengths()} entry, in order
+   * @throws Exception when the run fails; the runner records nothing for it, so a rerun retries
+   */
+  RunResult execute(RunSpec spec, int threads) throws Exception;
+}

@@ -1,0 +1,61 @@
+package ssmlab.report;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+
+/**
+ * For word problems (Merrill et al.'s depth-against-length plot): at each test length, the fewest
+ * layers with which some seed of a model configuration reaches a sequence accuracy of at least
+ * {@link #THRESHOLD}.
+ */
+final class MinLayers {
+  static final double THRESHOLD = 0.9;
+
+  /** A point of the chart: configuration {@code config} of {@code task} needs {@code layers}. */
+  record Point(String task, String config, @JsonProperty("test_length") int testLength,
+      @JsonProperty("min_layers") int minLayers) {}
+
+  private MinLayers() {}
+
+  /**
+   * Group names as the task registry spells them ({@code s5}, {@code a5}, {@code z60}, products
+   * {@code a4xz5}), {@code perm}, {@code group}, with an optional {@code -suffix} or
+   * {@code (options)}, or any name containing {@code word}.
+   */
+  private static final Pattern WORD_PROBLEM = Pattern.compile(
+      "(([saz]\\d+(x[saz]\\d+)*|perm|group)(-.*|\\(.*\\))?|.*word.*)");
+
+  /** Whether {@code task} is a word problem (the tasks of Merrill et al.'s depth plot). */
+  static boolean isWordProblem(String task) {
+    return WORD_PROBLEM.matcher(task.toLowerCase(Locale.ROOT)).matches();
+  }
+
+  /** The points, sorted by task, configuration and length; none where no depth reached it. */
+  static List<Point> of(List<ChartRow> rows) {
+    Map<String, Map<String, Map<Integer, Integer>>> best = new TreeMap<>();
+    for (ChartRow r : rows) {
+      if (!isWordProblem(r.task()) || r.layers() == null || r.sequenceAccuracy() < THRESHOLD) {
+        continue;
+      }
+      best.computeIfAbsent(r.task(), t -> new TreeMap<>())
+          .computeIfAbsent(r.config(), c -> new TreeMap<>())
+          .merge(r.testLength(), r.layers(), Math::min);
+    }
+    List<Point> points = new ArrayList<>();
+    best.forEach((task, configs) -> configs.forEach((config, lengths) -> lengths.forEach(
+        (length, layers) -> points.add(new Point(task, config, length, layers)))));
+    return points;
+  }
+
+  /** The word-problem tasks among {@code rows}, sorted. */
+  static List<String> wordTasks(List<ChartRow> rows) {
+    return rows.stream().map(ChartRow::task).filter(MinLayers::isWordProblem).distinct().sorted()
+        .toList();
+  }
+}

@@ -1,0 +1,77 @@
+package ssmlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ssmlab.experiment.ResultsDir;
+import ssmlab.experiment.ResultsFixture;
+import tools.jackson.databind.JsonNode;
+
+final class ResultsCommandsTest {
+
+  @Test
+  void merge_finishedSweep_printsSummaryAndWritesFiles(@TempDir Path dir) throws Exception {
+    ResultsFixture.sweep(dir);
+    MainTest.Result r = MainTest.run("results", "merge", dir.toString(), "--complete");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode summary = Json.MAPPER.readTree(r.out());
+    assertThat(summary.get("finished").asInt()).isEqualTo(24);
+    assertThat(summary.get("rows").asInt()).isEqualTo(72);
+    assertThat(summary.get("missing")).isEmpty();
+    assertThat(Files.readAllLines(dir.resolve(ResultsDir.JSONL))).hasSize(72);
+    assertThat(Files.readAllLines(dir.resolve(ResultsDir.CSV))).hasSize(73);
+  }
+
+  @Test
+  void merge_incompleteWithComplete_isOneLineExitTwo(@TempDir Path dir) throws Exception {
+    ResultsDir results = ResultsFixture.sweep(dir);
+    Files.delete(results.runFile(results.readRuns().getFirst().id()));
+    MainTest.Result r = MainTest.run("results", "merge", dir.toString(), "--complete");
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).singleElement().asString()
+        .contains("1 of 24 runs have no result");
+  }
+
+  @Test
+  void merge_corruptFile_isOneLineExitTwo(@TempDir Path dir) throws Exception {
+    ResultsDir results = ResultsFixture.sweep(dir);
+    Path file = results.runFile(results.readRuns().get(2).id());
+    Files.writeString(file, "{\"id\": ");
+    MainTest.Result r = MainTest.run("results", "merge", dir.toString());
+
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).singleElement().asString()
+        .startsWith("ssmlab: corrupt result file").contains(file.toString());
+  }
+
+  @Test
+  void merge_missingFolder_isOneLineExitTwo(@TempDir Path dir) {
+    MainTest.Result r = MainTest.run("results", "merge", dir.resolve("nope").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).hasSize(1);
+  }
+
+  @Test
+  void report_finishedSweep_writesHtmlAndPngs(@TempDir Path dir) throws Exception {
+    ResultsFixture.sweep(dir);
+    MainTest.Result r = MainTest.run("report", dir.toString());
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("report.html", "5 PNG images", "24 runs");
+    assertThat(dir.resolve("report.html")).isNotEmptyFile();
+    assertThat(dir.resolve("png").resolve("heatmap.png")).isNotEmptyFile();
+  }
+
+  @Test
+  void report_emptyFolder_isOneLineExitTwo(@TempDir Path dir) {
+    MainTest.Result r = MainTest.run("report", dir.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("ssmlab: ").contains("holds no results");
+  }
+}

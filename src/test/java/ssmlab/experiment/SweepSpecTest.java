@@ -1,0 +1,81 @@
+package ssmlab.experiment;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+final class SweepSpecTest {
+
+  @Test
+  void expand_grid_isProductOfAxes() {
+    List<Run> runs = Specs.grid().expand();
+    // 2 tasks x 3 models x 2 layers x 1 width x 1 train range x 2 seeds
+    assertThat(runs).hasSize(24);
+    assertThat(runs.stream().map(Run::id).distinct()).hasSize(24);
+    RunSpec first = runs.getFirst().spec();
+    assertThat(first.task()).isEqualTo("parity");
+    assertThat(first.label()).isEqualTo("mamba[0,1]");
+    assertThat(first.layers()).isEqualTo(1);
+    assertThat(first.dModel()).isEqualTo(8);
+    assertThat(first.modelOptions()).containsEntry("d_state", 4);
+    assertThat(first.trainLengths()).isEqualTo(new LengthRange(3, 10));
+    assertThat(first.testLengths()).containsExactly(10, 20, 40);
+    assertThat(first.trainOptions()).containsEntry("warmup", 5);
+  }
+
+  @Test
+  void expand_taskLengths_overrideSweepLengths() {
+    RunSpec word = Specs.grid().expand().stream().map(Run::spec)
+        .filter(s -> s.task().equals("word-s3")).findFirst().orElseThrow();
+    assertThat(word.trainLengths()).isEqualTo(new LengthRange(8, 8));
+    assertThat(word.testLengths()).containsExactly(8, 16, 32);
+    assertThat(word.taskOptions()).containsEntry("group", "S3");
+  }
+
+  @Test
+  void read_jsonAndYaml_giveSameSpec(@TempDir Path dir) throws Exception {
+    SweepSpec fromYaml = Specs.grid();
+    Path json = dir.resolve("grid.json");
+    Files.writeString(json, Canonical.json(fromYaml));
+    Path yaml = dir.resolve("grid.yaml");
+    Files.writeString(yaml, Specs.GRID);
+
+    assertThat(SweepSpecs.read(json)).isEqualTo(fromYaml);
+    assertThat(SweepSpecs.read(yaml).hash()).isEqualTo(fromYaml.hash());
+  }
+
+  @Test
+  void read_unknownKey_isOneLineError() {
+    assertThatThrownBy(() -> SweepSpecs.parseYaml(Specs.GRID + "sedes: [1]\n"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("sedes");
+  }
+
+  @Test
+  void read_badInput_saysWhat() {
+    assertThatThrownBy(() -> SweepSpecs.parseYaml(Specs.GRID.replace("seeds: [1, 2]", "")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seeds");
+    assertThatThrownBy(() -> SweepSpecs.parseYaml(Specs.GRID.replace("\"3-10\"", "\"10-3\"")))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10-3");
+    assertThatThrownBy(() -> SweepSpecs.parseYaml(Specs.GRID.replace("seeds: [1, 2]",
+        "seeds: [1, 1]"))).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("twice");
+    assertThatThrownBy(() -> SweepSpecs.parseYaml(Specs.GRID.replace("- transformer",
+        "- mamba[0,1]"))).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> SweepSpecs.parseYaml("- just a list"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("mapping");
+  }
+
+  @Test
+  void read_wrongExtension_isRefused(@TempDir Path dir) throws Exception {
+    Path txt = Files.writeString(dir.resolve("grid.txt"), Specs.GRID);
+    assertThatThrownBy(() -> SweepSpecs.read(txt)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining(".yaml");
+  }
+}
