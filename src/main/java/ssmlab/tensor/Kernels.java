@@ -116,6 +116,25 @@ public final class Kernels {
     }
   }
 
+  /** {@code out = gelu(x)} (tanh approximation, {@link Activations#gelu}). */
+  public static void gelu(float[] x, int xOff, float[] out, int oOff, int n) {
+    if (Simd.ENABLED) {
+      VectorKernels.gelu(x, xOff, out, oOff, n);
+    } else {
+      ScalarKernels.gelu(x, xOff, out, oOff, n);
+    }
+  }
+
+  /** {@code dx (+)= dy ⊙ gelu'(x)}; x is the forward input. */
+  public static void geluBackward(float[] x, int xOff, float[] dy, int dyOff, float[] dx,
+      int dxOff, int n, boolean accumulate) {
+    if (Simd.ENABLED) {
+      VectorKernels.geluBackward(x, xOff, dy, dyOff, dx, dxOff, n, accumulate);
+    } else {
+      ScalarKernels.geluBackward(x, xOff, dy, dyOff, dx, dxOff, n, accumulate);
+    }
+  }
+
   /** {@code out[j] += Σ_i x[i, j]} for x of shape (m, n): the bias gradient. */
   public static void columnSums(float[] x, int m, int n, float[] out) {
     if (Simd.ENABLED) {

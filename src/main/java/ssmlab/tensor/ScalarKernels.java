@@ -99,6 +99,22 @@ public final class ScalarKernels {
     }
   }
 
+  /** See {@link Kernels#gelu}. */
+  public static void gelu(float[] x, int xOff, float[] out, int oOff, int n) {
+    for (int i = 0; i < n; i++) {
+      out[oOff + i] = Activations.gelu(x[xOff + i]);
+    }
+  }
+
+  /** See {@link Kernels#geluBackward}. */
+  public static void geluBackward(float[] x, int xOff, float[] dy, int dyOff, float[] dx,
+      int dxOff, int n, boolean accumulate) {
+    for (int i = 0; i < n; i++) {
+      float g = dy[dyOff + i] * Activations.geluDerivative(x[xOff + i]);
+      dx[dxOff + i] = accumulate ? dx[dxOff + i] + g : g;
+    }
+  }
+
   /** See {@link Kernels#columnSums}. */
   public static void columnSums(float[] x, int m, int n, float[] out) {
     for (int i = 0; i < m; i++) {

@@ -152,6 +152,39 @@ public final class VectorKernels {
     ScalarKernels.softplusBackward(x, xOff + i, dy, dyOff + i, dx, dxOff + i, n - i, accumulate);
   }
 
+  /** See {@link Kernels#gelu}. */
+  public static void gelu(float[] x, int xOff, float[] out, int oOff, int n) {
+    int i = 0;
+    for (int ub = S.loopBound(n); i < ub; i += L) {
+      FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+      v.mul(sigmoid(geluU(v).mul(2f))).intoArray(out, oOff + i);
+    }
+    ScalarKernels.gelu(x, xOff + i, out, oOff + i, n - i);
+  }
+
+  /** See {@link Kernels#geluBackward}. */
+  public static void geluBackward(float[] x, int xOff, float[] dy, int dyOff, float[] dx,
+      int dxOff, int n, boolean accumulate) {
+    int i = 0;
+    for (int ub = S.loopBound(n); i < ub; i += L) {
+      FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+      FloatVector s = sigmoid(geluU(v).mul(2f));
+      // du = √(2/π)·(1 + 3a·x²); d = s + x·s·(1 − s)·2du
+      FloatVector du = v.mul(v).mul(3 * Activations.GELU_A).add(1f).mul(Activations.GELU_C);
+      FloatVector d = v.mul(s).mul(s.neg().add(1f)).mul(du.mul(2f)).add(s);
+      FloatVector g = d.mul(FloatVector.fromArray(S, dy, dyOff + i));
+      if (accumulate) {
+        g = g.add(FloatVector.fromArray(S, dx, dxOff + i));
+      }
+      g.intoArray(dx, dxOff + i);
+    }
+    ScalarKernels.geluBackward(x, xOff + i, dy, dyOff + i, dx, dxOff + i, n - i, accumulate);
+  }
+
+  private static FloatVector geluU(FloatVector v) {
+    return v.mul(v).mul(Activations.GELU_A).add(1f).mul(v).mul(Activations.GELU_C);
+  }
+
   /** See {@link Kernels#columnSums}. */
   public static void columnSums(float[] x, int m, int n, float[] out) {
     for (int r = 0; r < m; r++) {

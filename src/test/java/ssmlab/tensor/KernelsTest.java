@@ -46,6 +46,11 @@ final class KernelsTest {
         run((o) -> VectorKernels.exp(a, off, o, off, n), off + n), 3e-7, msg + " exp");
     assertClose(run((o) -> ScalarKernels.silu(a, off, o, off, n), off + n),
         run((o) -> VectorKernels.silu(a, off, o, off, n), off + n), 1e-6, msg + " silu");
+    assertClose(run((o) -> ScalarKernels.gelu(a, off, o, off, n), off + n),
+        run((o) -> VectorKernels.gelu(a, off, o, off, n), off + n), 1e-6, msg + " gelu");
+    assertClose(run((o) -> ScalarKernels.geluBackward(a, off, dy, off, o, off, n, false), off + n),
+        run((o) -> VectorKernels.geluBackward(a, off, dy, off, o, off, n, false), off + n), 1e-6,
+        msg + " geluBackward");
     assertClose(run((o) -> ScalarKernels.softplus(a, off, o, off, n), off + n),
         run((o) -> VectorKernels.softplus(a, off, o, off, n), off + n), 1e-6, msg + " softplus");
     assertClose(run((o) -> ScalarKernels.siluBackward(a, off, dy, off, o, off, n, false), off + n),
