@@ -135,6 +135,18 @@ public final class Kernels {
     }
   }
 
+  /**
+   * In place {@code x = softmax(scale·x)}, i.e. {@code x_i = e^{scale·(x_i − max)} / Σ_j ...}
+   * (scale > 0; n ≥ 1).
+   */
+  public static void softmax(float[] x, int off, int n, float scale) {
+    if (Simd.ENABLED) {
+      VectorKernels.softmax(x, off, n, scale);
+    } else {
+      ScalarKernels.softmax(x, off, n, scale);
+    }
+  }
+
   /** {@code out[j] += Σ_i x[i, j]} for x of shape (m, n): the bias gradient. */
   public static void columnSums(float[] x, int m, int n, float[] out) {
     if (Simd.ENABLED) {

@@ -115,6 +115,18 @@ public final class ScalarKernels {
     }
   }
 
+  /** See {@link Kernels#softmax}. */
+  public static void softmax(float[] x, int off, int n, float scale) {
+    float max = max(x, off, n);
+    float sum = 0f;
+    for (int i = 0; i < n; i++) {
+      float e = (float) Math.exp(scale * (x[off + i] - max));
+      x[off + i] = e;
+      sum += e;
+    }
+    scale(x, off, n, 1f / sum);
+  }
+
   /** See {@link Kernels#columnSums}. */
   public static void columnSums(float[] x, int m, int n, float[] out) {
     for (int i = 0; i < m; i++) {

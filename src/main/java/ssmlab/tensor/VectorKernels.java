@@ -185,6 +185,27 @@ public final class VectorKernels {
     return v.mul(v).mul(Activations.GELU_A).add(1f).mul(v).mul(Activations.GELU_C);
   }
 
+  /** See {@link Kernels#softmax}. */
+  public static void softmax(float[] x, int off, int n, float scale) {
+    float max = max(x, off, n);
+    FloatVector vs = FloatVector.broadcast(S, scale);
+    FloatVector vm = FloatVector.broadcast(S, max);
+    FloatVector acc = FloatVector.zero(S);
+    int i = 0;
+    for (int ub = S.loopBound(n); i < ub; i += L) {
+      FloatVector e = exp(FloatVector.fromArray(S, x, off + i).sub(vm).mul(vs));
+      e.intoArray(x, off + i);
+      acc = acc.add(e);
+    }
+    float sum = acc.reduceLanes(VectorOperators.ADD);
+    for (; i < n; i++) {
+      float e = (float) Math.exp(scale * (x[off + i] - max));
+      x[off + i] = e;
+      sum += e;
+    }
+    scale(x, off, n, 1f / sum);
+  }
+
   /** See {@link Kernels#columnSums}. */
   public static void columnSums(float[] x, int m, int n, float[] out) {
     for (int r = 0; r < m; r++) {
