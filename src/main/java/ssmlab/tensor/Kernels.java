@@ -147,6 +147,24 @@ public final class Kernels {
     }
   }
 
+  /** {@code out = σ(x) = 1/(1 + e^{-x})}. */
+  public static void sigmoid(float[] x, int xOff, float[] out, int oOff, int n) {
+    if (Simd.ENABLED) {
+      VectorKernels.sigmoid(x, xOff, out, oOff, n);
+    } else {
+      ScalarKernels.sigmoid(x, xOff, out, oOff, n);
+    }
+  }
+
+  /** {@code out = tanh(x)}. */
+  public static void tanh(float[] x, int xOff, float[] out, int oOff, int n) {
+    if (Simd.ENABLED) {
+      VectorKernels.tanh(x, xOff, out, oOff, n);
+    } else {
+      ScalarKernels.tanh(x, xOff, out, oOff, n);
+    }
+  }
+
   /** {@code out[j] += Σ_i x[i, j]} for x of shape (m, n): the bias gradient. */
   public static void columnSums(float[] x, int m, int n, float[] out) {
     if (Simd.ENABLED) {

@@ -127,6 +127,20 @@ public final class ScalarKernels {
     scale(x, off, n, 1f / sum);
   }
 
+  /** See {@link Kernels#sigmoid}. */
+  public static void sigmoid(float[] x, int xOff, float[] out, int oOff, int n) {
+    for (int i = 0; i < n; i++) {
+      out[oOff + i] = Activations.sigmoid(x[xOff + i]);
+    }
+  }
+
+  /** See {@link Kernels#tanh}. */
+  public static void tanh(float[] x, int xOff, float[] out, int oOff, int n) {
+    for (int i = 0; i < n; i++) {
+      out[oOff + i] = Activations.tanh(x[xOff + i]);
+    }
+  }
+
   /** See {@link Kernels#columnSums}. */
   public static void columnSums(float[] x, int m, int n, float[] out) {
     for (int i = 0; i < m; i++) {

@@ -206,6 +206,33 @@ public final class VectorKernels {
     scale(x, off, n, 1f / sum);
   }
 
+  /** See {@link Kernels#sigmoid}. */
+  public static void sigmoid(float[] x, int xOff, float[] out, int oOff, int n) {
+    int i = 0;
+    for (int ub = S.loopBound(n); i < ub; i += L) {
+      sigmoid(FloatVector.fromArray(S, x, xOff + i)).intoArray(out, oOff + i);
+    }
+    ScalarKernels.sigmoid(x, xOff + i, out, oOff + i, n - i);
+  }
+
+  /** See {@link Kernels#tanh}. */
+  public static void tanh(float[] x, int xOff, float[] out, int oOff, int n) {
+    int i = 0;
+    for (int ub = S.loopBound(n); i < ub; i += L) {
+      tanh(FloatVector.fromArray(S, x, xOff + i)).intoArray(out, oOff + i);
+    }
+    ScalarKernels.tanh(x, xOff + i, out, oOff + i, n - i);
+  }
+
+  /**
+   * {@code tanh(v)} lane-wise: {@code 1 − 2/(e^{2v} + 1)}, within about 1e-7 absolute of
+   * {@code Math.tanh} (and exactly ±1 for large |v|).
+   */
+  public static FloatVector tanh(FloatVector v) {
+    FloatVector e = exp(v.mul(2f));
+    return FloatVector.broadcast(S, 1f).sub(FloatVector.broadcast(S, 2f).div(e.add(1f)));
+  }
+
   /** See {@link Kernels#columnSums}. */
   public static void columnSums(float[] x, int m, int n, float[] out) {
     for (int r = 0; r < m; r++) {

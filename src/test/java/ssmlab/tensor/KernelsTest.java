@@ -53,6 +53,10 @@ final class KernelsTest {
       VectorKernels.softmax(sv, off, n, 0.7f);
       assertClose(ss, sv, 1e-6, msg + " softmax");
     }
+    assertClose(run((o) -> ScalarKernels.sigmoid(a, off, o, off, n), off + n),
+        run((o) -> VectorKernels.sigmoid(a, off, o, off, n), off + n), 1e-6, msg + " sigmoid");
+    assertClose(run((o) -> ScalarKernels.tanh(a, off, o, off, n), off + n),
+        run((o) -> VectorKernels.tanh(a, off, o, off, n), off + n), 3e-7, msg + " tanh");
     assertClose(run((o) -> ScalarKernels.gelu(a, off, o, off, n), off + n),
         run((o) -> VectorKernels.gelu(a, off, o, off, n), off + n), 1e-6, msg + " gelu");
     assertClose(run((o) -> ScalarKernels.geluBackward(a, off, dy, off, o, off, n, false), off + n),
