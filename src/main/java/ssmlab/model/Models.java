@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import ssmlab.model.recurrent.RecurrentModels;
+import ssmlab.model.transformer.Transformer;
+
 /**
  * The registry of model families: builds a {@link SequenceModel} from a {@link ModelConfig} and a
  * seed. A family joins with one line in {@link #FAMILIES}.
@@ -20,7 +23,9 @@ public final class Models {
   private static final Map<String, Factory> FAMILIES = new LinkedHashMap<>();
 
   static {
-    // One line per family: FAMILIES.put("name", Constructor::new);
+    FAMILIES.put("transformer", Transformer::create);
+    FAMILIES.put("lstm", RecurrentModels::lstm);
+    FAMILIES.put("rnn", RecurrentModels::rnn);
   }
 
   private Models() {}
