@@ -53,7 +53,14 @@ final class ReduceCommand implements Runnable {
 
     @Override
     public void run() {
-      BoolFormula f = Spira.balance(FormulaParser.parse(formula));
+      BoolFormula parsed = FormulaParser.parse(formula);
+      int leaves = parsed.leaves();
+      if ((long) leaves * leaves > MAX_LENGTH) {
+        // a formula with s leaves has a program of at least s^2 instructions
+        throw new IllegalArgumentException("formula too large: " + leaves
+            + " leaves give at least " + (long) leaves * leaves + " instructions");
+      }
+      BoolFormula f = Spira.balance(parsed);
       boolean[] values = assign == null ? null : parseAssignment(assign, f);
       long length = Barrington.length(f);
       if (length > MAX_LENGTH) {

@@ -9,13 +9,18 @@ import java.util.List;
  * and > or, and/or associate to the left.
  *
  * <p>Recursive descent over: or := and ('|' and)*; and := unary ('&' unary)*; unary := '!' unary
- * | atom; atom := var | 0 | 1 | '(' or ')'.
+ * | atom; atom := var | 0 | 1 | '(' or ')'. Formulas are limited to {@link #MAX_LEAVES} variables
+ * and constants and {@link #MAX_NESTING} nested parentheses or negations.
  */
 public final class FormulaParser {
+
+  public static final int MAX_LEAVES = 4096;
+  public static final int MAX_NESTING = 1000;
 
   private final List<String> tokens;
   private final String text;
   private int pos;
+  private int nesting;
 
   private FormulaParser(String text, List<String> tokens) {
     this.text = text;
@@ -27,6 +32,11 @@ public final class FormulaParser {
     var p = new FormulaParser(text, tokenize(text));
     if (p.tokens.isEmpty()) {
       throw p.error("empty formula");
+    }
+    long leaves = p.tokens.stream().filter(t -> "()!&|".indexOf(t.charAt(0)) < 0).count();
+    if (leaves > MAX_LEAVES) {
+      throw new IllegalArgumentException("formula too large: " + leaves
+          + " variables and constants (at most " + MAX_LEAVES + ")");
     }
     BoolFormula f = p.or();
     if (p.pos < p.tokens.size()) {
@@ -52,6 +62,17 @@ public final class FormulaParser {
   }
 
   private BoolFormula unary() {
+    if (++nesting > MAX_NESTING) {
+      throw error("more than " + MAX_NESTING + " nested parentheses or negations");
+    }
+    try {
+      return unaryBody();
+    } finally {
+      nesting--;
+    }
+  }
+
+  private BoolFormula unaryBody() {
     if (accept("!")) {
       return new BoolFormula.Not(unary());
     }

@@ -139,15 +139,6 @@ public final class Perm {
     return inversions % 2 == 0;
   }
 
-  /** The product of {@code word} first-element-first; the identity of degree k if empty. */
-  public static Perm product(int k, List<Perm> word) {
-    Perm p = identity(k);
-    for (Perm g : word) {
-      p = p.then(g);
-    }
-    return p;
-  }
-
   /** All k! permutations of degree k in lexicographic order of one-line notation. */
   public static List<Perm> all(int k) {
     List<Perm> out = new ArrayList<>();
@@ -178,15 +169,6 @@ public final class Perm {
         a[r] = t;
       }
     }
-  }
-
-  /** The 0-based images as a fresh array. */
-  public int[] images() {
-    int[] im = new int[image.length];
-    for (int i = 0; i < im.length; i++) {
-      im[i] = image[i];
-    }
-    return im;
   }
 
   @Override

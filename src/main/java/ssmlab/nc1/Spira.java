@@ -1,40 +1,44 @@
 package ssmlab.nc1;
 
+import java.util.IdentityHashMap;
+
 /**
  * Spira's balancing: an equivalent formula of and/or depth O(log size).
  *
  * <p>Pick a subformula G with between a third and two thirds of the leaves; then F is equivalent
  * to {@code (G & F[G:=1]) | (!G & F[G:=0])}, and the three parts, each with at most about two
  * thirds of the leaves, are balanced recursively, so the depth is at most about {@code 2
- * log_{3/2} s = 3.42 log2 s}. A subformula whose depth is already within that bound is kept as it
- * is (only its children are balanced), which keeps short formulas short. Constants introduced by
- * the substitution are folded away.
+ * log_{3/2} s = 3.42 log2 s} and the work about s^2.7 (three parts of two thirds each). A
+ * subformula whose depth is already within that bound is kept as it is, which keeps shallow
+ * formulas (and their programs) short. Constants introduced by the substitution are folded
+ * away.
  */
 public final class Spira {
+
+  // leaf counts and depths by node identity: the recursion asks for them again and again
+  private final IdentityHashMap<BoolFormula, Integer> leaves = new IdentityHashMap<>();
+  private final IdentityHashMap<BoolFormula, Integer> depths = new IdentityHashMap<>();
 
   private Spira() {}
 
   /** An equivalent formula of depth at most {@link #depthBound} of its leaf count. */
   public static BoolFormula balance(BoolFormula f) {
+    return new Spira().run(f);
+  }
+
+  private BoolFormula run(BoolFormula f) {
     f = fold(f);
-    int s = f.leaves();
-    BoolFormula structural = switch (f) {
-      case BoolFormula.Var v -> v;
-      case BoolFormula.Const c -> c;
-      case BoolFormula.Not n -> fold(new BoolFormula.Not(balance(n.arg())));
-      case BoolFormula.And a -> fold(new BoolFormula.And(balance(a.left()), balance(a.right())));
-      case BoolFormula.Or o -> fold(new BoolFormula.Or(balance(o.left()), balance(o.right())));
-    };
-    if (s <= 3 || structural.depth() <= depthBound(s)) {
-      return structural;
+    int s = leaves(f);
+    if (s <= 3 || depth(f) <= depthBound(s)) {
+      return f;
     }
     BoolFormula g = separator(f, s);
-    BoolFormula g1 = balance(g);
-    BoolFormula f1 = balance(replace(f, g, BoolFormula.TRUE));
-    BoolFormula f0 = balance(replace(f, g, BoolFormula.FALSE));
+    BoolFormula g1 = run(g);
+    BoolFormula f1 = run(replace(f, g, BoolFormula.TRUE));
+    BoolFormula f0 = run(replace(f, g, BoolFormula.FALSE));
     BoolFormula split = fold(new BoolFormula.Or(
         new BoolFormula.And(g1, f1), new BoolFormula.And(new BoolFormula.Not(g1), f0)));
-    return split.depth() < structural.depth() ? split : structural;
+    return depth(split) < depth(f) ? split : f;
   }
 
   /** {@code ceil(2 log_{3/2} s)}, the depth Spira's recursion guarantees up to rounding. */
@@ -43,9 +47,9 @@ public final class Spira {
   }
 
   /** Walks to the heavier child while the subformula has more than 2s/3 leaves. */
-  private static BoolFormula separator(BoolFormula f, int s) {
+  private BoolFormula separator(BoolFormula f, int s) {
     BoolFormula g = f;
-    while (3 * g.leaves() > 2 * s) {
+    while (3 * leaves(g) > 2 * s) {
       g = switch (g) {
         case BoolFormula.Not n -> n.arg();
         case BoolFormula.And a -> heavier(a.left(), a.right());
@@ -56,8 +60,38 @@ public final class Spira {
     return g;
   }
 
-  private static BoolFormula heavier(BoolFormula a, BoolFormula b) {
-    return a.leaves() >= b.leaves() ? a : b;
+  private BoolFormula heavier(BoolFormula a, BoolFormula b) {
+    return leaves(a) >= leaves(b) ? a : b;
+  }
+
+  private int leaves(BoolFormula f) {
+    Integer c = leaves.get(f);
+    if (c == null) {
+      c = switch (f) {
+        case BoolFormula.Var v -> 1;
+        case BoolFormula.Const k -> 1;
+        case BoolFormula.Not n -> leaves(n.arg());
+        case BoolFormula.And a -> leaves(a.left()) + leaves(a.right());
+        case BoolFormula.Or o -> leaves(o.left()) + leaves(o.right());
+      };
+      leaves.put(f, c);
+    }
+    return c;
+  }
+
+  private int depth(BoolFormula f) {
+    Integer d = depths.get(f);
+    if (d == null) {
+      d = switch (f) {
+        case BoolFormula.Var v -> 0;
+        case BoolFormula.Const k -> 0;
+        case BoolFormula.Not n -> depth(n.arg());
+        case BoolFormula.And a -> 1 + Math.max(depth(a.left()), depth(a.right()));
+        case BoolFormula.Or o -> 1 + Math.max(depth(o.left()), depth(o.right()));
+      };
+      depths.put(f, d);
+    }
+    return d;
   }
 
   /** {@code f} with the node {@code target} (by identity) replaced by {@code by}, folded. */

@@ -22,10 +22,6 @@ final class GroupWordTask extends BaseTask {
     this.finalOnly = finalOnly;
   }
 
-  FiniteGroup group() {
-    return group;
-  }
-
   @Override
   List<String> generate(int length, SplittableRandom rng) {
     List<String> names = group.elements();

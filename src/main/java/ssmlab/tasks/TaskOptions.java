@@ -30,11 +30,6 @@ public final class TaskOptions {
     return new TaskOptions(Map.of());
   }
 
-  /** The options as given, for provenance records. */
-  public Map<String, String> asMap() {
-    return Map.copyOf(values);
-  }
-
   public int intValue(String key, int defaultValue, int min, int max) {
     read.add(key);
     String s = values.get(key);

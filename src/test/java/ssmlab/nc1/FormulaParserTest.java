@@ -46,6 +46,16 @@ final class FormulaParserTest {
     assertThat(f.eval(new boolean[] {false, false, true, true})).isTrue();
   }
 
+  @Test
+  void parse_tooDeepOrTooLarge_throwsOneLine() {
+    String deep = "(".repeat(2000) + "x1" + ")".repeat(2000);
+    assertThatThrownBy(() -> FormulaParser.parse(deep))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("nested");
+    String large = "x1" + " & x1".repeat(5000);
+    assertThatThrownBy(() -> FormulaParser.parse(large))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("too large");
+  }
+
   @ParameterizedTest
   @ValueSource(strings = {"", "x1 &", "(x1", "x1)", "x0", "y1", "x1 x2", "x1 ^ x2", "2"})
   void parse_malformed_throwsOneLine(String text) {

@@ -31,6 +31,19 @@ final class SpiraTest {
     }
   }
 
+  @org.junit.jupiter.api.Test
+  void balance_longChain_isFastAndWithinTheBound() {
+    // a 1,024-leaf chain of depth 1,023: the recursion does about s^2.7 work, not more
+    BoolFormula f = RandomFormulas.chain(1024, 8, new SplittableRandom(1));
+    BoolFormula g = Spira.balance(f);
+    assertThat(g.depth()).isLessThanOrEqualTo(Spira.depthBound(1024));
+    var rng = new SplittableRandom(2);
+    for (int t = 0; t < 256; t++) {
+      boolean[] a = RandomFormulas.assignment(rng.nextInt(256), 8);
+      assertThat(g.eval(a)).isEqualTo(f.eval(a));
+    }
+  }
+
   @ParameterizedTest
   @MethodSource("seeds")
   void balance_randomFormula_isEquivalentAndNoDeeper(long seed) {
