@@ -81,6 +81,27 @@ final class SweepRunnerTest {
   }
 
   @Test
+  void run_invalidRunInAnotherShard_failsBeforeWritingAnything(@TempDir Path dir) {
+    String victim = new Shard(1, 2).select(Specs.grid().expand()).getFirst().id();
+    RunExecutor picky = new RunExecutor() {
+      @Override
+      public RunResult execute(RunSpec spec, int threads) {
+        throw new AssertionError("nothing may run");
+      }
+
+      @Override
+      public void validate(RunSpec spec) {
+        if (RunId.of(spec).equals(victim)) {
+          throw new IllegalArgumentException("unknown task option: colour");
+        }
+      }
+    };
+    assertThatThrownBy(() -> run(picky, dir.resolve("out"), 1, new Shard(0, 2)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("colour");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
   void run_otherSpecInSameFolder_isRefused(@TempDir Path dir) throws Exception {
     run(new FakeTraining(0), dir, 1, new Shard(0, 8));
     SweepSpec other = SweepSpecs.parseYaml(Specs.GRID.replace("seeds: [1, 2]", "seeds: [3]"));
