@@ -117,7 +117,7 @@ public final class SweepRunner {
       result.requireMatches(run.spec());
       dir.write(new RunRecord(run.id(), sweep, specHash, run.spec(), result, provenance));
       progress.advance(run.id());
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
       progress.advance(run.id() + " failed");
       throw e;
     }
