@@ -153,6 +153,28 @@ final class SweepRunnerTest {
     assertThat(Merge.merge(new ResultsDir(dir)).finished()).isEqualTo(12);
   }
 
+  // Two shards on machines without a shared folder: each writes its own folder; gathering them
+  // into a third and merging gives the unsharded sweep's bytes.
+  @Test
+  void run_twoShardsInSeparateFolders_gatheredEqualUnshardedSweep(@TempDir Path dir)
+      throws Exception {
+    Path whole = dir.resolve("whole");
+    run(new FakeTraining(0), whole, 2, Shard.ALL);
+    run(new FakeTraining(0), dir.resolve("node0"), 1, Shard.parse("0/2"));
+    run(new FakeTraining(0), dir.resolve("node1"), 1, Shard.parse("1/2"));
+    ResultsDir merged = new ResultsDir(dir.resolve("merged"));
+
+    int copied = Merge.gather(merged, List.of(new ResultsDir(dir.resolve("node0")),
+        new ResultsDir(dir.resolve("node1")), new ResultsDir(dir.resolve("node0"))));
+
+    assertThat(copied).isEqualTo(24);
+    assertThat(Merge.merge(merged)).isEqualTo(Merge.merge(new ResultsDir(whole)));
+    for (String file : List.of(ResultsDir.JSONL, ResultsDir.CSV, ResultsDir.SWEEP_FILE)) {
+      assertThat(Files.readString(merged.root().resolve(file)))
+          .isEqualTo(Files.readString(whole.resolve(file)));
+    }
+  }
+
   @Test
   void options_forCores_dividesCoresByThreadsPerRun() {
     assertThat(SweepRunner.Options.forCores(16, 4)).isEqualTo(new SweepRunner.Options(4, 4));
