@@ -32,6 +32,8 @@ final class ResultsCommand implements Runnable {
       name = "merge",
       mixinStandardHelpOptions = true,
       description = {
+        "Checks a results folder and writes results.jsonl and results.csv.",
+        "",
         "Checks the per-run files in DIR/runs (every file parses, every id is the hash of its "
             + "configuration, all of one sweep spec) and writes DIR/results.jsonl and "
             + "DIR/results.csv: one row per run and test length, sorted. Prints a JSON summary "
