@@ -15,6 +15,8 @@ import ssmlab.report.Report;
     name = "report",
     mixinStandardHelpOptions = true,
     description = {
+      "Writes the HTML report and PNG plots of a results folder.",
+      "",
       "Writes DIR/report.html, one self-contained file that opens without network (Vega-Lite "
           + "inlined): accuracy against test length per task with the training range shaded, a "
           + "task x model heatmap, for word problems the fewest layers reaching 90%% sequence "

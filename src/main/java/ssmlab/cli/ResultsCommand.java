@@ -2,6 +2,8 @@ package ssmlab.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -30,16 +32,24 @@ final class ResultsCommand implements Runnable {
       name = "merge",
       mixinStandardHelpOptions = true,
       description = {
+        "Checks a results folder and writes results.jsonl and results.csv.",
+        "",
         "Checks the per-run files in DIR/runs (every file parses, every id is the hash of its "
             + "configuration, all of one sweep spec) and writes DIR/results.jsonl and "
             + "DIR/results.csv: one row per run and test length, sorted. Prints a JSON summary "
             + "with the ids of the spec's runs that have no result yet."},
-      footer = {"", "Example:", "  ssmlab results merge results/parity"})
+      footer = {"", "Examples:", "  ssmlab results merge results/parity",
+        "  ssmlab results merge results/parity --from node0/parity --from node1/parity"})
   static final class MergeCommand implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
     @Parameters(index = "0", paramLabel = "DIR", description = "The results folder.")
     Path dir;
+
+    @Option(names = "--from", paramLabel = "SHARD_DIR",
+        description = "First copy the run files of this results folder into DIR (shards run "
+            + "without a shared folder); repeatable.")
+    List<Path> from = new ArrayList<>();
 
     @Option(names = "--complete",
         description = "Fail (exit code 2) when some runs of the sweep have no result yet.")
@@ -47,7 +57,9 @@ final class ResultsCommand implements Runnable {
 
     @Override
     public Integer call() throws IOException {
-      Merge.Summary summary = Merge.merge(new ResultsDir(dir));
+      ResultsDir target = new ResultsDir(dir);
+      Merge.gather(target, from.stream().map(ResultsDir::new).toList());
+      Merge.Summary summary = Merge.merge(target);
       spec.commandLine().getOut().println(Json.write(summary));
       if (complete && !summary.missing().isEmpty()) {
         throw new IllegalArgumentException(summary.missing().size() + " of "

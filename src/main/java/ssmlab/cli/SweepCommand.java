@@ -25,6 +25,8 @@ import ssmlab.experiment.SweepSpecs;
     name = "sweep",
     mixinStandardHelpOptions = true,
     description = {
+      "Trains and evaluates every run of a sweep spec, resumably.",
+      "",
       "Trains and evaluates every run of the sweep spec SPEC (YAML or JSON), as many at once as "
           + "the cores allow, writing DIR/runs/<id>.json per finished run. A rerun skips "
           + "finished runs and redoes unfinished ones; --shard k/N runs one slice (cluster job "

@@ -4,8 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
@@ -24,6 +27,11 @@ public final class Canonical {
       .build();
 
   private Canonical() {}
+
+  /** An unmodifiable copy sorted by key (empty for null), so maps print the same everywhere. */
+  static Map<String, Object> sortedCopy(Map<String, Object> map) {
+    return map == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(map));
+  }
 
   /** The canonical JSON text of {@code value}: sorted keys, compact. */
   public static String json(Object value) {

@@ -36,6 +36,45 @@ public final class Merge {
 
   private Merge() {}
 
+  /**
+   * Copies the run files of other results folders (shards run without a shared folder) into
+   * {@code target}, atomically, checking that all hold the same sweep spec; a run present twice
+   * must have the same result (a copy), else it is an error.
+   *
+   * @return how many run files were copied
+   */
+  public static int gather(ResultsDir target, List<ResultsDir> sources) throws IOException {
+    Optional<SweepFile> sweep = target.sweepFile();
+    for (ResultsDir source : sources) {
+      Optional<SweepFile> other = source.sweepFile();
+      if (sweep.isPresent() && other.isPresent()
+          && !sweep.get().specHash().equals(other.get().specHash())) {
+        throw new IllegalArgumentException(source.root() + " holds results of spec "
+            + other.get().specHash() + ", " + target.root() + " of spec "
+            + sweep.get().specHash());
+      }
+      if (sweep.isEmpty() && other.isPresent()) {
+        target.claim(other.get().spec());
+        sweep = other;
+      }
+    }
+    int copied = 0;
+    for (ResultsDir source : sources) {
+      for (RunRecord record : source.readRuns()) {
+        Optional<RunRecord> existing = target.isFinished(record.id())
+            ? Optional.of(target.readRun(record.id())) : Optional.empty();
+        if (existing.isEmpty()) {
+          target.write(record);
+          copied++;
+        } else if (!existing.get().equals(record)) {
+          throw new IllegalArgumentException("run " + record.id() + " has two different "
+              + "results: " + target.runFile(record.id()) + " and " + source.runFile(record.id()));
+        }
+      }
+    }
+    return copied;
+  }
+
   /** Checks the folder's results and writes {@code results.jsonl} and {@code results.csv}. */
   public static Summary merge(ResultsDir dir) throws IOException {
     List<RunRecord> records = dir.readRuns();

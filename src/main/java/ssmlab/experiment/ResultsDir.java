@@ -92,19 +92,27 @@ public final class ResultsDir {
     }
     List<RunRecord> records = new ArrayList<>();
     for (Path file : files) {
-      RunRecord record;
-      try {
-        record = Canonical.MAPPER.readValue(Files.readString(file), RunRecord.class);
-      } catch (JacksonException | IllegalArgumentException e) {
-        throw new IllegalArgumentException("corrupt result file " + file + ": " + oneLine(e), e);
-      }
-      String expected = record.id() + ".json";
-      if (!file.getFileName().toString().equals(expected)) {
-        throw new IllegalArgumentException("result file " + file + " holds run " + record.id());
-      }
-      records.add(record);
+      records.add(read(file));
     }
     return records;
+  }
+
+  /** The record of finished run {@code id}. */
+  public RunRecord readRun(String id) throws IOException {
+    return read(runFile(id));
+  }
+
+  private static RunRecord read(Path file) throws IOException {
+    RunRecord record;
+    try {
+      record = Canonical.MAPPER.readValue(Files.readString(file), RunRecord.class);
+    } catch (JacksonException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("corrupt result file " + file + ": " + oneLine(e), e);
+    }
+    if (!file.getFileName().toString().equals(record.id() + ".json")) {
+      throw new IllegalArgumentException("result file " + file + " holds run " + record.id());
+    }
+    return record;
   }
 
   /** Deletes temporary files that a killed writer left for the given runs. */

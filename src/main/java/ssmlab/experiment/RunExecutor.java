@@ -19,4 +19,13 @@ public interface RunExecutor {
    * @throws Exception when the run fails; the runner records nothing for it, so a rerun retries
    */
   RunResult execute(RunSpec spec, int threads) throws Exception;
+
+  /**
+   * Checks that {@code spec} can run (the task and model exist, their options are valid) without
+   * running it. The runner checks every run of the sweep, in every shard, before it starts, so a
+   * typo fails at once rather than run by run on a cluster.
+   *
+   * @throws IllegalArgumentException with a one-line message when the run cannot be run
+   */
+  default void validate(RunSpec spec) {}
 }

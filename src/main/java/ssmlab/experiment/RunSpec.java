@@ -1,9 +1,7 @@
 package ssmlab.experiment;
 
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * The full configuration of one training run: what the training loop needs to reproduce it, and
@@ -53,9 +51,9 @@ public record RunSpec(
     require(steps >= 0, "steps must be >= 0, not " + steps);
     require(batch >= 1, "batch must be >= 1, not " + batch);
     require(lr > 0 && Double.isFinite(lr), "lr must be positive, not " + lr);
-    taskOptions = sorted(taskOptions);
-    modelOptions = sorted(modelOptions);
-    trainOptions = sorted(trainOptions);
+    taskOptions = Canonical.sortedCopy(taskOptions);
+    modelOptions = Canonical.sortedCopy(modelOptions);
+    trainOptions = Canonical.sortedCopy(trainOptions);
   }
 
   /** The model's {@code layers} option, or null when the model leaves it to its default. */
@@ -66,10 +64,6 @@ public record RunSpec(
   /** The model's {@code d_model} option (its width), or null when not given. */
   public Integer dModel() {
     return modelOptions.get("d_model") instanceof Number n ? n.intValue() : null;
-  }
-
-  private static Map<String, Object> sorted(Map<String, Object> options) {
-    return options == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(options));
   }
 
   private static void require(boolean ok, String message) {

@@ -68,9 +68,17 @@ public final class SweepRunner {
     this.provenance = Provenance.current(options.threadsPerRun());
   }
 
-  /** Runs every unfinished run of {@code shard}; returns when all have finished or failed. */
+  /**
+   * Runs every unfinished run of {@code shard}; returns when all have finished or failed. Every
+   * run of the sweep is {@linkplain RunExecutor#validate validated} first, before anything is
+   * written.
+   */
   public Summary run(SweepSpec spec, Shard shard) throws IOException, InterruptedException {
-    List<Run> mine = shard.select(spec.expand());
+    List<Run> all = spec.expand();
+    for (Run run : all) {
+      executor.validate(run.spec());
+    }
+    List<Run> mine = shard.select(all);
     dir.claim(spec);
     dir.deleteStaleTemps(mine.stream().map(Run::id).collect(Collectors.toSet()));
     List<Run> pending = mine.stream().filter(r -> !dir.isFinished(r.id())).toList();
@@ -109,7 +117,7 @@ public final class SweepRunner {
       result.requireMatches(run.spec());
       dir.write(new RunRecord(run.id(), sweep, specHash, run.spec(), result, provenance));
       progress.advance(run.id());
-    } catch (Exception e) {
+    } catch (Exception | Error e) {
       progress.advance(run.id() + " failed");
       throw e;
     }

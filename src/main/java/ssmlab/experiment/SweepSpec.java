@@ -132,7 +132,7 @@ public record SweepSpec(
 
     public TaskEntry {
       require(name != null && !name.isBlank(), "a task entry needs a name");
-      options = options == null ? Map.of() : Map.copyOf(options);
+      options = Canonical.sortedCopy(options);
       trainLengths = trainLengths == null ? null : List.copyOf(trainLengths);
       testLengths = testLengths == null ? null : List.copyOf(testLengths);
     }
@@ -150,7 +150,7 @@ public record SweepSpec(
     public ModelEntry {
       require(model != null && !model.isBlank(), "a model entry needs 'model' (the family)");
       name = name == null || name.isBlank() ? model : name;
-      options = options == null ? Map.of() : Map.copyOf(options);
+      options = Canonical.sortedCopy(options);
     }
 
     /** A bare model family in a spec: named after itself, default options. */
@@ -164,7 +164,7 @@ public record SweepSpec(
   public record TrainSettings(int steps, int batch, double lr, Map<String, Object> options) {
 
     public TrainSettings {
-      options = options == null ? Map.of() : Map.copyOf(options);
+      options = Canonical.sortedCopy(options);
     }
   }
 }

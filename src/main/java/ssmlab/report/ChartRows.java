@@ -37,8 +37,9 @@ final class ChartRows {
       for (ResultRow r : task) {
         String config = r.label() + (widths ? " d" + r.dModel() : "")
             + (trains ? " train " + r.trainMin() + "-" + r.trainMax() : "");
-        out.add(new ChartRow(entry.getKey(), r.label(), config, r.layers(), r.trainMin(), r.trainMax(),
-            r.testLength(), r.seed(), r.tokenAccuracy(), r.sequenceAccuracy(), r.loss()));
+        out.add(new ChartRow(entry.getKey(), r.label(), config, r.layers(), r.trainMin(),
+            r.trainMax(), r.testLength(), r.seed(), r.tokenAccuracy(), r.sequenceAccuracy(),
+            r.loss()));
       }
     }
     return out;

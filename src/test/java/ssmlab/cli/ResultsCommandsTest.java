@@ -28,6 +28,19 @@ final class ResultsCommandsTest {
   }
 
   @Test
+  void merge_from_gathersShardFolders(@TempDir Path dir) throws Exception {
+    ResultsFixture.sweep(dir.resolve("node0"));
+    MainTest.Result r = MainTest.run("results", "merge", dir.resolve("all").toString(),
+        "--from", dir.resolve("node0").toString(), "--complete");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Json.MAPPER.readTree(r.out()).get("finished").asInt()).isEqualTo(24);
+    assertThat(MainTest.run("results", "merge", dir.resolve("node0").toString()).code()).isZero();
+    assertThat(dir.resolve("all").resolve(ResultsDir.JSONL)).hasSameTextualContentAs(
+        dir.resolve("node0").resolve(ResultsDir.JSONL));
+  }
+
+  @Test
   void merge_incompleteWithComplete_isOneLineExitTwo(@TempDir Path dir) throws Exception {
     ResultsDir results = ResultsFixture.sweep(dir);
     Files.delete(results.runFile(results.readRuns().getFirst().id()));

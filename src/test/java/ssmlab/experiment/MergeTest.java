@@ -93,6 +93,27 @@ final class MergeTest {
   }
 
   @Test
+  void gather_sameRunWithOtherResult_isReported(@TempDir Path other) throws Exception {
+    ResultsDir copy = new ResultsDir(other);
+    Merge.gather(copy, List.of(results));
+    RunRecord r = copy.readRuns().getFirst();
+    copy.write(new RunRecord(r.id(), r.sweep(), r.specHash(), r.spec(),
+        new RunResult(r.result().metrics(), r.result().trainSeconds() + 1, 0), r.provenance()));
+    assertThatThrownBy(() -> Merge.gather(results, List.of(copy)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("two different results").hasMessageContaining(r.id());
+  }
+
+  @Test
+  void gather_otherSpec_isReported(@TempDir Path other) throws Exception {
+    SweepSpec spec = SweepSpecs.parseYaml(Specs.GRID.replace("seeds: [1, 2]", "seeds: [7]"));
+    new SweepRunner(new FakeTraining(0), new ResultsDir(other), new SweepRunner.Options(1, 1),
+        Progress.NONE).run(spec, new Shard(0, 4));
+    assertThatThrownBy(() -> Merge.gather(results, List.of(new ResultsDir(other))))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("spec");
+  }
+
+  @Test
   void csv_quotesCellsWithCommasAndQuotes() {
     RunSpec spec = new RunSpec("t", Map.of("k", "a\"b"), "m", "m[-1,1]", Map.of(),
         new LengthRange(2, 3), List.of(4), 1, 1, 0.5, Map.of(), 9);

@@ -81,6 +81,27 @@ final class SweepRunnerTest {
   }
 
   @Test
+  void run_invalidRunInAnotherShard_failsBeforeWritingAnything(@TempDir Path dir) {
+    String victim = new Shard(1, 2).select(Specs.grid().expand()).getFirst().id();
+    RunExecutor picky = new RunExecutor() {
+      @Override
+      public RunResult execute(RunSpec spec, int threads) {
+        throw new AssertionError("nothing may run");
+      }
+
+      @Override
+      public void validate(RunSpec spec) {
+        if (RunId.of(spec).equals(victim)) {
+          throw new IllegalArgumentException("unknown task option: colour");
+        }
+      }
+    };
+    assertThatThrownBy(() -> run(picky, dir.resolve("out"), 1, new Shard(0, 2)))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("colour");
+    assertThat(dir.resolve("out")).doesNotExist();
+  }
+
+  @Test
   void run_otherSpecInSameFolder_isRefused(@TempDir Path dir) throws Exception {
     run(new FakeTraining(0), dir, 1, new Shard(0, 8));
     SweepSpec other = SweepSpecs.parseYaml(Specs.GRID.replace("seeds: [1, 2]", "seeds: [3]"));
@@ -130,6 +151,28 @@ final class SweepRunnerTest {
     assertThat(stale).doesNotExist();
     assertThat(other).exists();
     assertThat(Merge.merge(new ResultsDir(dir)).finished()).isEqualTo(12);
+  }
+
+  // Two shards on machines without a shared folder: each writes its own folder; gathering them
+  // into a third and merging gives the unsharded sweep's bytes.
+  @Test
+  void run_twoShardsInSeparateFolders_gatheredEqualUnshardedSweep(@TempDir Path dir)
+      throws Exception {
+    Path whole = dir.resolve("whole");
+    run(new FakeTraining(0), whole, 2, Shard.ALL);
+    run(new FakeTraining(0), dir.resolve("node0"), 1, Shard.parse("0/2"));
+    run(new FakeTraining(0), dir.resolve("node1"), 1, Shard.parse("1/2"));
+    ResultsDir merged = new ResultsDir(dir.resolve("merged"));
+
+    int copied = Merge.gather(merged, List.of(new ResultsDir(dir.resolve("node0")),
+        new ResultsDir(dir.resolve("node1")), new ResultsDir(dir.resolve("node0"))));
+
+    assertThat(copied).isEqualTo(24);
+    assertThat(Merge.merge(merged)).isEqualTo(Merge.merge(new ResultsDir(whole)));
+    for (String file : List.of(ResultsDir.JSONL, ResultsDir.CSV, ResultsDir.SWEEP_FILE)) {
+      assertThat(Files.readString(merged.root().resolve(file)))
+          .isEqualTo(Files.readString(whole.resolve(file)));
+    }
   }
 
   @Test

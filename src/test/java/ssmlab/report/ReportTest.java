@@ -6,8 +6,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.awt.image.BufferedImage;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import javax.imageio.ImageIO;
 
@@ -15,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import ssmlab.experiment.Merge;
 import ssmlab.experiment.ResultRow;
 import ssmlab.experiment.ResultsDir;
 import ssmlab.experiment.ResultsFixture;
@@ -39,6 +42,23 @@ final class ReportTest {
       assertThat(image.getWidth()).isEqualTo(PngCharts.WIDTH);
       assertThat(image.getHeight()).isEqualTo(PngCharts.HEIGHT);
     }
+  }
+
+  // A merged folder copied without its runs/ still reports, from results.jsonl.
+  @Test
+  void write_fromResultsJsonlAlone_reportsTheSameRuns(@TempDir Path dir) throws Exception {
+    ResultsDir results = ResultsFixture.sweep(dir);
+    Merge.merge(results);
+    String fromRuns = Files.readString(Report.write(results).html());
+    try (Stream<Path> files = Files.walk(dir.resolve(ResultsDir.RUNS))) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+
+    Report.Written w = Report.write(results);
+
+    assertThat(w.runs()).isEqualTo(24);
+    assertThat(w.rows()).isEqualTo(72);
+    assertThat(Files.readString(w.html())).isEqualTo(fromRuns);
   }
 
   @Test
@@ -69,8 +89,8 @@ final class ReportTest {
 
   @ParameterizedTest
   @CsvSource({"s5,true", "a5,true", "z60,true", "a4xz5,true", "perm,true", "group,true",
-      "s5-identity,true", "word-s3,true", "'group(group=A5)',true", "parity,false", "dyck,false", "modcount,false",
-      "shuffle-dyck,false", "tomita,false"})
+      "s5-identity,true", "word-s3,true", "'group(group=A5)',true", "parity,false",
+      "dyck,false", "modcount,false", "shuffle-dyck,false", "tomita,false"})
   void isWordProblem_registryNames(String task, boolean expected) {
     assertThat(MinLayers.isWordProblem(task)).as(task).isEqualTo(expected);
   }
