@@ -1,0 +1,44 @@
+package ssmlab.tensor;
+
+/**
+ * Scalar activation functions and their derivatives, shared by the kernels and by layers that
+ * fuse them into their own loops (the Mamba gate, LSTM cells).
+ */
+public final class Activations {
+
+  /** Above this input softplus is the identity, as in the reference CUDA kernel. */
+  public static final float SOFTPLUS_THRESHOLD = 20f;
+
+  private Activations() {}
+
+  /** {@code σ(x) = 1 / (1 + e^{-x})}. */
+  public static float sigmoid(float x) {
+    return (float) (1.0 / (1.0 + Math.exp(-x)));
+  }
+
+  /** {@code silu(x) = x·σ(x)}. */
+  public static float silu(float x) {
+    return x * sigmoid(x);
+  }
+
+  /** {@code silu'(x) = σ(x)·(1 + x·(1 − σ(x)))}. */
+  public static float siluDerivative(float x) {
+    float s = sigmoid(x);
+    return s * (1f + x * (1f - s));
+  }
+
+  /** {@code softplus(x) = log(1 + e^x)}, the identity above {@link #SOFTPLUS_THRESHOLD}. */
+  public static float softplus(float x) {
+    return x > SOFTPLUS_THRESHOLD ? x : (float) Math.log1p(Math.exp(x));
+  }
+
+  /** {@code softplus'(x) = σ(x)}, 1 above {@link #SOFTPLUS_THRESHOLD}. */
+  public static float softplusDerivative(float x) {
+    return x > SOFTPLUS_THRESHOLD ? 1f : sigmoid(x);
+  }
+
+  /** {@code tanh(x)}. */
+  public static float tanh(float x) {
+    return (float) Math.tanh(x);
+  }
+}

@@ -1,0 +1,224 @@
+package ssmlab.tensor;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+/**
+ * The Vector API version of {@link Gemm#gemm}: packed panels and an MR x NR register tile.
+ *
+ * <p>Design (the BLIS/GotoBLAS scheme, cf. mamba.md section 13): K is cut into blocks of
+ * {@link #KC}. For each block a thread packs op(B) into column panels of NR = 2 vector lengths,
+ * laid out {@code [panel][p][NR]} (zero-padded past n), and for each tile of MR rows packs op(A)
+ * as {@code [p][MR]} (zero-padded past m). The micro-kernel then keeps the MR x NR tile of C in
+ * 2*MR vector registers: per p it loads two B vectors, broadcasts MR values of A and issues 2*MR
+ * FMAs. Packing makes the transposed and plain cases the same kernel.
+ *
+ * <p>Threads split the row tiles of C into fixed contiguous ranges; each C element is summed by one
+ * thread in a fixed p order, so the bits do not depend on the thread count.
+ */
+public final class VectorGemm {
+
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final int L = S.length();
+  /** Rows of the register tile. */
+  static final int MR = 4;
+  /** Columns of the register tile: two vectors. */
+  static final int NR = 2 * L;
+  /** Depth of one K block. */
+  static final int KC = 256;
+  /** Fewest multiply-adds worth handing to another thread. */
+  private static final long MIN_FMAS_PER_CHUNK = 1L << 15;
+
+  /** Per-thread packing buffers, grown on demand and reused. */
+  private static final class Workspace {
+    float[] packA = new float[KC * MR];
+    float[] packB = new float[0];
+    final float[] tile = new float[MR * NR];
+  }
+
+  private static final ThreadLocal<Workspace> WORKSPACE = ThreadLocal.withInitial(Workspace::new);
+
+  private VectorGemm() {}
+
+  /** See {@link Gemm#gemm}. */
+  public static void gemm(boolean transA, boolean transB, int m, int n, int k,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+      float[] c, int cOff, int ldc, boolean accumulate) {
+    if (m <= 0 || n <= 0) {
+      return;
+    }
+    if (k <= 0) {
+      if (!accumulate) {
+        for (int i = 0; i < m; i++) {
+          java.util.Arrays.fill(c, cOff + i * ldc, cOff + i * ldc + n, 0f);
+        }
+      }
+      return;
+    }
+    int tiles = (m + MR - 1) / MR;
+    long fmasPerTile = (long) MR * n * k;
+    int minTiles = (int) Math.max(1, MIN_FMAS_PER_CHUNK / fmasPerTile);
+    Parallel.forRange(tiles, minTiles, (t0, t1) -> rows(transA, transB, t0 * MR,
+        Math.min(m, t1 * MR), n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate));
+  }
+
+  /** Computes rows [i0, i1) of C. */
+  private static void rows(boolean transA, boolean transB, int i0, int i1, int n, int k,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+      float[] c, int cOff, int ldc, boolean accumulate) {
+    Workspace ws = WORKSPACE.get();
+    int panels = (n + NR - 1) / NR;
+    for (int p0 = 0; p0 < k; p0 += KC) {
+      int kc = Math.min(KC, k - p0);
+      int need = panels * kc * NR;
+      if (ws.packB.length < need) {
+        ws.packB = new float[Math.max(need, panels * KC * NR)];
+      }
+      float[] pb = ws.packB;
+      packB(transB, b, bOff, ldb, p0, kc, n, pb);
+      boolean acc = accumulate || p0 > 0;
+      for (int i = i0; i < i1; i += MR) {
+        int mr = Math.min(MR, i1 - i);
+        float[] pa = ws.packA;
+        packA(transA, a, aOff, lda, i, mr, p0, kc, pa);
+        for (int jp = 0; jp < panels; jp++) {
+          int nr = Math.min(NR, n - jp * NR);
+          int co = cOff + i * ldc + jp * NR;
+          if (mr == MR && nr == NR) {
+            kernel(pa, pb, jp * kc * NR, kc, c, co, ldc, acc);
+          } else {
+            kernelEdge(pa, pb, jp * kc * NR, kc, c, co, ldc, mr, nr, acc, ws.tile);
+          }
+        }
+      }
+    }
+  }
+
+  /** Packs rows [p0, p0+kc) of op(B) into panels {@code pb[(jp*kc + p)*NR + jj]}. */
+  private static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int n,
+      float[] pb) {
+    int panels = (n + NR - 1) / NR;
+    for (int jp = 0; jp < panels; jp++) {
+      int j0 = jp * NR;
+      int nr = Math.min(NR, n - j0);
+      int base = jp * kc * NR;
+      if (!transB) {
+        for (int p = 0; p < kc; p++) {
+          int dst = base + p * NR;
+          System.arraycopy(b, bOff + (p0 + p) * ldb + j0, pb, dst, nr);
+          for (int jj = nr; jj < NR; jj++) {
+            pb[dst + jj] = 0f;
+          }
+        }
+      } else {
+        for (int jj = 0; jj < NR; jj++) {
+          if (jj < nr) {
+            int src = bOff + (j0 + jj) * ldb + p0;
+            for (int p = 0; p < kc; p++) {
+              pb[base + p * NR + jj] = b[src + p];
+            }
+          } else {
+            for (int p = 0; p < kc; p++) {
+              pb[base + p * NR + jj] = 0f;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  /** Packs rows [i, i+mr), columns [p0, p0+kc) of op(A) as {@code pa[p*MR + ii]}. */
+  private static void packA(boolean transA, float[] a, int aOff, int lda, int i, int mr, int p0,
+      int kc, float[] pa) {
+    if (transA) {
+      for (int p = 0; p < kc; p++) {
+        int src = aOff + (p0 + p) * lda + i;
+        int dst = p * MR;
+        for (int ii = 0; ii < mr; ii++) {
+          pa[dst + ii] = a[src + ii];
+        }
+        for (int ii = mr; ii < MR; ii++) {
+          pa[dst + ii] = 0f;
+        }
+      }
+    } else {
+      for (int ii = 0; ii < MR; ii++) {
+        if (ii < mr) {
+          int src = aOff + (i + ii) * lda + p0;
+          for (int p = 0; p < kc; p++) {
+            pa[p * MR + ii] = a[src + p];
+          }
+        } else {
+          for (int p = 0; p < kc; p++) {
+            pa[p * MR + ii] = 0f;
+          }
+        }
+      }
+    }
+  }
+
+  /** The full MR x NR micro-kernel: C[tile] (+)= packed A · packed B. */
+  private static void kernel(float[] pa, float[] pb, int bo, int kc, float[] c, int co, int ldc,
+      boolean acc) {
+    FloatVector c00 = FloatVector.zero(S);
+    FloatVector c01 = c00;
+    FloatVector c10 = c00;
+    FloatVector c11 = c00;
+    FloatVector c20 = c00;
+    FloatVector c21 = c00;
+    FloatVector c30 = c00;
+    FloatVector c31 = c00;
+    int ao = 0;
+    for (int p = 0; p < kc; p++, ao += MR, bo += NR) {
+      FloatVector b0 = FloatVector.fromArray(S, pb, bo);
+      FloatVector b1 = FloatVector.fromArray(S, pb, bo + L);
+      FloatVector av = FloatVector.broadcast(S, pa[ao]);
+      c00 = av.fma(b0, c00);
+      c01 = av.fma(b1, c01);
+      av = FloatVector.broadcast(S, pa[ao + 1]);
+      c10 = av.fma(b0, c10);
+      c11 = av.fma(b1, c11);
+      av = FloatVector.broadcast(S, pa[ao + 2]);
+      c20 = av.fma(b0, c20);
+      c21 = av.fma(b1, c21);
+      av = FloatVector.broadcast(S, pa[ao + 3]);
+      c30 = av.fma(b0, c30);
+      c31 = av.fma(b1, c31);
+    }
+    store(c00, c01, c, co, acc);
+    store(c10, c11, c, co + ldc, acc);
+    store(c20, c21, c, co + 2 * ldc, acc);
+    store(c30, c31, c, co + 3 * ldc, acc);
+  }
+
+  private static void store(FloatVector v0, FloatVector v1, float[] c, int co, boolean acc) {
+    if (acc) {
+      v0 = v0.add(FloatVector.fromArray(S, c, co));
+      v1 = v1.add(FloatVector.fromArray(S, c, co + L));
+    }
+    v0.intoArray(c, co);
+    v1.intoArray(c, co + L);
+  }
+
+  /** A partial tile at the bottom or right edge: computes the full tile, stores mr x nr of it. */
+  private static void kernelEdge(float[] pa, float[] pb, int bo, int kc, float[] c, int co,
+      int ldc, int mr, int nr, boolean acc, float[] tile) {
+    for (int r = 0; r < MR; r++) {
+      FloatVector v0 = FloatVector.zero(S);
+      FloatVector v1 = v0;
+      for (int p = 0, ao = r, b = bo; p < kc; p++, ao += MR, b += NR) {
+        FloatVector av = FloatVector.broadcast(S, pa[ao]);
+        v0 = av.fma(FloatVector.fromArray(S, pb, b), v0);
+        v1 = av.fma(FloatVector.fromArray(S, pb, b + L), v1);
+      }
+      v0.intoArray(tile, r * NR);
+      v1.intoArray(tile, r * NR + L);
+    }
+    for (int r = 0; r < mr; r++) {
+      int row = co + r * ldc;
+      for (int j = 0; j < nr; j++) {
+        c[row + j] = acc ? c[row + j] + tile[r * NR + j] : tile[r * NR + j];
+      }
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package ssmlab.tensor;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
+import jdk.incubator.vector.VectorOperators;
+import jdk.incubator.vector.VectorSpecies;
+
+/** Vector API versions of the {@link Kernels}: full vectors, then a scalar tail. */
+public final class VectorKernels {
+
+  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final int L = S.length();
+
+  private VectorKernels() {}
+
+  /** See {@link Kernels#add}. */
+  public static void add(float[] a, int aOff, float[] b, int bOff, float[] out, int oOff, int n) {
+    int i = 0;
+    for (int ub = S.loopBound(n); i < ub; i += L) {
+      FloatVector.fromArray(S, a, aOff + i).add(FloatVector.fromArray(S, b, bOff + i))
+          .intoArray(out, oOff + i);
+    }
+    ScalarKernels.add(a, aOff + i, b, bOff + i, out, oOff + i, n - i);
+  }
+
+  /** See {@link Kernels#axpy}. */
+  public static void axpy(float alpha, float[] x, int xOff, float[] y, int yOff, int n) {
+    int i = 0;
+    FloatVector va = FloatVector.broadcast(S, alpha);
+    for (int ub = S.loopBound(n); i < ub; i += L) {
+      FloatVector.fromArray(S, x, xOff + i).fma(va, FloatVector.fromArray(S, y, yOff + i))
+          .intoArray(y, yOff + i);
+    }
+    ScalarKernels.axpy(alpha, x, xOff + i, y, yOff + i, n - i);
+  }
+
+  /** See {@link Kernels#mul}. */
+  public static void mul(float[] a, int aOff, float[] b, int bOff, float[] out, int oOff, int n) {
+    int i = 0;
+    for (int ub = S.loopBound(n); i < ub; i += L) {
+      FloatVector.fromArray(S, a, aOff + i).mul(FloatVector.fromArray(S, b, bOff + i))
+          .intoArray(out, oOff + i);
+    }
+    ScalarKernels.mul(a, aOff + i, b, bOff + i, out, oOff + i, n - i);
+  }
+
+  /** See {@link Kernels#scale}. */
+  public static void scale(float[] x, int off, int n, float alpha) {
+    int i = 0;
+    for (int ub = S.loopBound(n); i < ub; i += L) {
+      FloatVector.fromArray(S, x, off + i).mul(alpha).intoArray(x, off + i);
+    }
+    ScalarKernels.scale(x, off + i, n - i, alpha);
+  }
+
+  /** See {@link Kernels#sum}. */
+  public static float sum(float[] x, int off, int n) {
+    int i = 0;
+    FloatVector acc = FloatVector.zero(S);
+    for (int ub = S.loopBound(n); i < ub; i += L) {
+      acc = acc.add(FloatVector.fromArray(S, x, off + i));
+    }
+    return acc.reduceLanes(VectorOperators.ADD) + ScalarKernels.sum(x, off + i, n - i);
+  }
+
+  /** See {@link Kernels#dot}. */
+  public static float dot(float[] a, int aOff, float[] b, int bOff, int n) {
+    int i = 0;
+    FloatVector acc = FloatVector.zero(S);
+    for (int ub = S.loopBound(n); i < ub; i += L) {
+      acc = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), acc);
+    }
+    return acc.reduceLanes(VectorOperators.ADD)
+        + ScalarKernels.dot(a, aOff + i, b, bOff + i, n - i);
+  }
+
+  /** See {@link Kernels#max}. */
+  public static float max(float[] x, int off, int n) {
+    int i = 0;
+    FloatVector acc = FloatVector.broadcast(S, Float.NEGATIVE_INFINITY);
+    for (int ub = S.loopBound(n); i < ub; i += L) {
+      acc = acc.max(FloatVector.fromArray(S, x, off + i));
+    }
+    return Math.max(acc.reduceLanes(VectorOperators.MAX), ScalarKernels.max(x, off + i, n - i));
+  }
+
+  /** See {@link Kernels#exp}. */
+  public static void exp(float[] x, int xOff, float[] out, int oOff, int n) {
+    int i = 0;
+    for (int ub = S.loopBound(n); i < ub; i += L) {
+      exp(FloatVector.fromArray(S, x, xOff + i)).intoArray(out, oOff + i);
+    }
+    ScalarKernels.exp(x, xOff + i, out, oOff + i, n - i);
+  }
+
+  /** See {@link Kernels#silu}. */
+  public static void silu(float[] x, int xOff, float[] out, int oOff, int n) {
+    int i = 0;
+    for (int ub = S.loopBound(n); i < ub; i += L) {
+      FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+      v.mul(sigmoid(v)).intoArray(out, oOff + i);
+    }
+    ScalarKernels.silu(x, xOff + i, out, oOff + i, n - i);
+  }
+
+  /** See {@link Kernels#siluBackward}. */
+  public static void siluBackward(float[] x, int xOff, float[] dy, int dyOff, float[] dx,
+      int dxOff, int n, boolean accumulate) {
+    int i = 0;
+    for (int ub = S.loopBound(n); i < ub; i += L) {
+      FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+      FloatVector s = sigmoid(v);
+      // silu'(x) = s·(1 + x·(1 − s))
+      FloatVector d = s.mul(v.mul(s.neg().add(1f)).add(1f));
+      FloatVector g = d.mul(FloatVector.fromArray(S, dy, dyOff + i));
+      if (accumulate) {
+        g = g.add(FloatVector.fromArray(S, dx, dxOff + i));
+      }
+      g.intoArray(dx, dxOff + i);
+    }
+    ScalarKernels.siluBackward(x, xOff + i, dy, dyOff + i, dx, dxOff + i, n - i, accumulate);
+  }
+
+  /** See {@link Kernels#softplus}. */
+  public static void softplus(float[] x, int xOff, float[] out, int oOff, int n) {
+    int i = 0;
+    for (int ub = S.loopBound(n); i < ub; i += L) {
+      FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+      FloatVector sp = exp(v.min(Activations.SOFTPLUS_THRESHOLD))
+          .lanewise(VectorOperators.LOG1P);
+      sp.blend(v, v.compare(VectorOperators.GT, Activations.SOFTPLUS_THRESHOLD))
+          .intoArray(out, oOff + i);
+    }
+    ScalarKernels.softplus(x, xOff + i, out, oOff + i, n - i);
+  }
+
+  /** See {@link Kernels#softplusBackward}. */
+  public static void softplusBackward(float[] x, int xOff, float[] dy, int dyOff, float[] dx,
+      int dxOff, int n, boolean accumulate) {
+    int i = 0;
+    FloatVector one = FloatVector.broadcast(S, 1f);
+    for (int ub = S.loopBound(n); i < ub; i += L) {
+      FloatVector v = FloatVector.fromArray(S, x, xOff + i);
+      FloatVector d = sigmoid(v)
+          .blend(one, v.compare(VectorOperators.GT, Activations.SOFTPLUS_THRESHOLD));
+      FloatVector g = d.mul(FloatVector.fromArray(S, dy, dyOff + i));
+      if (accumulate) {
+        g = g.add(FloatVector.fromArray(S, dx, dxOff + i));
+      }
+      g.intoArray(dx, dxOff + i);
+    }
+    ScalarKernels.softplusBackward(x, xOff + i, dy, dyOff + i, dx, dxOff + i, n - i, accumulate);
+  }
+
+  /** See {@link Kernels#columnSums}. */
+  public static void columnSums(float[] x, int m, int n, float[] out) {
+    for (int r = 0; r < m; r++) {
+      axpy(1f, x, r * n, out, 0, n);
+    }
+  }
+
+  /** {@code σ(v) = 1 / (1 + e^{-v})} lane-wise. */
+  public static FloatVector sigmoid(FloatVector v) {
+    return FloatVector.broadcast(S, 1f).div(exp(v.neg()).add(1f));
+  }
+
+  private static final float LOG2E = 1.44269504088896341f;
+  private static final float LN2_HI = 0.693359375f;
+  private static final float LN2_LO = -2.12194440e-4f;
+  private static final float ROUND_MAGIC = 12582912f; // 1.5·2^23: adding it rounds to an integer
+  private static final int ROUND_MAGIC_BITS = Float.floatToRawIntBits(ROUND_MAGIC);
+  private static final float EXP_LO = -87.3f;
+  private static final float EXP_HI = 88.72f;
+
+  /**
+   * {@code e^v} lane-wise, within 2 ulp of {@code Math.exp} on [-87.3, 88.72]; 0 below, +inf
+   * above, NaN stays NaN.
+   *
+   * <p>Cephes' expf: {@code v = n·ln2 + r} with n = round(v·log2 e) and |r| ≤ ln2/2 (ln2 split
+   * in two parts for exactness), {@code e^r} by a degree-6 polynomial, then 2^n added to the
+   * exponent bits.
+   */
+  public static FloatVector exp(FloatVector v) {
+    FloatVector x = v.max(EXP_LO).min(EXP_HI);
+    FloatVector t = x.mul(LOG2E).add(ROUND_MAGIC);
+    FloatVector n = t.sub(ROUND_MAGIC);
+    FloatVector r = n.fma(c(-LN2_HI), x);
+    r = n.fma(c(-LN2_LO), r);
+    FloatVector p = r.fma(1.9875691500e-4f, 1.3981999507e-3f);
+    p = p.fma(r, c(8.3334519073e-3f));
+    p = p.fma(r, c(4.1665795894e-2f));
+    p = p.fma(r, c(1.6666665459e-1f));
+    p = p.fma(r, c(5.0000001201e-1f));
+    FloatVector y = p.mul(r).fma(r, r).add(1f);
+    var expBits = t.reinterpretAsInts().sub(ROUND_MAGIC_BITS).lanewise(VectorOperators.LSHL, 23);
+    FloatVector result = y.reinterpretAsInts().add(expBits).reinterpretAsFloats();
+    result = result.blend(0f, v.compare(VectorOperators.LT, EXP_LO));
+    result = result.blend(Float.POSITIVE_INFINITY, v.compare(VectorOperators.GT, EXP_HI));
+    VectorMask<Float> nan = v.test(VectorOperators.IS_NAN);
+    return result.blend(v, nan);
+  }
+
+  private static FloatVector c(float value) {
+    return FloatVector.broadcast(S, value);
+  }
+}
