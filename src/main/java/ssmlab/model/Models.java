@@ -21,6 +21,8 @@ public final class Models {
 
   static {
     // One line per family: FAMILIES.put("name", Constructor::new);
+    FAMILIES.put("mamba", ssmlab.model.mamba.MambaLM::create);
+    FAMILIES.put("s4d", ssmlab.model.s4d.S4DLM::create);
   }
 
   private Models() {}
