@@ -15,7 +15,7 @@ import ssmlab.model.mamba.Discretization;
 import ssmlab.model.mamba.Eigenvalues;
 import ssmlab.model.mamba.MambaCheckpoint;
 import ssmlab.model.mamba.MambaConfig;
-import ssmlab.model.mamba.ResidualLM;
+import ssmlab.model.SequenceModel;
 
 /** {@code ssmlab model forward}: the logits of a Mamba checkpoint for one token sequence. */
 @Command(
@@ -71,7 +71,7 @@ final class ModelForward implements Callable<Integer> {
           dConv == null ? cfg.dConv() : dConv, expand == null ? cfg.expand() : expand);
     }
     int[] ids = parseTokens(tokens, cfg.paddedVocab());
-    ResidualLM model = MambaCheckpoint.load(checkpoint, cfg);
+    SequenceModel model = MambaCheckpoint.load(checkpoint, cfg);
     float[] logits = model.forward(ids, 1, ids.length);
     int v = model.vocabSize();
     List<float[]> rows = new java.util.ArrayList<>();

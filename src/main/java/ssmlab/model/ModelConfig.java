@@ -13,7 +13,8 @@ import java.util.TreeMap;
  *       [{@code rope}; also {@code sinusoidal}, {@code learned}, {@code none}], {@code max_len}
  *       [1024, for learned positions]
  *   <li>{@code lstm}, {@code rnn}: {@code hidden} [d_model]
- *   <li>{@code mamba}: {@code d_state} [16], {@code d_conv} [4], {@code expand} [2], {@code dt_rank}
+ *   <li>{@code mamba}: {@code d_state} [16], {@code d_conv} [4], {@code expand} [2],
+ *       {@code dt_rank}
  *       [ceil(d_model/16)]
  * </ul>
  *

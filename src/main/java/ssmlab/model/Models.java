@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import ssmlab.model.recurrent.RecurrentModels;
+import ssmlab.model.transformer.Transformer;
+
 /**
  * The registry of model families: builds a {@link SequenceModel} from a {@link ModelConfig} and a
  * seed. A family joins with one line in {@link #FAMILIES}.
@@ -23,6 +26,9 @@ public final class Models {
     // One line per family: FAMILIES.put("name", Constructor::new);
     FAMILIES.put("mamba", ssmlab.model.mamba.MambaLM::create);
     FAMILIES.put("s4d", ssmlab.model.s4d.S4DLM::create);
+    FAMILIES.put("transformer", Transformer::create);
+    FAMILIES.put("lstm", RecurrentModels::lstm);
+    FAMILIES.put("rnn", RecurrentModels::rnn);
   }
 
   private Models() {}

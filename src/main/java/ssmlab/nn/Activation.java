@@ -2,7 +2,7 @@ package ssmlab.nn;
 
 import ssmlab.tensor.Kernels;
 
-/** An elementwise activation (SiLU or softplus) as a parameter-free layer. */
+/** An elementwise activation (SiLU, softplus or GELU) as a parameter-free layer. */
 public final class Activation implements Layer {
 
   /** The functions on offer. */
@@ -10,7 +10,9 @@ public final class Activation implements Layer {
     /** {@code silu(x) = x·σ(x)}. */
     SILU,
     /** {@code softplus(x) = log(1 + e^x)}, the identity above 20 (as the reference CUDA code). */
-    SOFTPLUS
+    SOFTPLUS,
+    /** GELU, tanh approximation (GPT-2's MLP). */
+    GELU
   }
 
   private final Function function;
@@ -28,6 +30,11 @@ public final class Activation implements Layer {
   /** A SiLU layer. */
   public static Activation silu(int dim) {
     return new Activation(Function.SILU, dim);
+  }
+
+  /** A GELU layer. */
+  public static Activation gelu(int dim) {
+    return new Activation(Function.GELU, dim);
   }
 
   /** A softplus layer. */
@@ -53,6 +60,7 @@ public final class Activation implements Layer {
     switch (function) {
       case SILU -> Kernels.silu(x, 0, y, 0, n);
       case SOFTPLUS -> Kernels.softplus(x, 0, y, 0, n);
+      case GELU -> Kernels.gelu(x, 0, y, 0, n);
     }
     return y;
   }
@@ -64,6 +72,7 @@ public final class Activation implements Layer {
     switch (function) {
       case SILU -> Kernels.siluBackward(x, 0, dy, 0, dx, 0, n, false);
       case SOFTPLUS -> Kernels.softplusBackward(x, 0, dy, 0, dx, 0, n, false);
+      case GELU -> Kernels.geluBackward(x, 0, dy, 0, dx, 0, n, false);
     }
     return dx;
   }

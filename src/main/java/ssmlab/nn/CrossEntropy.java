@@ -64,7 +64,8 @@ public final class CrossEntropy {
         int t = targets[r];
         if (t >= vocab) {
           throw new IllegalArgumentException(
-              "target " + t + " at position " + r + " is outside the vocabulary [0, " + vocab + ")");
+              "target " + t + " at position " + r + " is outside the vocabulary [0, " + vocab
+                  + ")");
         }
         if (t < 0) {
           rowLoss[r] = 0f;

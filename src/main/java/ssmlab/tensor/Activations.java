@@ -37,6 +37,31 @@ public final class Activations {
     return x > SOFTPLUS_THRESHOLD ? 1f : sigmoid(x);
   }
 
+  /** √(2/π), the GELU tanh-approximation constant. */
+  public static final float GELU_C = 0.7978845608f;
+  /** The cubic coefficient of the GELU tanh approximation. */
+  public static final float GELU_A = 0.044715f;
+
+  /**
+   * GELU, tanh approximation: {@code 0.5·x·(1 + tanh(u)) = x·σ(2u)} with
+   * {@code u = √(2/π)·(x + 0.044715·x³)}.
+   */
+  public static float gelu(float x) {
+    float u = GELU_C * (x + GELU_A * x * x * x);
+    return x * sigmoid(2 * u);
+  }
+
+  /**
+   * {@code gelu'(x) = s + x·s·(1 − s)·2u'} with {@code s = σ(2u)} and
+   * {@code u' = √(2/π)·(1 + 3·0.044715·x²)}.
+   */
+  public static float geluDerivative(float x) {
+    float u = GELU_C * (x + GELU_A * x * x * x);
+    float s = sigmoid(2 * u);
+    float du = GELU_C * (1 + 3 * GELU_A * x * x);
+    return s + x * s * (1 - s) * 2 * du;
+  }
+
   /** {@code tanh(x)}. */
   public static float tanh(float x) {
     return (float) Math.tanh(x);

@@ -116,6 +116,55 @@ public final class Kernels {
     }
   }
 
+  /** {@code out = gelu(x)} (tanh approximation, {@link Activations#gelu}). */
+  public static void gelu(float[] x, int xOff, float[] out, int oOff, int n) {
+    if (Simd.ENABLED) {
+      VectorKernels.gelu(x, xOff, out, oOff, n);
+    } else {
+      ScalarKernels.gelu(x, xOff, out, oOff, n);
+    }
+  }
+
+  /** {@code dx (+)= dy ⊙ gelu'(x)}; x is the forward input. */
+  public static void geluBackward(float[] x, int xOff, float[] dy, int dyOff, float[] dx,
+      int dxOff, int n, boolean accumulate) {
+    if (Simd.ENABLED) {
+      VectorKernels.geluBackward(x, xOff, dy, dyOff, dx, dxOff, n, accumulate);
+    } else {
+      ScalarKernels.geluBackward(x, xOff, dy, dyOff, dx, dxOff, n, accumulate);
+    }
+  }
+
+  /**
+   * In place {@code x = softmax(scale·x)}, i.e. {@code x_i = e^{scale·(x_i − max)} / Σ_j ...}
+   * (scale > 0; n ≥ 1).
+   */
+  public static void softmax(float[] x, int off, int n, float scale) {
+    if (Simd.ENABLED) {
+      VectorKernels.softmax(x, off, n, scale);
+    } else {
+      ScalarKernels.softmax(x, off, n, scale);
+    }
+  }
+
+  /** {@code out = σ(x) = 1/(1 + e^{-x})}. */
+  public static void sigmoid(float[] x, int xOff, float[] out, int oOff, int n) {
+    if (Simd.ENABLED) {
+      VectorKernels.sigmoid(x, xOff, out, oOff, n);
+    } else {
+      ScalarKernels.sigmoid(x, xOff, out, oOff, n);
+    }
+  }
+
+  /** {@code out = tanh(x)}. */
+  public static void tanh(float[] x, int xOff, float[] out, int oOff, int n) {
+    if (Simd.ENABLED) {
+      VectorKernels.tanh(x, xOff, out, oOff, n);
+    } else {
+      ScalarKernels.tanh(x, xOff, out, oOff, n);
+    }
+  }
+
   /** {@code out[j] += Σ_i x[i, j]} for x of shape (m, n): the bias gradient. */
   public static void columnSums(float[] x, int m, int n, float[] out) {
     if (Simd.ENABLED) {

@@ -99,6 +99,48 @@ public final class ScalarKernels {
     }
   }
 
+  /** See {@link Kernels#gelu}. */
+  public static void gelu(float[] x, int xOff, float[] out, int oOff, int n) {
+    for (int i = 0; i < n; i++) {
+      out[oOff + i] = Activations.gelu(x[xOff + i]);
+    }
+  }
+
+  /** See {@link Kernels#geluBackward}. */
+  public static void geluBackward(float[] x, int xOff, float[] dy, int dyOff, float[] dx,
+      int dxOff, int n, boolean accumulate) {
+    for (int i = 0; i < n; i++) {
+      float g = dy[dyOff + i] * Activations.geluDerivative(x[xOff + i]);
+      dx[dxOff + i] = accumulate ? dx[dxOff + i] + g : g;
+    }
+  }
+
+  /** See {@link Kernels#softmax}. */
+  public static void softmax(float[] x, int off, int n, float scale) {
+    float max = max(x, off, n);
+    float sum = 0f;
+    for (int i = 0; i < n; i++) {
+      float e = (float) Math.exp(scale * (x[off + i] - max));
+      x[off + i] = e;
+      sum += e;
+    }
+    scale(x, off, n, 1f / sum);
+  }
+
+  /** See {@link Kernels#sigmoid}. */
+  public static void sigmoid(float[] x, int xOff, float[] out, int oOff, int n) {
+    for (int i = 0; i < n; i++) {
+      out[oOff + i] = Activations.sigmoid(x[xOff + i]);
+    }
+  }
+
+  /** See {@link Kernels#tanh}. */
+  public static void tanh(float[] x, int xOff, float[] out, int oOff, int n) {
+    for (int i = 0; i < n; i++) {
+      out[oOff + i] = Activations.tanh(x[xOff + i]);
+    }
+  }
+
   /** See {@link Kernels#columnSums}. */
   public static void columnSums(float[] x, int m, int n, float[] out) {
     for (int i = 0; i < m; i++) {

@@ -52,6 +52,20 @@ final class LayerGradientTest {
   }
 
   @Test
+  void gelu_gradient_matchesFiniteDifferences() {
+    GradCheck.Report r = GradCheck.checkLayer(Activation.gelu(13), 2, 3, 18);
+    assertThat(r.maxError()).as("%s", r).isLessThan(GradCheck.TOLERANCE);
+  }
+
+  @Test
+  void gelu_handComputed() {
+    float[] y = Activation.gelu(1).forward(new float[] {1f}, 1, 1);
+    // 0.5·(1 + tanh(√(2/π)·1.044715))
+    double want = 0.5 * (1 + Math.tanh(Math.sqrt(2 / Math.PI) * 1.044715));
+    assertThat((double) y[0]).isCloseTo(want, org.assertj.core.data.Offset.offset(1e-6));
+  }
+
+  @Test
   void softplus_gradient_matchesFiniteDifferences() {
     var rng = new SplittableRandom(16);
     float[] x = new float[2 * 3 * 13];

@@ -46,6 +46,22 @@ final class KernelsTest {
         run((o) -> VectorKernels.exp(a, off, o, off, n), off + n), 3e-7, msg + " exp");
     assertClose(run((o) -> ScalarKernels.silu(a, off, o, off, n), off + n),
         run((o) -> VectorKernels.silu(a, off, o, off, n), off + n), 1e-6, msg + " silu");
+    if (n > 0) {
+      float[] ss = a.clone();
+      float[] sv = a.clone();
+      ScalarKernels.softmax(ss, off, n, 0.7f);
+      VectorKernels.softmax(sv, off, n, 0.7f);
+      assertClose(ss, sv, 1e-6, msg + " softmax");
+    }
+    assertClose(run((o) -> ScalarKernels.sigmoid(a, off, o, off, n), off + n),
+        run((o) -> VectorKernels.sigmoid(a, off, o, off, n), off + n), 1e-6, msg + " sigmoid");
+    assertClose(run((o) -> ScalarKernels.tanh(a, off, o, off, n), off + n),
+        run((o) -> VectorKernels.tanh(a, off, o, off, n), off + n), 3e-7, msg + " tanh");
+    assertClose(run((o) -> ScalarKernels.gelu(a, off, o, off, n), off + n),
+        run((o) -> VectorKernels.gelu(a, off, o, off, n), off + n), 1e-6, msg + " gelu");
+    assertClose(run((o) -> ScalarKernels.geluBackward(a, off, dy, off, o, off, n, false), off + n),
+        run((o) -> VectorKernels.geluBackward(a, off, dy, off, o, off, n, false), off + n), 1e-6,
+        msg + " geluBackward");
     assertClose(run((o) -> ScalarKernels.softplus(a, off, o, off, n), off + n),
         run((o) -> VectorKernels.softplus(a, off, o, off, n), off + n), 1e-6, msg + " softplus");
     assertClose(run((o) -> ScalarKernels.siluBackward(a, off, dy, off, o, off, n, false), off + n),
@@ -80,6 +96,15 @@ final class KernelsTest {
     assertThat(y[x.length - 4]).isInfinite();
     assertThat(y[x.length - 3]).isEqualTo(1f);
     assertThat(y[x.length - 1]).isCloseTo((float) Math.E, within(Math.ulp((float) Math.E)));
+  }
+
+  @Test
+  void softmax_handComputed() {
+    float[] x = {0f, (float) Math.log(3), 5f};
+    Kernels.softmax(x, 0, 2, 1f);
+    assertThat(x[0]).isCloseTo(0.25f, within(1e-7f));
+    assertThat(x[1]).isCloseTo(0.75f, within(1e-7f));
+    assertThat(x[2]).isEqualTo(5f);
   }
 
   @Test

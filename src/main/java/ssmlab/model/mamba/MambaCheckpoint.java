@@ -9,6 +9,7 @@ import java.util.SplittableRandom;
 
 import ssmlab.io.FloatTensor;
 import ssmlab.io.Safetensors;
+import ssmlab.model.LanguageModel;
 import ssmlab.nn.Parameter;
 
 /**
@@ -28,8 +29,8 @@ public final class MambaCheckpoint {
    * present with its shape, and no other tensor (a tied {@code lm_head.weight} may be present and
    * must then equal the embedding).
    */
-  public static ResidualLM load(Path file, MambaConfig cfg) {
-    ResidualLM model = MambaLM.create(cfg, new SplittableRandom(0));
+  public static LanguageModel load(Path file, MambaConfig cfg) {
+    LanguageModel model = MambaLM.create(cfg, new SplittableRandom(0));
     Map<String, int[]> expected = new LinkedHashMap<>();
     for (Parameter p : model.parameters()) {
       expected.put(p.name(), p.shape());
@@ -49,7 +50,7 @@ public final class MambaCheckpoint {
   }
 
   /** Writes the model's parameters (and the tied head) to {@code file} atomically. */
-  public static void save(ResidualLM model, Path file, Map<String, String> metadata) {
+  public static void save(LanguageModel model, Path file, Map<String, String> metadata) {
     Map<String, FloatTensor> tensors = new LinkedHashMap<>();
     for (Parameter p : model.parameters()) {
       tensors.put(p.name(), new FloatTensor(p.shape(), p.data().clone()));

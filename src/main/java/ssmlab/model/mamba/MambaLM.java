@@ -3,12 +3,13 @@ package ssmlab.model.mamba;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import ssmlab.model.LanguageModel;
 import ssmlab.model.ModelConfig;
 import ssmlab.model.SequenceModel;
 
 /**
  * The Mamba-1 language model of mixer_seq_simple.py ({@code MambaLMHeadModel}): a
- * {@link ResidualLM} of {@link MambaMixer}s, with mamba_ssm's parameter names
+ * {@link SsmStack} of {@link MambaMixer}s, with mamba_ssm's parameter names
  * ({@code backbone.embedding.weight}, {@code backbone.layers.N.norm.weight},
  * {@code backbone.layers.N.mixer.*}, {@code backbone.norm_f.weight}; {@code lm_head.weight} only
  * when untied). The logits have {@link MambaConfig#paddedVocab()} columns, as mamba_ssm's do.
@@ -18,14 +19,16 @@ public final class MambaLM {
   private MambaLM() {}
 
   /** A freshly initialised model; every initial value comes from {@code rng} in a fixed order. */
-  public static ResidualLM create(MambaConfig cfg, SplittableRandom rng) {
-    return new ResidualLM(modelConfig(cfg), (float) cfg.normEpsilon(), cfg.tieEmbeddings(),
+  public static LanguageModel create(MambaConfig cfg, SplittableRandom rng) {
+    return SsmStack.create(modelConfig(cfg), (float) cfg.normEpsilon(), cfg.tieEmbeddings(),
         (prefix, r) -> new MambaMixer(prefix, cfg, r), rng);
   }
 
   /** The engine's registry entry for family {@code mamba}. */
   public static SequenceModel create(ModelConfig config, SplittableRandom rng) {
-    return create(fromModelConfig(config), rng);
+    MambaConfig cfg = fromModelConfig(config);
+    return SsmStack.create(config, (float) cfg.normEpsilon(), true,
+        (prefix, r) -> new MambaMixer(prefix, cfg, r), rng);
   }
 
   /**

@@ -4,11 +4,12 @@ import java.util.SplittableRandom;
 
 import ssmlab.model.ModelConfig;
 import ssmlab.model.SequenceModel;
-import ssmlab.model.mamba.ResidualLM;
+import ssmlab.model.LanguageModel;
+import ssmlab.model.mamba.SsmStack;
 
 /**
  * The {@code s4d} model family: {@link S4DMixer}s in the same pre-norm residual language model as
- * Mamba ({@link ResidualLM}). Option {@code d_state} [64].
+ * Mamba ({@link SsmStack}). Option {@code d_state} [64].
  */
 public final class S4DLM {
 
@@ -20,7 +21,7 @@ public final class S4DLM {
     if (dState < 1) {
       throw new IllegalArgumentException("option d_state must be positive, got " + dState);
     }
-    return new ResidualLM(config, 1e-5f, true,
+    return SsmStack.create(config, 1e-5f, true,
         (prefix, r) -> new S4DMixer(prefix, config.dModel(), dState, r), rng);
   }
 }

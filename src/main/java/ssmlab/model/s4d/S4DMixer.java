@@ -23,8 +23,6 @@ import ssmlab.tensor.Activations;
  */
 public final class S4DMixer implements Layer {
 
-  private static final double GELU_C = Math.sqrt(2 / Math.PI);
-
   private final int h;
   private final int n;
   private final Parameter logDt;
@@ -119,7 +117,7 @@ public final class S4DMixer implements Layer {
     k = S4DKernel.kernel(discrete(), h, n, len);
     S4DKernel.convolve(k, dSkip.data(), x, y, batch, len, h);
     for (int i = 0; i < m; i++) {
-      act[i] = gelu(y[i]);
+      act[i] = Activations.gelu(y[i]);
     }
     proj = outProj.forward(act, batch, len);
     int rows = batch * len;
@@ -148,7 +146,7 @@ public final class S4DMixer implements Layer {
     float[] dAct = outProj.backward(dProj);
     dy = Buffers.ensure(dy, m);
     for (int i = 0; i < m; i++) {
-      dy[i] = dAct[i] * geluDerivative(y[i]);
+      dy[i] = dAct[i] * Activations.geluDerivative(y[i]);
     }
     du = Buffers.ensure(du, m);
     dk = new float[h * len];
@@ -156,17 +154,5 @@ public final class S4DMixer implements Layer {
     S4DKernel.kernelBackward(dk, logDt.data(), aLog.data(), b.data(), c.data(), logDt.grad(),
         aLog.grad(), b.grad(), c.grad(), h, n, len);
     return du;
-  }
-
-  /** GELU, tanh form: {@code 0.5 x (1 + tanh(sqrt(2/pi) (x + 0.044715 x^3)))}. */
-  static float gelu(float x) {
-    double t = Math.tanh(GELU_C * (x + 0.044715 * x * x * x));
-    return (float) (0.5 * x * (1 + t));
-  }
-
-  static float geluDerivative(float x) {
-    double t = Math.tanh(GELU_C * (x + 0.044715 * x * x * x));
-    double dInner = GELU_C * (1 + 3 * 0.044715 * x * x);
-    return (float) (0.5 * (1 + t) + 0.5 * x * (1 - t * t) * dInner);
   }
 }

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import ssmlab.model.LanguageModel;
 import ssmlab.nn.Parameter;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -41,7 +42,7 @@ final class GoldenTest {
     Path dir = golden(name);
     MambaConfig cfg = MambaConfig.read(dir.resolve("config.json"))
         .withEigenvalues(Eigenvalues.parse(ev));
-    ResidualLM model = MambaCheckpoint.load(dir.resolve("model.safetensors"), cfg);
+    LanguageModel model = MambaCheckpoint.load(dir.resolve("model.safetensors"), cfg);
     JsonNode g = JsonMapper.builder().build().readTree(dir.resolve("golden.json").toFile());
     int[] tokens = ints(g.get("tokens"));
     int len = tokens.length;

@@ -10,13 +10,14 @@ import ssmlab.model.ModelConfig;
 import ssmlab.model.Models;
 import ssmlab.model.SequenceModel;
 import ssmlab.nn.GradCheck;
+import ssmlab.model.LanguageModel;
 import ssmlab.nn.Parameter;
 
 final class MambaLMTest {
 
   @Test
   void parameters_haveMambaSsmNames() {
-    ResidualLM m = MambaLM.create(MambaConfig.of(8, 2, 7), new SplittableRandom(0));
+    LanguageModel m = MambaLM.create(MambaConfig.of(8, 2, 7), new SplittableRandom(0));
     assertThat(m.parameters()).extracting(Parameter::name).containsExactly(
         "backbone.embedding.weight",
         "backbone.layers.0.norm.weight",

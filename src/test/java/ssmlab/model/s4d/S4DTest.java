@@ -51,7 +51,7 @@ final class S4DTest {
    * float32 noise of finite differences, and the RMSNorm of a std-0.02 embedding is not probed
    * with a step of a quarter of its scale.
    */
-  private static void enlarge(java.util.List<Parameter> params) {
+  static void enlarge(java.util.List<Parameter> params) {
     var rng = new SplittableRandom(9);
     for (Parameter p : params) {
       if (p.name().endsWith("log_dt")) {

@@ -1,0 +1,72 @@
+package ssmlab.model.transformer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+
+import ssmlab.model.LanguageModel;
+import ssmlab.model.ModelConfig;
+import ssmlab.model.SequenceModel;
+import ssmlab.nn.AbsolutePositions;
+import ssmlab.nn.Activation;
+import ssmlab.nn.CausalSelfAttention;
+import ssmlab.nn.Embedding;
+import ssmlab.nn.Layer;
+import ssmlab.nn.LayerNorm;
+import ssmlab.nn.Linear;
+import ssmlab.nn.PositionalEncoding;
+import ssmlab.nn.Residual;
+import ssmlab.nn.Sequential;
+
+/**
+ * Builds the {@code transformer} family: a GPT-2 style pre-norm decoder.
+ * <pre>
+ *   h = embedding(tokens) [+ positions]
+ *   per layer l:  h = h + attn_l(LN(h));  h = h + fc2_l(gelu(fc1_l(LN(h))))
+ *   logits = LN_f(h)·Eᵀ            (head tied to the embedding E)
+ * </pre>
+ * Options: {@code heads} [4], {@code mlp_ratio} [4], {@code pos} [rope] (none, sinusoidal,
+ * learned, rope), {@code max_len} [1024] (learned positions only). Embedding init N(0, 0.02²);
+ * linear layers use PyTorch's default.
+ */
+public final class Transformer {
+
+  private Transformer() {}
+
+  /** A freshly initialised transformer; draws from {@code rng} in parameter order. */
+  public static SequenceModel create(ModelConfig c, SplittableRandom rng) {
+    int d = c.dModel();
+    int heads = c.intOption("heads", 4);
+    int ratio = c.intOption("mlp_ratio", 4);
+    PositionalEncoding pos = PositionalEncoding.parse(c.stringOption("pos", "rope"));
+    if (heads < 1 || d % heads != 0) {
+      throw new IllegalArgumentException(
+          "transformer: d_model " + d + " is not divisible by heads " + heads);
+    }
+    if (ratio < 1) {
+      throw new IllegalArgumentException("transformer: mlp_ratio must be positive");
+    }
+    var embedding = new Embedding("embedding", c.vocabSize(), d, 0.02f, rng);
+    List<Layer> body = new ArrayList<>();
+    switch (pos) {
+      case SINUSOIDAL -> body.add(AbsolutePositions.sinusoidal(d));
+      case LEARNED -> body.add(
+          AbsolutePositions.learned("positions", d, c.intOption("max_len", 1024), rng));
+      case NONE, ROPE -> { }
+    }
+    for (int l = 0; l < c.nLayers(); l++) {
+      String p = "layers." + l;
+      body.add(new Residual(Sequential.of(
+          new LayerNorm(p + ".norm1", d, LayerNorm.DEFAULT_EPS),
+          new CausalSelfAttention(p + ".attn", d, heads, pos == PositionalEncoding.ROPE, rng))));
+      body.add(new Residual(Sequential.of(
+          new LayerNorm(p + ".norm2", d, LayerNorm.DEFAULT_EPS),
+          new Linear(p + ".mlp.fc1", d, ratio * d, true, rng),
+          Activation.gelu(ratio * d),
+          new Linear(p + ".mlp.fc2", ratio * d, d, true, rng))));
+    }
+    body.add(new LayerNorm("norm_f", d, LayerNorm.DEFAULT_EPS));
+    return new LanguageModel(c, embedding, new Sequential(body),
+        Linear.tiedTo(embedding.weight()));
+  }
+}

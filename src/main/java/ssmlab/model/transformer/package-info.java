@@ -1,0 +1,2 @@
+/** The pre-norm decoder-only transformer family ({@code transformer}). */
+package ssmlab.model.transformer;

@@ -1,0 +1,61 @@
+package ssmlab.nn;
+
+import java.util.List;
+
+import ssmlab.tensor.Kernels;
+
+/**
+ * A residual connection around a layer: {@code y = x + f(x)}. A pre-norm block is
+ * {@code new Residual(Sequential.of(norm, mixer))}, i.e. {@code x + mixer(norm(x))}.
+ */
+public final class Residual implements Layer {
+
+  private final Layer inner;
+  private float[] y;
+  private float[] dx;
+
+  /** A residual around {@code inner}, which must keep the feature size. */
+  public Residual(Layer inner) {
+    if (inner.inputDim() != inner.outputDim()) {
+      throw new IllegalArgumentException("a residual layer must keep the feature size, got "
+          + inner.inputDim() + " -> " + inner.outputDim());
+    }
+    this.inner = inner;
+  }
+
+  /** The wrapped layer. */
+  public Layer inner() {
+    return inner;
+  }
+
+  @Override
+  public int inputDim() {
+    return inner.inputDim();
+  }
+
+  @Override
+  public int outputDim() {
+    return inner.outputDim();
+  }
+
+  @Override
+  public float[] forward(float[] x, int batch, int len) {
+    float[] f = inner.forward(x, batch, len);
+    y = Buffers.ensure(y, f.length);
+    Kernels.add(x, 0, f, 0, y, 0, f.length);
+    return y;
+  }
+
+  @Override
+  public float[] backward(float[] dy) {
+    float[] df = inner.backward(dy);
+    dx = Buffers.ensure(dx, df.length);
+    Kernels.add(dy, 0, df, 0, dx, 0, df.length);
+    return dx;
+  }
+
+  @Override
+  public List<Parameter> parameters() {
+    return inner.parameters();
+  }
+}
