@@ -1,18 +1,19 @@
 package ssmlab.tensor;
 
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 /**
  * The engine's fixed thread pool: splits an index range into contiguous chunks, one per thread.
  *
  * <p>The split of {@code [0, n)} into {@code c} chunks is fixed: chunk {@code i} is
- * {@code [i*n/c, (i+1)*n/c)}. A call made from inside a parallel body runs serially on the
- * calling thread (no nested parallelism, no deadlock). The thread count is process-wide; set it
- * once at start-up with {@link #setThreads(int)} (default: the system property
- * {@code ssmlab.threads}, else the number of available processors).
+ * {@code [i*n/c, (i+1)*n/c)}. Bodies must compute the same result for any split (every kernel
+ * here writes each output from one thread in a fixed order), which is what makes results
+ * independent of the thread count. A call made from inside a parallel body, or while another
+ * thread is using the pool, runs serially on the calling thread (no nesting, no deadlock). The
+ * thread count is process-wide; set it once at start-up with {@link #setThreads(int)} (default:
+ * the system property {@code ssmlab.threads}, else the number of available processors).
  */
 public final class Parallel {
 
@@ -23,9 +24,11 @@ public final class Parallel {
   }
 
   private static final ThreadLocal<Boolean> INSIDE = ThreadLocal.withInitial(() -> false);
+  private static final ReentrantLock DISPATCH = new ReentrantLock();
   private static volatile int threads =
-      Integer.getInteger("ssmlab.threads", Runtime.getRuntime().availableProcessors());
-  private static ExecutorService pool;
+      Math.max(1, Integer.getInteger("ssmlab.threads",
+          Runtime.getRuntime().availableProcessors()));
+  private static Pool pool;
 
   private Parallel() {}
 
@@ -35,15 +38,20 @@ public final class Parallel {
   }
 
   /** Sets the number of threads (at least 1) for all later parallel loops. */
-  public static synchronized void setThreads(int n) {
+  public static void setThreads(int n) {
     if (n < 1) {
       throw new IllegalArgumentException("thread count must be at least 1, got " + n);
     }
-    if (n != threads && pool != null) {
-      pool.shutdown();
-      pool = null;
+    DISPATCH.lock();
+    try {
+      if (pool != null && pool.workers.length != n - 1) {
+        pool.shutdown();
+        pool = null;
+      }
+      threads = n;
+    } finally {
+      DISPATCH.unlock();
     }
-    threads = n;
   }
 
   /**
@@ -52,61 +60,164 @@ public final class Parallel {
    */
   public static void forRange(int n, int minChunk, RangeBody body) {
     int chunks = Math.min(threads, Math.max(1, n / Math.max(1, minChunk)));
-    if (chunks <= 1 || INSIDE.get()) {
+    if (chunks <= 1 || INSIDE.get() || !DISPATCH.tryLock()) {
       if (n > 0) {
         body.run(0, n);
       }
       return;
     }
-    ExecutorService exec = executor();
-    var latch = new CountDownLatch(chunks - 1);
-    var failure = new AtomicReference<Throwable>();
-    for (int c = 1; c < chunks; c++) {
-      int start = (int) ((long) c * n / chunks);
-      int end = (int) ((long) (c + 1) * n / chunks);
-      exec.execute(() -> {
-        try {
-          body.run(start, end);
-        } catch (Throwable t) {
-          failure.compareAndSet(null, t);
-        } finally {
-          latch.countDown();
-        }
-      });
-    }
-    INSIDE.set(true);
     try {
-      body.run(0, (int) ((long) n / chunks));
+      if (pool == null) {
+        pool = new Pool(threads - 1);
+      }
+      pool.run(n, chunks, body);
     } finally {
-      INSIDE.set(false);
-    }
-    try {
-      latch.await();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while waiting for worker threads", e);
-    }
-    Throwable t = failure.get();
-    if (t instanceof RuntimeException re) {
-      throw re;
-    } else if (t instanceof Error err) {
-      throw err;
-    } else if (t != null) {
-      throw new IllegalStateException(t);
+      DISPATCH.unlock();
     }
   }
 
-  private static synchronized ExecutorService executor() {
-    if (pool == null) {
-      pool = Executors.newFixedThreadPool(Math.max(1, threads - 1), r -> {
-        Thread t = new Thread(() -> {
-          INSIDE.set(true);
-          r.run();
-        }, "ssmlab-worker");
-        t.setDaemon(true);
-        return t;
-      });
+  /**
+   * One parallel loop handed to the workers. Chunks 1..chunks-1 are claimed through {@code next}
+   * by whichever thread comes first (the caller too, once its own chunk 0 is done, so a worker
+   * that the OS has not scheduled yet does not hold the loop up); {@code done} counts finished
+   * claimed chunks.
+   */
+  private record Task(int generation, RangeBody body, int n, int chunks, AtomicInteger next,
+      AtomicInteger done) {
+
+    /** Claims and runs chunks until none is left; returns true if this call finished the last. */
+    boolean work(Pool pool) {
+      boolean last = false;
+      for (int c = next.getAndIncrement(); c < chunks; c = next.getAndIncrement()) {
+        try {
+          body.run((int) ((long) c * n / chunks), (int) ((long) (c + 1) * n / chunks));
+        } catch (Throwable e) {
+          pool.failure = e;
+        } finally {
+          last = done.incrementAndGet() == chunks - 1;
+        }
+      }
+      return last;
     }
-    return pool;
+  }
+
+  /**
+   * Workers that spin briefly, then park, waiting for the next task; the caller runs chunk 0
+   * itself and waits the same way. Spinning first avoids the cost of a wake-up (futex) for the
+   * many short loops of a training step.
+   */
+  private static final class Pool {
+    private static final int SPINS = 1 << 12;
+
+    final Worker[] workers;
+    volatile Task task;
+    volatile Thread waiter; // the caller, when parked waiting for workers
+    volatile boolean stopped;
+    volatile Throwable failure;
+    private int generation;
+
+    Pool(int count) {
+      workers = new Worker[count];
+      for (int i = 0; i < count; i++) {
+        workers[i] = new Worker(this, i + 1);
+        workers[i].thread.start();
+      }
+    }
+
+    void run(int n, int chunks, RangeBody body) {
+      failure = null;
+      var t = new Task(++generation, body, n, chunks, new AtomicInteger(1), new AtomicInteger());
+      task = t;
+      for (int i = 0; i < chunks - 1; i++) {
+        Worker w = workers[i];
+        if (w.sleeping) {
+          LockSupport.unpark(w.thread);
+        }
+      }
+      INSIDE.set(true);
+      try {
+        body.run(0, (int) ((long) n / chunks));
+        t.work(this);
+      } finally {
+        INSIDE.set(false);
+      }
+      awaitWorkers(t);
+      Throwable f = failure;
+      if (f instanceof RuntimeException re) {
+        throw re;
+      } else if (f instanceof Error err) {
+        throw err;
+      } else if (f != null) {
+        throw new IllegalStateException(f);
+      }
+    }
+
+    private void awaitWorkers(Task t) {
+      int want = t.chunks() - 1;
+      for (int s = 0; t.done().get() < want && s < SPINS; s++) {
+        Thread.onSpinWait();
+      }
+      if (t.done().get() < want) {
+        waiter = Thread.currentThread();
+        while (t.done().get() < want) {
+          LockSupport.park(this);
+        }
+        waiter = null;
+      }
+    }
+
+    void wakeCaller() {
+      Thread w = waiter;
+      if (w != null) {
+        LockSupport.unpark(w);
+      }
+    }
+
+    void shutdown() {
+      stopped = true;
+      for (Worker w : workers) {
+        LockSupport.unpark(w.thread);
+      }
+    }
+  }
+
+  private static final class Worker implements Runnable {
+    final Pool pool;
+    final int chunk;
+    final Thread thread;
+    volatile boolean sleeping;
+
+    Worker(Pool pool, int chunk) {
+      this.pool = pool;
+      this.chunk = chunk;
+      this.thread = new Thread(this, "ssmlab-worker-" + chunk);
+      this.thread.setDaemon(true);
+    }
+
+    @Override
+    public void run() {
+      INSIDE.set(true);
+      int seen = 0;
+      while (!pool.stopped) {
+        Task t = pool.task;
+        for (int s = 0; (t == null || t.generation() == seen) && s < Pool.SPINS; s++) {
+          Thread.onSpinWait();
+          t = pool.task;
+        }
+        if (t == null || t.generation() == seen) {
+          sleeping = true;
+          t = pool.task;
+          if (!pool.stopped && (t == null || t.generation() == seen)) {
+            LockSupport.park(this);
+          }
+          sleeping = false;
+          continue;
+        }
+        seen = t.generation();
+        if (t.work(pool)) {
+          pool.wakeCaller();
+        }
+      }
+    }
   }
 }

@@ -23,6 +23,28 @@ final class ParallelTest {
   }
 
   @Test
+  void forRange_manyCallsOnFourThreads_coverEveryIndexOnce() {
+    int before = Parallel.threads();
+    try {
+      Parallel.setThreads(4);
+      for (int call = 0; call < 2000; call++) {
+        int n = 1 + call % 9;
+        int[] hits = new int[n];
+        Parallel.forRange(n, 1, (s, e) -> {
+          for (int i = s; i < e; i++) {
+            hits[i]++;
+          }
+        });
+        for (int h : hits) {
+          assertThat(h).as("call %d", call).isEqualTo(1);
+        }
+      }
+    } finally {
+      Parallel.setThreads(before);
+    }
+  }
+
+  @Test
   void forRange_nested_runsInline() {
     var count = new AtomicInteger();
     Parallel.forRange(4, 1, (s, e) -> {
