@@ -10,7 +10,7 @@ import ssmlab.nn.Init;
 import ssmlab.nn.Layer;
 import ssmlab.nn.Linear;
 import ssmlab.nn.Parameter;
-import ssmlab.tensor.Activations;
+import ssmlab.tensor.Kernels;
 
 /**
  * The Mamba-1 mixer (mamba_simple.py, slow path), a layer (batch, L, d_model) to (batch, L,
@@ -177,9 +177,7 @@ public final class MambaMixer implements Layer {
     split(xz, 2 * dInner, z, dInner, dInner, rows);
     CausalConv1d.forward(xPre, convWeight.data(), convBias == null ? null : convBias.data(),
         xConv, batch, len, dInner, dConv);
-    for (int i = 0; i < u.length; i++) {
-      u[i] = Activations.silu(xConv[i]);
-    }
+    Kernels.silu(xConv, 0, u, 0, u.length);
     int dbcWidth = dtRank + 2 * dState;
     float[] dbc = xProj.forward(u, batch, len);
     split(dbc, dbcWidth, dtLow, 0, dtRank, rows);
@@ -187,9 +185,7 @@ public final class MambaMixer implements Layer {
     split(dbc, dbcWidth, cm, dtRank + dState, dState, rows);
     float[] raw = dtProj.forward(dtLow, batch, len);
     System.arraycopy(raw, 0, dtRaw, 0, dtRaw.length);
-    for (int i = 0; i < delta.length; i++) {
-      delta[i] = Activations.softplus(dtRaw[i]);
-    }
+    Kernels.softplus(dtRaw, 0, delta, 0, delta.length);
     for (int i = 0; i < a.length; i++) {
       a[i] = (float) -Math.exp(aLog.data()[i]);
     }
@@ -208,18 +204,15 @@ public final class MambaMixer implements Layer {
     for (int i = 0; i < dA.length; i++) {
       gA[i] += dA[i] * a[i]; // dA/dA_log = -exp(A_log) = A
     }
-    for (int i = 0; i < dDelta.length; i++) {
-      dDelta[i] *= Activations.softplusDerivative(dtRaw[i]);
-    }
+    Kernels.softplusBackward(dtRaw, 0, dDelta, 0, dDelta, 0, dDelta.length, false);
     float[] dDtLow = dtProj.backward(dDelta);
     int dbcWidth = dtRank + 2 * dState;
     merge(dDtLow, dtRank, dDbc, dbcWidth, 0, rows);
     merge(dB, dState, dDbc, dbcWidth, dtRank, rows);
     merge(dC, dState, dDbc, dbcWidth, dtRank + dState, rows);
     float[] duFromProj = xProj.backward(dDbc);
-    for (int i = 0; i < du.length; i++) {
-      du[i] = (du[i] + duFromProj[i]) * Activations.siluDerivative(xConv[i]);
-    }
+    Kernels.addInPlace(du, duFromProj, du.length);
+    Kernels.siluBackward(xConv, 0, du, 0, du, 0, du.length, false);
     CausalConv1d.backward(xPre, convWeight.data(), du, dxPre, convWeight.grad(),
         convBias == null ? null : convBias.grad(), batch, len, dInner, dConv);
     merge(dxPre, dInner, dXz, 2 * dInner, 0, rows);

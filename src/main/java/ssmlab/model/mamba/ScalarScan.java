@@ -5,7 +5,7 @@ record ScalarScan(int dInner, int dState, boolean signed, boolean zoh) implement
 
   @Override
   public void forward(int length, int xo, int bo, float[] u, float[] delta, float[] a,
-      float[] bm, float[] cm, float[] dSkip, float[] z, float[] states, float[] y,
+      float[] bm, float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] states, float[] y,
       float[] out) {
     int dn = dInner * dState;
     for (int t = 0; t < length; t++) {
@@ -26,7 +26,7 @@ record ScalarScan(int dInner, int dState, boolean signed, boolean zoh) implement
         }
         float yy = acc + dSkip[d] * uu;
         y[i] = yy;
-        out[i] = yy * z[i] * ScanKernel.sigmoid(z[i]);
+        out[i] = yy * z[i] * sigZ[i];
       }
     }
   }
@@ -41,7 +41,7 @@ record ScalarScan(int dInner, int dState, boolean signed, boolean zoh) implement
 
   @Override
   public void backward(int length, int xo, int bo, float[] u, float[] delta, float[] a,
-      float[] bm, float[] cm, float[] dSkip, float[] z, float[] states, float[] y, float[] dOut,
+      float[] bm, float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] states, float[] y, float[] dOut,
       float[] du, float[] dDelta, float[] dA, float[] dB, float[] dC, float[] dD, float[] dz,
       float[] carry) {
     int dn = dInner * dState;
@@ -49,7 +49,7 @@ record ScalarScan(int dInner, int dState, boolean signed, boolean zoh) implement
       for (int d = 0; d < dInner; d++) {
         int i = xo + t * dInner + d;
         float zz = z[i];
-        float sig = ScanKernel.sigmoid(zz);
+        float sig = sigZ[i];
         float dy = dOut[i] * zz * sig;
         dz[i] = dOut[i] * y[i] * sig * (1f + zz * (1f - sig));
         float dl = delta[i];

@@ -1,6 +1,5 @@
 package ssmlab.model.mamba;
 
-import ssmlab.tensor.Activations;
 import ssmlab.tensor.Simd;
 
 /**
@@ -8,19 +7,19 @@ import ssmlab.tensor.Simd;
  * a Vector API version for the reference code's discretisation.
  *
  * <p>Offsets: {@code xo} indexes the (L, D) arrays of this sequence, {@code xo * N} its states,
- * {@code bo} its (L, N) arrays.
+ * {@code bo} its (L, N) arrays. {@code sigZ} holds {@code sigmoid(z)}.
  */
 sealed interface ScanKernel permits ScalarScan, VectorScan {
 
   void forward(int length, int xo, int bo, float[] u, float[] delta, float[] a, float[] bm,
-      float[] cm, float[] dSkip, float[] z, float[] states, float[] y, float[] out);
+      float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] states, float[] y, float[] out);
 
   /**
    * The reverse sweep. {@code carry} (D, N) holds {@code deltaA[t+1] * g[t+1]}, the part of
    * dL/ds[t] that comes from step t+1; it is zero on entry.
    */
   void backward(int length, int xo, int bo, float[] u, float[] delta, float[] a, float[] bm,
-      float[] cm, float[] dSkip, float[] z, float[] states, float[] y, float[] dOut,
+      float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] states, float[] y, float[] dOut,
       float[] du, float[] dDelta, float[] dA, float[] dB, float[] dC, float[] dD, float[] dz,
       float[] carry);
 
@@ -31,9 +30,5 @@ sealed interface ScanKernel permits ScalarScan, VectorScan {
     }
     return new ScalarScan(dInner, dState, ev == Eigenvalues.SIGNED,
         disc == Discretization.ZOH);
-  }
-
-  static float sigmoid(float v) {
-    return Activations.sigmoid(v);
   }
 }

@@ -2,6 +2,10 @@ package ssmlab.model.mamba;
 
 import java.util.Arrays;
 
+import ssmlab.nn.Buffers;
+import ssmlab.tensor.Kernels;
+import ssmlab.tensor.Parallel;
+
 /**
  * The selective scan of Mamba-1 with its gate and skip, forward and hand-written backward, for a
  * batch of sequences (reference: {@code selective_scan_ref} in state-spaces/mamba and the
@@ -26,6 +30,9 @@ public final class SelectiveScan {
   private final int dInner;
   private final int dState;
   private final ScanKernel kernel;
+  private float[] sigZ; // sigmoid(z) of the last forward, (batch, L, D)
+  private float[] partialA; // (batch, D, N)
+  private float[] partialD; // (batch, D)
 
   public SelectiveScan(int length, int dInner, int dState, Eigenvalues eigenvalues,
       Discretization discretization) {
@@ -49,14 +56,20 @@ public final class SelectiveScan {
    */
   public void forward(int batch, float[] u, float[] delta, float[] a, float[] bm, float[] cm,
       float[] dSkip, float[] z, float[] states, float[] y, float[] out) {
-    for (int b = 0; b < batch; b++) {
-      kernel.forward(length, b * length * dInner, b * length * dState, u, delta, a, bm, cm,
-          dSkip, z, states, y, out);
-    }
+    sigZ = Buffers.ensure(sigZ, batch * length * dInner);
+    Parallel.forRange(batch, 1, (b0, b1) -> {
+      for (int b = b0; b < b1; b++) {
+        int xo = b * length * dInner;
+        Kernels.sigmoid(z, xo, sigZ, xo, length * dInner);
+        kernel.forward(length, xo, b * length * dState, u, delta, a, bm, cm, dSkip, z, sigZ,
+            states, y, out);
+      }
+    });
   }
 
   /**
-   * Backward pass: given dL/dout, the gradients of every input.
+   * Backward pass of the last {@link #forward} (same inputs): given dL/dout, the gradients of
+   * every input.
    *
    * @param dOut (batch, L, D), not modified
    * @param du (batch, L, D), overwritten
@@ -70,14 +83,31 @@ public final class SelectiveScan {
   public void backward(int batch, float[] u, float[] delta, float[] a, float[] bm, float[] cm,
       float[] dSkip, float[] z, float[] states, float[] y, float[] dOut,
       float[] du, float[] dDelta, float[] dA, float[] dB, float[] dC, float[] dD, float[] dz) {
-    float[] carry = new float[dInner * dState];
+    int dn = dInner * dState;
+    // dA and dD sum over the batch: each sequence adds into its own slice, and the slices are
+    // summed in batch order afterwards, so the bits do not depend on the thread count.
+    partialA = Buffers.ensure(partialA, batch * dn);
+    partialD = Buffers.ensure(partialD, batch * dInner);
+    Parallel.forRange(batch, 1, (b0, b1) -> {
+      float[] carry = new float[dn];
+      float[] sliceA = new float[dn];
+      float[] sliceD = new float[dInner];
+      for (int b = b0; b < b1; b++) {
+        Arrays.fill(carry, 0f);
+        Arrays.fill(sliceA, 0f);
+        Arrays.fill(sliceD, 0f);
+        int bo = b * length * dState;
+        Arrays.fill(dB, bo, bo + length * dState, 0f);
+        Arrays.fill(dC, bo, bo + length * dState, 0f);
+        kernel.backward(length, b * length * dInner, bo, u, delta, a, bm, cm, dSkip, z, sigZ,
+            states, y, dOut, du, dDelta, sliceA, dB, dC, sliceD, dz, carry);
+        System.arraycopy(sliceA, 0, partialA, b * dn, dn);
+        System.arraycopy(sliceD, 0, partialD, b * dInner, dInner);
+      }
+    });
     for (int b = 0; b < batch; b++) {
-      Arrays.fill(carry, 0f);
-      int bo = b * length * dState;
-      Arrays.fill(dB, bo, bo + length * dState, 0f);
-      Arrays.fill(dC, bo, bo + length * dState, 0f);
-      kernel.backward(length, b * length * dInner, bo, u, delta, a, bm, cm, dSkip, z, states, y,
-          dOut, du, dDelta, dA, dB, dC, dD, dz, carry);
+      Kernels.axpy(1f, partialA, b * dn, dA, 0, dn);
+      Kernels.axpy(1f, partialD, b * dInner, dD, 0, dInner);
     }
   }
 }

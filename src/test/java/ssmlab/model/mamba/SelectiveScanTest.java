@@ -43,12 +43,21 @@ final class SelectiveScanTest {
       float[] states = new float[m * n];
       float[] y = new float[m];
       float[] out = new float[m];
+      float[] sig = sigmoid(z);
       for (int b = 0; b < batch; b++) {
-        kernel.forward(len, b * len * d, b * len * n, u, delta, a, bm, cm, dSkip, z, states, y,
-            out);
+        kernel.forward(len, b * len * d, b * len * n, u, delta, a, bm, cm, dSkip, z, sig, states,
+            y, out);
       }
       return out;
     }
+  }
+
+  static float[] sigmoid(float[] z) {
+    float[] s = new float[z.length];
+    for (int i = 0; i < z.length; i++) {
+      s[i] = ssmlab.tensor.Activations.sigmoid(z[i]);
+    }
+    return s;
   }
 
   static Stream<Arguments> variants() {
@@ -65,7 +74,7 @@ final class SelectiveScanTest {
     float[] out = new float[2];
     new ScalarScan(1, 1, false, false).forward(2, 0, 0, new float[] {1, 3},
         new float[] {ln2, ln2}, new float[] {-1}, new float[] {1, 1}, new float[] {2, 2},
-        new float[] {0.5f}, new float[] {30, 30}, states, y, out);
+        new float[] {0.5f}, new float[] {30, 30}, sigmoid(new float[] {30, 30}), states, y, out);
     // s0 = ln2*1*1; s1 = s0/2 + ln2*3; y = 2*s + 0.5*u
     assertThat(states[0]).isCloseTo(ln2, within(1e-6f));
     assertThat(states[1]).isCloseTo(0.5f * ln2 + 3 * ln2, within(1e-6f));
@@ -79,7 +88,8 @@ final class SelectiveScanTest {
     float[] states = new float[3];
     new ScalarScan(1, 1, true, false).forward(3, 0, 0, new float[] {1, 0, 0},
         new float[] {20, 20, 20}, new float[] {-1}, new float[] {0.05f, 0.05f, 0.05f},
-        new float[] {1, 1, 1}, new float[] {0}, new float[] {1, 1, 1}, states, new float[3],
+        new float[] {1, 1, 1}, new float[] {0}, new float[] {1, 1, 1}, new float[3], states,
+        new float[3],
         new float[3]);
     assertThat(states[0]).isCloseTo(1f, within(1e-5f));
     assertThat(states[1]).isCloseTo(-1f, within(1e-5f));
@@ -94,10 +104,10 @@ final class SelectiveScanTest {
     float[] in = {0.7f};
     new ScalarScan(1, 1, false, false).forward(1, 0, 0, in, new float[] {0.3f},
         new float[] {-2}, new float[] {1}, new float[] {1}, new float[] {0}, new float[] {0},
-        s1, new float[1], new float[1]);
+        new float[1], s1, new float[1], new float[1]);
     new ScalarScan(1, 1, false, true).forward(1, 0, 0, in, new float[] {0.3f},
         new float[] {-2}, new float[] {1}, new float[] {1}, new float[] {0}, new float[] {0},
-        s2, new float[1], new float[1]);
+        new float[1], s2, new float[1], new float[1]);
     assertThat((double) s1[0]).isCloseTo(0.3 * 0.7, within(1e-7));
     assertThat((double) s2[0]).isCloseTo(Math.expm1(-0.6) / -2 * 0.7, within(1e-7));
   }
@@ -156,13 +166,14 @@ final class SelectiveScanTest {
       Arrays.fill(dB, 0f);
       Arrays.fill(dC, 0f);
       float[] carry = new float[in.d * in.n];
+      float[] sig = sigmoid(in.z);
       for (int b = 0; b < in.batch; b++) {
         int xo = b * in.len * in.d;
         int bo = b * in.len * in.n;
-        kernel.forward(in.len, xo, bo, in.u, in.delta, in.a, in.bm, in.cm, in.dSkip, in.z,
+        kernel.forward(in.len, xo, bo, in.u, in.delta, in.a, in.bm, in.cm, in.dSkip, in.z, sig,
             states, y, out);
         Arrays.fill(carry, 0f);
-        kernel.backward(in.len, xo, bo, in.u, in.delta, in.a, in.bm, in.cm, in.dSkip, in.z,
+        kernel.backward(in.len, xo, bo, in.u, in.delta, in.a, in.bm, in.cm, in.dSkip, in.z, sig,
             states, y, r, du, dDelta, dA, dB, dC, dD, dz, carry);
       }
     }, GradCheck.EPS, 48, rng);
