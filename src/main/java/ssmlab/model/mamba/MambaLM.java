@@ -1,5 +1,6 @@
 package ssmlab.model.mamba;
 
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
@@ -15,6 +16,10 @@ import ssmlab.model.SequenceModel;
  * when untied). The logits have {@link MambaConfig#paddedVocab()} columns, as mamba_ssm's do.
  */
 public final class MambaLM {
+
+  /** The options of family {@code mamba}. */
+  public static final List<String> OPTIONS = List.of("d_state", "d_conv", "expand", "dt_rank",
+      "eigenvalues", "discretization");
 
   private MambaLM() {}
 
@@ -36,6 +41,12 @@ public final class MambaLM {
    * eigenvalues, discretization}; no vocabulary padding (the logits have vocab_size columns).
    */
   public static MambaConfig fromModelConfig(ModelConfig c) {
+    for (String key : c.options().keySet()) {
+      if (!OPTIONS.contains(key)) {
+        throw new IllegalArgumentException("mamba: unknown option '" + key + "' (known: "
+            + String.join(", ", OPTIONS) + ")");
+      }
+    }
     MambaConfig m = MambaConfig.of(c.dModel(), c.nLayers(), c.vocabSize());
     return new MambaConfig(c.dModel(), c.nLayers(), c.vocabSize(), c.intOption("d_state", 16),
         c.intOption("d_conv", 4), c.intOption("expand", 2),

@@ -54,6 +54,13 @@ final class MambaLMTest {
   }
 
   @Test
+  void create_unknownOption_isRejected() {
+    org.assertj.core.api.Assertions.assertThatThrownBy(
+        () -> Models.create(ModelConfig.of("mamba", 5, 8, 1).with("d_stat", 4), 1))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("d_stat");
+  }
+
+  @Test
   void create_sameSeed_sameLogitsBits() {
     ModelConfig c = ModelConfig.of("mamba", 5, 16, 1);
     int[] tokens = {1, 2, 3, 4, 0, 1};
