@@ -61,11 +61,11 @@ public final class S4DKernel {
       int base = b * length * h;
       for (int t = 0; t < length; t++) {
         for (int i = 0; i < h; i++) {
-          float acc = dSkip[i] * u[base + t * h + i];
+          double acc = dSkip[i] * u[base + t * h + i];
           for (int lag = 0; lag <= t; lag++) {
-            acc += k[i * length + lag] * u[base + (t - lag) * h + i];
+            acc += (double) k[i * length + lag] * u[base + (t - lag) * h + i];
           }
-          y[base + t * h + i] = acc;
+          y[base + t * h + i] = (float) acc;
         }
       }
     }
