@@ -1,6 +1,7 @@
 package ssmlab.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,22 +22,22 @@ import ssmlab.model.SequenceModel;
 @Command(
     name = "forward",
     mixinStandardHelpOptions = true,
-    description = {
-      "Runs a Mamba checkpoint (mamba_ssm's safetensors + config.json) on a token sequence and",
-      "prints {\"logits\": [[...], ...]}, one row per position."},
+    description = "Runs a Mamba checkpoint (mamba_ssm's model.safetensors + config.json) on a "
+        + "token sequence and prints {\"logits\": [[...], ...]}, one row per position.",
     footer = {"", "Example:",
-      "  ssmlab model forward --checkpoint model.safetensors --config config.json --tokens \"3 1 4 1\""})
+      "  ssmlab model forward --checkpoint model.safetensors --config config.json \\",
+      "      --tokens \"3 1 4 1\" --eigenvalues -1,1"})
 final class ModelForward implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--checkpoint", required = true, description = "model.safetensors")
+  @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "model.safetensors")
   Path checkpoint;
 
-  @Option(names = "--config", required = true, description = "config.json (mamba_ssm keys)")
+  @Option(names = "--config", required = true, paramLabel = "FILE", description = "config.json (mamba_ssm keys)")
   Path config;
 
-  @Option(names = "--tokens", required = true, description = "token ids, space separated")
+  @Option(names = "--tokens", required = true, paramLabel = "IDS", description = "token ids, space separated")
   String tokens;
 
   @Option(names = "--eigenvalues", paramLabel = "RANGE",
@@ -48,13 +49,13 @@ final class ModelForward implements Callable<Integer> {
           + " overrides config.json")
   String discretization;
 
-  @Option(names = "--d-state", description = "overrides ssm_cfg.d_state")
+  @Option(names = "--d-state", paramLabel = "N", description = "overrides ssm_cfg.d_state")
   Integer dState;
 
-  @Option(names = "--d-conv", description = "overrides ssm_cfg.d_conv")
+  @Option(names = "--d-conv", paramLabel = "K", description = "overrides ssm_cfg.d_conv")
   Integer dConv;
 
-  @Option(names = "--expand", description = "overrides ssm_cfg.expand")
+  @Option(names = "--expand", paramLabel = "E", description = "overrides ssm_cfg.expand")
   Integer expand;
 
   @Override
@@ -74,7 +75,7 @@ final class ModelForward implements Callable<Integer> {
     SequenceModel model = MambaCheckpoint.load(checkpoint, cfg);
     float[] logits = model.forward(ids, 1, ids.length);
     int v = model.vocabSize();
-    List<float[]> rows = new java.util.ArrayList<>();
+    List<float[]> rows = new ArrayList<>();
     for (int t = 0; t < ids.length; t++) {
       rows.add(Arrays.copyOfRange(logits, t * v, (t + 1) * v));
     }
