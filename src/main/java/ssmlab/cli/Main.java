@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       ReduceCommand.class,
       ResultsCommand.class,
       ReportCommand.class,
+      ModelCommand.class,
     },
     footer = {"", "Run 'ssmlab COMMAND --help' for a command's options and an example."})
 public final class Main implements Runnable {

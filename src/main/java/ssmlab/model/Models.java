@@ -23,6 +23,9 @@ public final class Models {
   private static final Map<String, Factory> FAMILIES = new LinkedHashMap<>();
 
   static {
+    // One line per family: FAMILIES.put("name", Constructor::new);
+    FAMILIES.put("mamba", ssmlab.model.mamba.MambaLM::create);
+    FAMILIES.put("s4d", ssmlab.model.s4d.S4DLM::create);
     FAMILIES.put("transformer", Transformer::create);
     FAMILIES.put("lstm", RecurrentModels::lstm);
     FAMILIES.put("rnn", RecurrentModels::rnn);

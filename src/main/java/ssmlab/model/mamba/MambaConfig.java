@@ -1,0 +1,268 @@
+package ssmlab.model.mamba;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.Set;
+
+import ssmlab.io.AtomicFile;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
+
+/**
+ * The shape of a Mamba-1 language model, read from and written to the {@code config.json} that
+ * mamba_ssm's {@code MambaConfig} uses (keys {@code d_model, n_layer, vocab_size, ssm_cfg{...},
+ * rms_norm, residual_in_fp32, fused_add_norm, pad_vocab_size_multiple, tie_embeddings}).
+ *
+ * <p>Two ssmlab keys extend {@code ssm_cfg}: {@code eigenvalues} ({@code "0,1"} or {@code "-1,1"})
+ * and {@code discretization} ({@code "mamba"} or {@code "zoh"}). Keys that change the computation
+ * in ways ssmlab does not implement (an MLP, attention layers, LayerNorm, Mamba-2) are refused.
+ * {@code residual_in_fp32} and {@code fused_add_norm} do not change the float32 result and are
+ * kept only to be written back.
+ *
+ * @param dtRank the rank of the delta projection; {@code ceil(dModel/16)} for "auto"
+ * @param padVocabSizeMultiple the embedding has {@link #paddedVocab()} rows
+ */
+public record MambaConfig(
+    int dModel, int nLayer, int vocabSize,
+    int dState, int dConv, int expand, int dtRank,
+    double dtMin, double dtMax, double dtScale, double dtInitFloor, String dtInit,
+    boolean convBias, boolean bias,
+    boolean residualInFp32, boolean fusedAddNorm,
+    int padVocabSizeMultiple, boolean tieEmbeddings, double normEpsilon,
+    Eigenvalues eigenvalues, Discretization discretization) {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final Set<String> TOP_KEYS = Set.of("d_model", "d_intermediate", "n_layer",
+      "vocab_size", "ssm_cfg", "attn_layer_idx", "attn_cfg", "rms_norm", "residual_in_fp32",
+      "fused_add_norm", "pad_vocab_size_multiple", "tie_embeddings", "norm_epsilon");
+  private static final Set<String> SSM_KEYS = Set.of("d_state", "d_conv", "expand", "dt_rank",
+      "dt_min", "dt_max", "dt_init", "dt_scale", "dt_init_floor", "conv_bias", "bias",
+      "use_fast_path", "layer", "eigenvalues", "discretization");
+
+  public MambaConfig {
+    positive("d_model", dModel);
+    positive("n_layer", nLayer);
+    positive("vocab_size", vocabSize);
+    positive("d_state", dState);
+    positive("d_conv", dConv);
+    positive("expand", expand);
+    positive("dt_rank", dtRank);
+    positive("pad_vocab_size_multiple", padVocabSizeMultiple);
+    if (!(dtMin > 0 && dtMax >= dtMin)) {
+      throw new IllegalArgumentException("config: need 0 < dt_min <= dt_max, got " + dtMin
+          + ", " + dtMax);
+    }
+    if (!dtInit.equals("random") && !dtInit.equals("constant")) {
+      throw new IllegalArgumentException("config: dt_init must be random or constant");
+    }
+    if (!(normEpsilon > 0)) {
+      throw new IllegalArgumentException("config: norm_epsilon must be positive");
+    }
+    if ((long) dModel * expand * Math.max(dState, 2L * dModel) > 1L << 28) {
+      throw new IllegalArgumentException("config: d_model " + dModel + " is too large");
+    }
+  }
+
+  /** A config with mamba_ssm's defaults for everything but the three sizes. */
+  public static MambaConfig of(int dModel, int nLayer, int vocabSize) {
+    return new MambaConfig(dModel, nLayer, vocabSize, 16, 4, 2, autoDtRank(dModel),
+        0.001, 0.1, 1.0, 1e-4, "random", true, false, true, true, 8, true, 1e-5,
+        Eigenvalues.POSITIVE, Discretization.MAMBA);
+  }
+
+  /** {@code expand * d_model}: the channels of the SSM. */
+  public int dInner() {
+    return expand * dModel;
+  }
+
+  /** The vocabulary rounded up to a multiple of {@code pad_vocab_size_multiple}. */
+  public int paddedVocab() {
+    int m = padVocabSizeMultiple;
+    return (vocabSize + m - 1) / m * m;
+  }
+
+  /** {@code ceil(d_model / 16)}, mamba_ssm's "auto" dt_rank. */
+  public static int autoDtRank(int dModel) {
+    return (dModel + 15) / 16;
+  }
+
+  public MambaConfig withEigenvalues(Eigenvalues e) {
+    return new MambaConfig(dModel, nLayer, vocabSize, dState, dConv, expand, dtRank, dtMin,
+        dtMax, dtScale, dtInitFloor, dtInit, convBias, bias, residualInFp32, fusedAddNorm,
+        padVocabSizeMultiple, tieEmbeddings, normEpsilon, e, discretization);
+  }
+
+  public MambaConfig withDiscretization(Discretization d) {
+    return new MambaConfig(dModel, nLayer, vocabSize, dState, dConv, expand, dtRank, dtMin,
+        dtMax, dtScale, dtInitFloor, dtInit, convBias, bias, residualInFp32, fusedAddNorm,
+        padVocabSizeMultiple, tieEmbeddings, normEpsilon, eigenvalues, d);
+  }
+
+  public MambaConfig withSizes(int dState, int dConv, int expand) {
+    return new MambaConfig(dModel, nLayer, vocabSize, dState, dConv, expand, dtRank, dtMin,
+        dtMax, dtScale, dtInitFloor, dtInit, convBias, bias, residualInFp32, fusedAddNorm,
+        padVocabSizeMultiple, tieEmbeddings, normEpsilon, eigenvalues, discretization);
+  }
+
+  /** Reads {@code config.json}; a missing, malformed or unsupported file is a one-line error. */
+  public static MambaConfig read(Path file) {
+    try {
+      return parse(Files.readString(file, StandardCharsets.UTF_8));
+    } catch (NoSuchFileException e) {
+      throw new IllegalArgumentException("no such file: " + file);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Parses the text of a {@code config.json}. */
+  public static MambaConfig parse(String json) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException("config: not valid JSON ("
+          + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+    }
+    if (root == null || !root.isObject()) {
+      throw new IllegalArgumentException("config: not a JSON object");
+    }
+    known(root, TOP_KEYS, "");
+    JsonNode ssm = root.path("ssm_cfg");
+    if (!ssm.isMissingNode() && !ssm.isObject()) {
+      throw new IllegalArgumentException("config: ssm_cfg is not a JSON object");
+    }
+    known(ssm, SSM_KEYS, "ssm_cfg.");
+    if (integer(root, "d_intermediate", 0) != 0) {
+      throw new IllegalArgumentException("config: d_intermediate > 0 (an MLP per block) is not "
+          + "supported");
+    }
+    if (root.path("attn_layer_idx").size() > 0) {
+      throw new IllegalArgumentException("config: attention layers (attn_layer_idx) are not "
+          + "supported");
+    }
+    if (!bool(root, "rms_norm", true)) {
+      throw new IllegalArgumentException("config: rms_norm false (LayerNorm) is not supported");
+    }
+    String layer = string(ssm, "layer", "Mamba1");
+    if (!layer.equals("Mamba1")) {
+      throw new IllegalArgumentException("config: ssm_cfg.layer " + layer + " is not supported "
+          + "(only Mamba1)");
+    }
+    int dModel = integer(root, "d_model", -1);
+    JsonNode rank = ssm.path("dt_rank");
+    int dtRank = rank.isMissingNode() || "auto".equals(rank.asString(null))
+        ? autoDtRank(dModel) : integer(ssm, "dt_rank", -1);
+    return new MambaConfig(dModel, integer(root, "n_layer", -1), integer(root, "vocab_size", -1),
+        integer(ssm, "d_state", 16), integer(ssm, "d_conv", 4), integer(ssm, "expand", 2), dtRank,
+        number(ssm, "dt_min", 0.001), number(ssm, "dt_max", 0.1), number(ssm, "dt_scale", 1.0),
+        number(ssm, "dt_init_floor", 1e-4), string(ssm, "dt_init", "random"),
+        bool(ssm, "conv_bias", true), bool(ssm, "bias", false),
+        bool(root, "residual_in_fp32", true), bool(root, "fused_add_norm", true),
+        integer(root, "pad_vocab_size_multiple", 8), bool(root, "tie_embeddings", true),
+        number(root, "norm_epsilon", 1e-5),
+        Eigenvalues.parse(string(ssm, "eigenvalues", "0,1")),
+        Discretization.parse(string(ssm, "discretization", "mamba")));
+  }
+
+  /** This config as mamba_ssm's {@code config.json} (ssmlab keys only where not the default). */
+  public String toJson() {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("d_model", dModel).put("d_intermediate", 0).put("n_layer", nLayer)
+        .put("vocab_size", vocabSize);
+    ObjectNode ssm = root.putObject("ssm_cfg");
+    ssm.put("layer", "Mamba1").put("d_state", dState).put("d_conv", dConv).put("expand", expand)
+        .put("dt_rank", dtRank).put("dt_min", dtMin).put("dt_max", dtMax).put("dt_init", dtInit)
+        .put("dt_scale", dtScale).put("dt_init_floor", dtInitFloor).put("conv_bias", convBias)
+        .put("bias", bias);
+    if (eigenvalues != Eigenvalues.POSITIVE) {
+      ssm.put("eigenvalues", eigenvalues.range());
+    }
+    if (discretization != Discretization.MAMBA) {
+      ssm.put("discretization", discretization.id());
+    }
+    root.putArray("attn_layer_idx");
+    root.putObject("attn_cfg");
+    root.put("rms_norm", true).put("residual_in_fp32", residualInFp32)
+        .put("fused_add_norm", fusedAddNorm).put("pad_vocab_size_multiple", padVocabSizeMultiple)
+        .put("tie_embeddings", tieEmbeddings);
+    if (normEpsilon != 1e-5) {
+      root.put("norm_epsilon", normEpsilon);
+    }
+    return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
+  }
+
+  /** Writes {@link #toJson()} to {@code file} atomically. */
+  public void write(Path file) {
+    byte[] bytes = toJson().getBytes(StandardCharsets.UTF_8);
+    AtomicFile.write(file, out -> out.write(bytes));
+  }
+
+  private static void known(JsonNode node, Set<String> keys, String prefix) {
+    for (Map.Entry<String, JsonNode> f : node.properties()) {
+      if (!keys.contains(f.getKey())) {
+        throw new IllegalArgumentException("config: unknown key " + prefix + f.getKey());
+      }
+    }
+  }
+
+  private static int integer(JsonNode node, String key, int fallback) {
+    JsonNode v = node.path(key);
+    if (v.isMissingNode() || v.isNull()) {
+      if (fallback < 0) {
+        throw new IllegalArgumentException("config: missing " + key);
+      }
+      return fallback;
+    }
+    if (!v.isIntegralNumber() || !v.canConvertToInt()) {
+      throw new IllegalArgumentException("config: " + key + " must be an integer, got " + v);
+    }
+    return v.asInt();
+  }
+
+  private static double number(JsonNode node, String key, double fallback) {
+    JsonNode v = node.path(key);
+    if (v.isMissingNode() || v.isNull()) {
+      return fallback;
+    }
+    if (!v.isNumber()) {
+      throw new IllegalArgumentException("config: " + key + " must be a number, got " + v);
+    }
+    return v.asDouble();
+  }
+
+  private static boolean bool(JsonNode node, String key, boolean fallback) {
+    JsonNode v = node.path(key);
+    if (v.isMissingNode() || v.isNull()) {
+      return fallback;
+    }
+    if (!v.isBoolean()) {
+      throw new IllegalArgumentException("config: " + key + " must be true or false, got " + v);
+    }
+    return v.asBoolean();
+  }
+
+  private static String string(JsonNode node, String key, String fallback) {
+    JsonNode v = node.path(key);
+    if (v.isMissingNode() || v.isNull()) {
+      return fallback;
+    }
+    if (!v.isString()) {
+      throw new IllegalArgumentException("config: " + key + " must be a string, got " + v);
+    }
+    return v.asString();
+  }
+
+  private static void positive(String key, int v) {
+    if (v <= 0) {
+      throw new IllegalArgumentException("config: " + key + " must be positive, got " + v);
+    }
+  }
+}

@@ -1,0 +1,34 @@
+package ssmlab.model.mamba;
+
+import ssmlab.tensor.Simd;
+
+/**
+ * The loops of {@link SelectiveScan} over one sequence: a scalar reference for every variant and
+ * a Vector API version for the reference code's discretisation.
+ *
+ * <p>Offsets: {@code xo} indexes the (L, D) arrays of this sequence, {@code xo * N} its states,
+ * {@code bo} its (L, N) arrays. {@code sigZ} holds {@code sigmoid(z)}.
+ */
+sealed interface ScanKernel permits ScalarScan, VectorScan {
+
+  void forward(int length, int xo, int bo, float[] u, float[] delta, float[] a, float[] bm,
+      float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] states, float[] y, float[] out);
+
+  /**
+   * The reverse sweep. {@code carry} (D, N) holds {@code deltaA[t+1] * g[t+1]}, the part of
+   * dL/ds[t] that comes from step t+1; it is zero on entry.
+   */
+  void backward(int length, int xo, int bo, float[] u, float[] delta, float[] a, float[] bm,
+      float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] states, float[] y, float[] dOut,
+      float[] du, float[] dDelta, float[] dA, float[] dB, float[] dC, float[] dD, float[] dz,
+      float[] carry);
+
+  /** The vector kernel where it applies and SIMD is on, else the scalar reference. */
+  static ScanKernel of(int dInner, int dState, Eigenvalues ev, Discretization disc) {
+    if (Simd.ENABLED && VectorScan.supports(dState, disc)) {
+      return new VectorScan(dInner, dState, ev == Eigenvalues.SIGNED);
+    }
+    return new ScalarScan(dInner, dState, ev == Eigenvalues.SIGNED,
+        disc == Discretization.ZOH);
+  }
+}
