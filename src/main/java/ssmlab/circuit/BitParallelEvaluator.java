@@ -21,10 +21,12 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>AND, OR and NOT are one word operation per input. A threshold gate [Σ w_i x_i ≥ t] keeps a
  * bit-sliced counter (word q holds bit q of the running sum in all 64 lanes): adding {@code w·x}
- * ripples {@code x} in at each set bit of {@code w}, and the ripple stops at the highest bit the
- * running bound can reach; the counter is then compared with the constant t from the least
- * significant bit up ({@code ge = t_q ? s_q ∧ ge : s_q ∨ ge}). Negative weights use
- * {@code w·x = |w|·¬x − |w|}.
+ * ripples {@code x} in at each set bit of {@code w}, no higher than the running bound can reach;
+ * the counter is then compared with the constant t from the least significant bit up
+ * ({@code ge = t_q ? s_q ∧ ge : s_q ∨ ge}). Unit-weight gates of fan-in below 16 keep the counter
+ * in registers, started at 2^B − t so the carry out is the answer. Negative weights use
+ * {@code w·x = |w|·¬x − |w|}. Within a level the gates are sorted by kind and fan-in, so the
+ * dispatch branches predict well.
  *
  * <p>Levels run in order; with several threads each level is split into equal slices and the
  * threads meet at a barrier after it. One evaluator holds its value buffer: not thread-safe.
@@ -36,6 +38,8 @@ public final class BitParallelEvaluator implements AutoCloseable {
   private final long[] values;
   private final int[] effThreshold;
   private final long[][] scratch;
+  private final int[] planStart;
+  private final int[] plan;
   private final ExecutorService pool;
   private final SpinBarrier barrier;
 
@@ -57,7 +61,10 @@ public final class BitParallelEvaluator implements AutoCloseable {
     this.threads = threads;
     this.values = new long[(int) size];
     this.effThreshold = effectiveThresholds(c);
-    this.scratch = new long[threads][33 * words];
+    this.scratch = new long[threads][64];
+    int[][] plans = plans(c);
+    this.planStart = plans[0];
+    this.plan = plans[1];
     this.pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
       Thread t = new Thread(r, "circuit-eval");
       t.setDaemon(true);
@@ -181,23 +188,21 @@ public final class BitParallelEvaluator implements AutoCloseable {
           }
         }
         case K_AND -> {
-          int a = edges[s] * w;
-          System.arraycopy(v, a, v, o, w);
-          for (int i = s + 1; i < e; i++) {
-            int b = edges[i] * w;
-            for (int j = 0; j < w; j++) {
-              v[o + j] &= v[b + j];
+          for (int j = 0; j < w; j++) {
+            long acc = v[edges[s] * w + j];
+            for (int i = s + 1; i < e; i++) {
+              acc &= v[edges[i] * w + j];
             }
+            v[o + j] = acc;
           }
         }
         case K_OR -> {
-          int a = edges[s] * w;
-          System.arraycopy(v, a, v, o, w);
-          for (int i = s + 1; i < e; i++) {
-            int b = edges[i] * w;
-            for (int j = 0; j < w; j++) {
-              v[o + j] |= v[b + j];
+          for (int j = 0; j < w; j++) {
+            long acc = v[edges[s] * w + j];
+            for (int i = s + 1; i < e; i++) {
+              acc |= v[edges[i] * w + j];
             }
+            v[o + j] = acc;
           }
         }
         case K_MAJ, K_TH_UNIT -> unitThreshold(g, s, e, cnt);
@@ -208,28 +213,91 @@ public final class BitParallelEvaluator implements AutoCloseable {
   }
 
   private void unitThreshold(int g, int s, int e, long[] cnt) {
+    int k = e - s;
+    if (k <= 7) {
+      smallCount(g, s, e, 3);
+    } else if (k <= 15) {
+      smallCount(g, s, e, 4);
+    } else {
+      wideCount(g, s, e, cnt);
+    }
+  }
+
+  /**
+   * A unit-weight gate with fan-in below 2^bits, counter in registers: start it at
+   * 2^bits − t in every lane, add the inputs, and the carry out of the top bit is [S ≥ t]
+   * (the counter stays below 2^(bits+1), so that carry happens at most once).
+   */
+  private void smallCount(int g, int s, int e, int bits) {
+    final int w = words;
+    final long[] v = values;
+    final int[] edges = c.edges;
+    int off = (1 << bits) - effThreshold[g];
+    long i0 = -(off & 1);
+    long i1 = -(off >> 1 & 1);
+    long i2 = -(off >> 2 & 1);
+    long i3 = -(off >> 3 & 1);
+    int o = g * w;
+    for (int j = 0; j < w; j++) {
+      long c0 = i0;
+      long c1 = i1;
+      long c2 = i2;
+      long c3 = i3;
+      long out = 0;
+      if (bits == 3) {
+        for (int i = s; i < e; i++) {
+          long x = v[edges[i] * w + j];
+          long t0 = c0 & x;
+          c0 ^= x;
+          long t1 = c1 & t0;
+          c1 ^= t0;
+          out |= c2 & t1;
+          c2 ^= t1;
+        }
+      } else {
+        for (int i = s; i < e; i++) {
+          long x = v[edges[i] * w + j];
+          long t0 = c0 & x;
+          c0 ^= x;
+          long t1 = c1 & t0;
+          c1 ^= t0;
+          long t2 = c2 & t1;
+          c2 ^= t1;
+          out |= c3 & t2;
+          c3 ^= t2;
+        }
+      }
+      v[o + j] = out;
+    }
+  }
+
+  /** A unit-weight gate of large fan-in: the counter ripples only as high as the count can be. */
+  private void wideCount(int g, int s, int e, long[] cnt) {
     final int w = words;
     final long[] v = values;
     final int[] edges = c.edges;
     int k = e - s;
     int bits = 32 - Integer.numberOfLeadingZeros(k);
-    java.util.Arrays.fill(cnt, 0, bits * w, 0L);
-    for (int i = 0; i < k; i++) {
-      int top = 31 - Integer.numberOfLeadingZeros(i + 1);
-      int b = edges[s + i] * w;
-      for (int j = 0; j < w; j++) {
-        long carry = v[b + j];
-        for (int q = 0; q <= top && carry != 0; q++) {
-          long x = cnt[q * w + j];
-          cnt[q * w + j] = x ^ carry;
+    for (int j = 0; j < w; j++) {
+      java.util.Arrays.fill(cnt, 0, bits, 0L);
+      for (int i = 0; i < k; i++) {
+        int top = 31 - Integer.numberOfLeadingZeros(i + 1);
+        long carry = v[edges[s + i] * w + j];
+        for (int q = 0; q <= top; q++) {
+          long x = cnt[q];
+          cnt[q] = x ^ carry;
           carry &= x;
         }
       }
+      values[g * w + j] = greaterOrEqual(cnt, bits, effThreshold[g]);
     }
-    compare(g, effThreshold[g], bits, cnt);
   }
 
   private void weightedThreshold(int g, int s, int e, long[] cnt) {
+    if (planStart[g] >= 0) {
+      smallWeighted(g);
+      return;
+    }
     final int w = words;
     final long[] v = values;
     final int[] edges = c.edges;
@@ -239,42 +307,145 @@ public final class BitParallelEvaluator implements AutoCloseable {
       total += Math.abs(edges[s + k + i]);
     }
     int bits = 64 - Long.numberOfLeadingZeros(total);
-    java.util.Arrays.fill(cnt, 0, bits * w, 0L);
-    long bound = 0;
-    for (int i = 0; i < k; i++) {
-      int wt = edges[s + k + i];
-      long flip = wt < 0 ? -1L : 0L;
-      int aw = Math.abs(wt);
-      bound += aw;
-      int top = 63 - Long.numberOfLeadingZeros(bound);
-      int b = edges[s + i] * w;
-      for (int rest = aw; rest != 0; rest &= rest - 1) {
-        int p = Integer.numberOfTrailingZeros(rest);
-        for (int j = 0; j < w; j++) {
-          long carry = v[b + j] ^ flip;
-          for (int q = p; q <= top && carry != 0; q++) {
-            long x = cnt[q * w + j];
-            cnt[q * w + j] = x ^ carry;
-            carry &= x;
+    for (int j = 0; j < w; j++) {
+      java.util.Arrays.fill(cnt, 0, bits, 0L);
+      long bound = 0;
+      for (int i = 0; i < k; i++) {
+        int wt = edges[s + k + i];
+        long x = v[edges[s + i] * w + j] ^ (wt < 0 ? -1L : 0L);
+        int aw = Math.abs(wt);
+        bound += aw;
+        int top = 63 - Long.numberOfLeadingZeros(bound);
+        for (int rest = aw; rest != 0; rest &= rest - 1) {
+          long carry = x;
+          for (int q = Integer.numberOfTrailingZeros(rest); q <= top; q++) {
+            long y = cnt[q];
+            cnt[q] = y ^ carry;
+            carry &= y;
           }
         }
       }
+      values[g * w + j] = greaterOrEqual(cnt, bits, effThreshold[g]);
     }
-    compare(g, effThreshold[g], bits, cnt);
   }
 
-  /** values[g] = [counter ≥ t], lane by lane, for 0 < t < 2^bits. */
-  private void compare(int g, int t, int bits, long[] cnt) {
+  /**
+   * A weighted gate with Σ|w_i| ≤ 15, counter in registers started at 16 − t' (the carry out of
+   * bit 3 is the answer): its plan lists, for each bit plane p = 0..3, the inputs whose |w_i| has
+   * bit p, and each is rippled in from bit p up.
+   */
+  private void smallWeighted(int g) {
     final int w = words;
+    final long[] v = values;
+    final int[] plan = this.plan;
+    int ps = planStart[g];
+    int e0 = ps + 4 + plan[ps];
+    int e1 = e0 + plan[ps + 1];
+    int e2 = e1 + plan[ps + 2];
+    int e3 = e2 + plan[ps + 3];
+    int off = 16 - effThreshold[g];
     int o = g * w;
     for (int j = 0; j < w; j++) {
-      long ge = -1L;
-      for (int q = 0; q < bits; q++) {
-        long sq = cnt[q * w + j];
-        ge = ((t >>> q) & 1) != 0 ? sq & ge : sq | ge;
+      long c0 = -(off & 1);
+      long c1 = -(off >> 1 & 1);
+      long c2 = -(off >> 2 & 1);
+      long c3 = -(off >> 3 & 1);
+      long out = 0;
+      int i = ps + 4;
+      for (; i < e0; i++) {
+        long x = v[(plan[i] >>> 1) * w + j] ^ -(plan[i] & 1);
+        long t0 = c0 & x;
+        c0 ^= x;
+        long t1 = c1 & t0;
+        c1 ^= t0;
+        long t2 = c2 & t1;
+        c2 ^= t1;
+        out |= c3 & t2;
+        c3 ^= t2;
       }
-      values[o + j] = ge;
+      for (; i < e1; i++) {
+        long x = v[(plan[i] >>> 1) * w + j] ^ -(plan[i] & 1);
+        long t1 = c1 & x;
+        c1 ^= x;
+        long t2 = c2 & t1;
+        c2 ^= t1;
+        out |= c3 & t2;
+        c3 ^= t2;
+      }
+      for (; i < e2; i++) {
+        long x = v[(plan[i] >>> 1) * w + j] ^ -(plan[i] & 1);
+        long t2 = c2 & x;
+        c2 ^= x;
+        out |= c3 & t2;
+        c3 ^= t2;
+      }
+      for (; i < e3; i++) {
+        long x = v[(plan[i] >>> 1) * w + j] ^ -(plan[i] & 1);
+        out |= c3 & x;
+        c3 ^= x;
+      }
+      v[o + j] = out;
     }
+  }
+
+  /**
+   * Plans for the weighted gates with Σ|w_i| ≤ 15: per gate four plane sizes, then entries
+   * {@code 2·wire + [w_i < 0]} grouped by plane.
+   */
+  private static int[][] plans(Circuit c) {
+    int n = c.gateCount();
+    int[] start = new int[n];
+    java.util.Arrays.fill(start, -1);
+    int size = 0;
+    for (int g = 0; g < n; g++) {
+      if (c.kind[g] == K_TH && smallTotal(c, g)) {
+        start[g] = size;
+        int k = c.fanIn(g);
+        size += 4;
+        for (int i = 0; i < k; i++) {
+          size += Integer.bitCount(Math.abs(c.weight(g, i)));
+        }
+      }
+    }
+    int[] plan = new int[size];
+    for (int g = 0; g < n; g++) {
+      if (start[g] < 0) {
+        continue;
+      }
+      int k = c.fanIn(g);
+      int pos = start[g] + 4;
+      for (int p = 0; p < 4; p++) {
+        int count = 0;
+        for (int i = 0; i < k; i++) {
+          int wt = c.weight(g, i);
+          if ((Math.abs(wt) >> p & 1) != 0) {
+            plan[pos++] = 2 * c.fanInWire(g, i) + (wt < 0 ? 1 : 0);
+            count++;
+          }
+        }
+        plan[start[g] + p] = count;
+      }
+    }
+    return new int[][] {start, plan};
+  }
+
+  private static boolean smallTotal(Circuit c, int g) {
+    long total = 0;
+    for (int i = 0; i < c.fanIn(g); i++) {
+      total += Math.abs(c.weight(g, i));
+    }
+    return total <= 15;
+  }
+
+  /** [counter ≥ t] lane by lane, for 0 < t < 2^bits, from the LSB up. */
+  private static long greaterOrEqual(long[] cnt, int bits, int t) {
+    long ge = -1L;
+    for (int q = 0; q < bits; q++) {
+      long sq = cnt[q];
+      long tq = -(t >>> q & 1);
+      ge = (sq & ge & tq) | ((sq | ge) & ~tq);
+    }
+    return ge;
   }
 
   @Override
