@@ -23,15 +23,18 @@ import java.util.concurrent.atomic.AtomicInteger;
  * bit-sliced counter (word q holds bit q of the running sum in all 64 lanes): adding {@code w·x}
  * ripples {@code x} in at each set bit of {@code w}, no higher than the running bound can reach;
  * the counter is then compared with the constant t from the least significant bit up
- * ({@code ge = t_q ? s_q ∧ ge : s_q ∨ ge}). Unit-weight gates of fan-in below 16 keep the counter
- * in registers, started at 2^B − t so the carry out is the answer. Negative weights use
- * {@code w·x = |w|·¬x − |w|}. Within a level the gates are sorted by kind and fan-in, so the
- * dispatch branches predict well.
+ * ({@code ge = t_q ? s_q ∧ ge : s_q ∨ ge}). Small gates (fan-in below 32, or Σ|w_i| below 32)
+ * keep the counter in registers, started at 2^B − t so that the carry out is the answer.
+ * Negative weights use {@code w·x = |w|·¬x − |w|}. Within a level the gates are sorted by kind
+ * and fan-in, so the dispatch branches predict well.
  *
  * <p>Levels run in order; with several threads each level is split into equal slices and the
  * threads meet at a barrier after it. One evaluator holds its value buffer: not thread-safe.
  */
 public final class BitParallelEvaluator implements AutoCloseable {
+  /** Weighted gates with Σ|w_i| below 2^PLANES get a register counter. */
+  private static final int PLANES = 5;
+
   private final Circuit c;
   private final int words;
   private final int threads;
@@ -218,6 +221,8 @@ public final class BitParallelEvaluator implements AutoCloseable {
       smallCount(g, s, e, 3);
     } else if (k <= 15) {
       smallCount(g, s, e, 4);
+    } else if (k <= 31) {
+      smallCount(g, s, e, 5);
     } else {
       wideCount(g, s, e, cnt);
     }
@@ -237,12 +242,14 @@ public final class BitParallelEvaluator implements AutoCloseable {
     long i1 = -(off >> 1 & 1);
     long i2 = -(off >> 2 & 1);
     long i3 = -(off >> 3 & 1);
+    long i4 = -(off >> 4 & 1);
     int o = g * w;
     for (int j = 0; j < w; j++) {
       long c0 = i0;
       long c1 = i1;
       long c2 = i2;
       long c3 = i3;
+      long c4 = i4;
       long out = 0;
       if (bits == 3) {
         for (int i = s; i < e; i++) {
@@ -254,7 +261,7 @@ public final class BitParallelEvaluator implements AutoCloseable {
           out |= c2 & t1;
           c2 ^= t1;
         }
-      } else {
+      } else if (bits == 4) {
         for (int i = s; i < e; i++) {
           long x = v[edges[i] * w + j];
           long t0 = c0 & x;
@@ -265,6 +272,20 @@ public final class BitParallelEvaluator implements AutoCloseable {
           c2 ^= t1;
           out |= c3 & t2;
           c3 ^= t2;
+        }
+      } else {
+        for (int i = s; i < e; i++) {
+          long x = v[edges[i] * w + j];
+          long t0 = c0 & x;
+          c0 ^= x;
+          long t1 = c1 & t0;
+          c1 ^= t0;
+          long t2 = c2 & t1;
+          c2 ^= t1;
+          long t3 = c3 & t2;
+          c3 ^= t2;
+          out |= c4 & t3;
+          c4 ^= t3;
         }
       }
       v[o + j] = out;
@@ -330,8 +351,8 @@ public final class BitParallelEvaluator implements AutoCloseable {
   }
 
   /**
-   * A weighted gate with Σ|w_i| ≤ 15, counter in registers started at 16 − t' (the carry out of
-   * bit 3 is the answer): its plan lists, for each bit plane p = 0..3, the inputs whose |w_i| has
+   * A weighted gate with Σ|w_i| ≤ 31, counter in registers started at 32 − t' (the carry out of
+   * bit 4 is the answer): its plan lists, for each bit plane p = 0..4, the inputs whose |w_i| has
    * bit p, and each is rippled in from bit p up.
    */
   private void smallWeighted(int g) {
@@ -339,19 +360,21 @@ public final class BitParallelEvaluator implements AutoCloseable {
     final long[] v = values;
     final int[] plan = this.plan;
     int ps = planStart[g];
-    int e0 = ps + 4 + plan[ps];
+    int e0 = ps + PLANES + plan[ps];
     int e1 = e0 + plan[ps + 1];
     int e2 = e1 + plan[ps + 2];
     int e3 = e2 + plan[ps + 3];
-    int off = 16 - effThreshold[g];
+    int e4 = e3 + plan[ps + 4];
+    int off = 32 - effThreshold[g];
     int o = g * w;
     for (int j = 0; j < w; j++) {
       long c0 = -(off & 1);
       long c1 = -(off >> 1 & 1);
       long c2 = -(off >> 2 & 1);
       long c3 = -(off >> 3 & 1);
+      long c4 = -(off >> 4 & 1);
       long out = 0;
-      int i = ps + 4;
+      int i = ps + PLANES;
       for (; i < e0; i++) {
         long x = v[(plan[i] >>> 1) * w + j] ^ -(plan[i] & 1);
         long t0 = c0 & x;
@@ -360,8 +383,10 @@ public final class BitParallelEvaluator implements AutoCloseable {
         c1 ^= t0;
         long t2 = c2 & t1;
         c2 ^= t1;
-        out |= c3 & t2;
+        long t3 = c3 & t2;
         c3 ^= t2;
+        out |= c4 & t3;
+        c4 ^= t3;
       }
       for (; i < e1; i++) {
         long x = v[(plan[i] >>> 1) * w + j] ^ -(plan[i] & 1);
@@ -369,27 +394,38 @@ public final class BitParallelEvaluator implements AutoCloseable {
         c1 ^= x;
         long t2 = c2 & t1;
         c2 ^= t1;
-        out |= c3 & t2;
+        long t3 = c3 & t2;
         c3 ^= t2;
+        out |= c4 & t3;
+        c4 ^= t3;
       }
       for (; i < e2; i++) {
         long x = v[(plan[i] >>> 1) * w + j] ^ -(plan[i] & 1);
         long t2 = c2 & x;
         c2 ^= x;
-        out |= c3 & t2;
+        long t3 = c3 & t2;
         c3 ^= t2;
+        out |= c4 & t3;
+        c4 ^= t3;
       }
       for (; i < e3; i++) {
         long x = v[(plan[i] >>> 1) * w + j] ^ -(plan[i] & 1);
-        out |= c3 & x;
+        long t3 = c3 & x;
         c3 ^= x;
+        out |= c4 & t3;
+        c4 ^= t3;
+      }
+      for (; i < e4; i++) {
+        long x = v[(plan[i] >>> 1) * w + j] ^ -(plan[i] & 1);
+        out |= c4 & x;
+        c4 ^= x;
       }
       v[o + j] = out;
     }
   }
 
   /**
-   * Plans for the weighted gates with Σ|w_i| ≤ 15: per gate four plane sizes, then entries
+   * Plans for the weighted gates with Σ|w_i| ≤ 31: per gate five plane sizes, then entries
    * {@code 2·wire + [w_i < 0]} grouped by plane.
    */
   private static int[][] plans(Circuit c) {
@@ -401,7 +437,7 @@ public final class BitParallelEvaluator implements AutoCloseable {
       if (c.kind[g] == K_TH && smallTotal(c, g)) {
         start[g] = size;
         int k = c.fanIn(g);
-        size += 4;
+        size += PLANES;
         for (int i = 0; i < k; i++) {
           size += Integer.bitCount(Math.abs(c.weight(g, i)));
         }
@@ -413,8 +449,8 @@ public final class BitParallelEvaluator implements AutoCloseable {
         continue;
       }
       int k = c.fanIn(g);
-      int pos = start[g] + 4;
-      for (int p = 0; p < 4; p++) {
+      int pos = start[g] + PLANES;
+      for (int p = 0; p < PLANES; p++) {
         int count = 0;
         for (int i = 0; i < k; i++) {
           int wt = c.weight(g, i);
@@ -434,7 +470,7 @@ public final class BitParallelEvaluator implements AutoCloseable {
     for (int i = 0; i < c.fanIn(g); i++) {
       total += Math.abs(c.weight(g, i));
     }
-    return total <= 15;
+    return total < 1 << PLANES;
   }
 
   /** [counter ≥ t] lane by lane, for 0 < t < 2^bits, from the LSB up. */
