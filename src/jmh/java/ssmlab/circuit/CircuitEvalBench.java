@@ -38,7 +38,7 @@ public class CircuitEvalBench {
   @Param({"1", "2"})
   int threads;
 
-  @Param({"1", "8"})
+  @Param({"8", "32"})
   int words;
 
   @Param({"4"})

@@ -43,6 +43,7 @@ public final class BitParallelEvaluator implements AutoCloseable {
   private final long[][] scratch;
   private final int[] planStart;
   private final int[] plan;
+  private final boolean simd;
   private final ExecutorService pool;
   private final SpinBarrier barrier;
 
@@ -68,6 +69,7 @@ public final class BitParallelEvaluator implements AutoCloseable {
     int[][] plans = plans(c);
     this.planStart = plans[0];
     this.plan = plans[1];
+    this.simd = VectorKernels.ENABLED && words % VectorKernels.LANES == 0;
     this.pool = threads > 1 ? Executors.newFixedThreadPool(threads - 1, r -> {
       Thread t = new Thread(r, "circuit-eval");
       t.setDaemon(true);
@@ -179,6 +181,10 @@ public final class BitParallelEvaluator implements AutoCloseable {
     final int[] edges = c.edges;
     final long[] v = values;
     final int w = words;
+    if (simd) {
+      evalRangeSimd(from, to, cnt);
+      return;
+    }
     for (int g = from; g < to; g++) {
       int s = start[g];
       int e = start[g + 1];
@@ -210,6 +216,41 @@ public final class BitParallelEvaluator implements AutoCloseable {
         }
         case K_MAJ, K_TH_UNIT -> unitThreshold(g, s, e, cnt);
         case K_TH -> weightedThreshold(g, s, e, cnt);
+        default -> throw new IllegalStateException("gate kind " + kind[g] + " above level 0");
+      }
+    }
+  }
+
+  private void evalRangeSimd(int from, int to, long[] cnt) {
+    final byte[] kind = c.kind;
+    final int[] start = c.start;
+    final int[] edges = c.edges;
+    final long[] v = values;
+    final int w = words;
+    for (int g = from; g < to; g++) {
+      int s = start[g];
+      int e = start[g + 1];
+      int o = g * w;
+      switch (kind[g]) {
+        case K_NOT -> VectorKernels.not(v, edges[s] * w, o, w);
+        case K_AND -> VectorKernels.andOr(v, edges, s, e, o, w, true);
+        case K_OR -> VectorKernels.andOr(v, edges, s, e, o, w, false);
+        case K_MAJ, K_TH_UNIT -> {
+          int k = e - s;
+          if (k < 32) {
+            int bits = k <= 7 ? 3 : k <= 15 ? 4 : 5;
+            VectorKernels.smallCount(v, edges, s, e, o, w, bits, effThreshold[g]);
+          } else {
+            wideCount(g, s, e, cnt);
+          }
+        }
+        case K_TH -> {
+          if (planStart[g] >= 0) {
+            VectorKernels.smallWeighted(v, plan, planStart[g], o, w, effThreshold[g]);
+          } else {
+            weightedThreshold(g, s, e, cnt);
+          }
+        }
         default -> throw new IllegalStateException("gate kind " + kind[g] + " above level 0");
       }
     }

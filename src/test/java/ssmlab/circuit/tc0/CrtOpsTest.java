@@ -3,8 +3,6 @@ package ssmlab.circuit.tc0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
@@ -14,13 +12,7 @@ import ssmlab.circuit.CircuitBuilder;
 final class CrtOpsTest {
 
   static Circuit product(int n, int m) {
-    var b = new CircuitBuilder();
-    List<int[]> xs = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      xs.add(b.input("x" + i, m));
-    }
-    b.output("p", IteratedMultiplication.product(b, xs));
-    return b.build();
+    return Oracle.nary(n, m, IteratedMultiplication::product);
   }
 
   static BigInteger[] productOf(BigInteger[] v) {

@@ -3,8 +3,6 @@ package ssmlab.circuit.tc0;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.function.BiFunction;
 
 import org.junit.jupiter.api.Test;
@@ -127,13 +125,7 @@ final class IntegerOpsTest {
   }
 
   static Circuit itadd(int n, int m) {
-    var b = new CircuitBuilder();
-    List<int[]> xs = new ArrayList<>();
-    for (int i = 0; i < n; i++) {
-      xs.add(b.input("x" + i, m));
-    }
-    b.output("s", IteratedAddition.sum(b, xs));
-    return b.build();
+    return Oracle.nary(n, m, IteratedAddition::sum);
   }
 
   static BigInteger[] sumOf(BigInteger[] v) {

@@ -6,15 +6,30 @@ import java.math.BigInteger;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 
 import ssmlab.circuit.Circuit;
+import ssmlab.circuit.CircuitBuilder;
 import ssmlab.circuit.Port;
 import ssmlab.circuit.Simulation;
 
 /** Checks a circuit against an exact BigInteger function, exhaustively or on random inputs. */
 final class Oracle {
   private Oracle() {}
+
+  /** A circuit over n m-bit inputs x0..x(n−1) with one output bus from {@code body}. */
+  static Circuit nary(int n, int m, BiFunction<CircuitBuilder, List<int[]>, int[]> body) {
+    var b = new CircuitBuilder();
+    List<int[]> xs = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      xs.add(b.input("x" + i, m));
+    }
+    b.output("z", body.apply(b, xs));
+    return b.build();
+  }
 
   /** Every combination of input values (total input width ≤ ~16). */
   static void exhaustive(Circuit c, Function<BigInteger[], BigInteger[]> f) {
