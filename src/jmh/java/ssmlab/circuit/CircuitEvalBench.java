@@ -58,11 +58,16 @@ public class CircuitEvalBench {
 
   @Setup(Level.Trial)
   public void setUp() {
-    Circuit c = RandomCircuits.layered(42, 256, 20, gates / 20, fanIn);
+    Circuit c = circuit(gates, fanIn);
     evaluator = new BitParallelEvaluator(c, words, threads);
     in = new SplittableRandom(1).longs((long) c.inputBits() * words).toArray();
     out = new long[c.outputBits() * words];
     perCall = c.stats().gates() * 64L * words;
+  }
+
+  /** The benchmark's circuit: seed 42, 256 inputs, 20 layers of gates/20. */
+  static Circuit circuit(int gates, int fanIn) {
+    return RandomCircuits.layered(42, 256, 20, gates / 20, fanIn);
   }
 
   @TearDown(Level.Trial)
