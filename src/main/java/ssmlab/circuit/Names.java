@@ -29,10 +29,6 @@ final class Names {
     return i >= 0 && i < inputName.length ? inputName[i] : "g" + g;
   }
 
-  boolean isInput(int g) {
-    return g >= 2 && g < 2 + c.inputBits();
-  }
-
   static String identifier(String name) {
     String s = name.replaceAll("[^A-Za-z0-9_]", "_");
     return s.isEmpty() || !Character.isLetter(s.charAt(0)) ? "p_" + s : s;
