@@ -1,7 +1,10 @@
 package ssmlab.cli;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import picocli.CommandLine.Command;
@@ -53,8 +56,8 @@ final class CircuitCommand implements Runnable {
         description = "number of operands for int-sum, int-prod, int-mux (default ${DEFAULT-VALUE})")
     int arity;
 
-    @Option(names = "--export", arity = "2", paramLabel = "FORMAT FILE",
-        description = "also write the circuit: verilog|blif|bench|dot|json FILE")
+    @Option(names = "--export", arity = "2", paramLabel = "FORMAT FILE", hideParamSyntax = true,
+        description = "also write the circuit: verilog|blif|bench|dot|json FILE (repeatable)")
     String[] export;
 
     @Override
@@ -69,7 +72,10 @@ final class CircuitCommand implements Runnable {
         throw new IllegalArgumentException("--arity must be in 1..65536, got " + arity);
       }
       IntOps.Op o = IntOps.get(op);
-      ExportFormat format = export == null ? null : ExportFormat.parse(export[0]);
+      List<ExportFormat> formats = new ArrayList<>();
+      for (int i = 0; export != null && i < export.length; i += 2) {
+        formats.add(ExportFormat.parse(export[i]));
+      }
       long t0 = System.nanoTime();
       Circuit c = o.maker().make(precision, arity);
       long buildMs = (System.nanoTime() - t0) / 1_000_000;
@@ -92,9 +98,17 @@ final class CircuitCommand implements Runnable {
       row.put("counts", s.counts());
       row.put("storageBytes", s.storageBytes());
       row.put("buildMillis", buildMs);
-      if (format != null) {
-        format.write(c, op.replace('-', '_'), Path.of(export[1]));
-        row.put("export", Map.of("format", format.name().toLowerCase(), "file", export[1]));
+      List<Map<String, String>> written = new ArrayList<>();
+      for (int i = 0; i < formats.size(); i++) {
+        String file = export[2 * i + 1];
+        formats.get(i).write(c, op.replace('-', '_'), Path.of(file));
+        Map<String, String> w = new LinkedHashMap<>();
+        w.put("format", formats.get(i).name().toLowerCase(Locale.ROOT));
+        w.put("file", file);
+        written.add(w);
+      }
+      if (!written.isEmpty()) {
+        row.put("export", written);
       }
       spec.commandLine().getOut().println(Json.write(row));
     }
