@@ -52,7 +52,8 @@ final class CircuitCommandTest {
     for (String[] args : new String[][] {
         {"circuit", "op", "--op", "int-nope"},
         {"circuit", "op", "--op", "int-add", "--precision", "0"},
-        {"circuit", "op", "--op", "int-add", "--export", "png", "x.png"}}) {
+        {"circuit", "op", "--op", "int-add", "--export", "png", "x.png"},
+        {"circuit", "op", "--op", "int-prod", "--precision", "64", "--arity", "64"}}) {
       MainTest.Result r = MainTest.run(args);
       assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
       assertThat(r.err().strip().lines()).hasSize(1);

@@ -19,6 +19,19 @@ import ssmlab.circuit.CircuitBuilder;
 public final class Division {
   private Division() {}
 
+  /**
+   * About how many wires {@link #divide} needs at width n: per prime q, the residue thresholds
+   * (n·n·(q−1)) and the series-sum thresholds ((n+1)·⌈log₂q⌉·(n+1)·(q−1)).
+   */
+  public static long estimateWires(int n) {
+    long w = 0;
+    for (int q : Residues.primesFor(n * n + 1)) {
+      long vb = Bits.bitLength(q - 1);
+      w += (long) n * n * (q - 1) + (n + 1L) * vb * (n + 1L) * (q - 1);
+    }
+    return w;
+  }
+
   /** {quotient, remainder} of a / b, each n = max(|a|, |b|) bits. */
   public static int[][] divide(CircuitBuilder bld, int[] x, int[] y) {
     int n = Math.max(x.length, y.length);

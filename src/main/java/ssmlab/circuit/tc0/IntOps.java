@@ -36,12 +36,15 @@ public final class IntOps {
         (p, n) -> nary(p, n, (b, xs) -> b.output("s", IteratedAddition.sum(b, xs))));
     add("int-mul", "x * y, 2p bits", false,
         (p, n) -> binary(p, (b, x, y) -> b.output("z", Multiplication.multiply(b, x, y))));
-    add("int-prod", "product of n p-bit numbers (CRT, constant depth)", true,
-        (p, n) -> nary(p, n, (b, xs) -> b.output("z", IteratedMultiplication.product(b, xs))));
+    add("int-prod", "product of n p-bit numbers (CRT, constant depth)", true, (p, n) -> {
+      checkSize("int-prod", IteratedMultiplication.estimateWires(n, p));
+      return nary(p, n, (b, xs) -> b.output("z", IteratedMultiplication.product(b, xs)));
+    });
     add("int-prod-tree", "product of n p-bit numbers by a tree of multipliers (log depth)", true,
         (p, n) -> nary(p, n, (b, xs) -> b.output("z", productTree(b, xs))));
     add("int-div", "q = floor(x / y), r = x mod y (x / 0 = 2^p - 1, r = x)", false,
         (p, n) -> binary(p, (b, x, y) -> {
+          checkSize("int-div", Division.estimateWires(p));
           int[][] qr = Division.divide(b, x, y);
           b.output("q", qr[0]);
           b.output("r", qr[1]);
@@ -67,7 +70,18 @@ public final class IntOps {
     });
   }
 
+  /** Circuits beyond this many wires (estimated before building) are refused. */
+  public static final long MAX_WIRES = 150_000_000L;
+
   private IntOps() {}
+
+  private static void checkSize(String op, long wires) {
+    if (wires > MAX_WIRES) {
+      throw new IllegalArgumentException(String.format(
+          "%s at these sizes needs about %.2g wires; the limit is %.0e", op, (double) wires,
+          (double) MAX_WIRES));
+    }
+  }
 
   private static void add(String name, String description, boolean arity, Maker m) {
     OPS.put(name, new Op(name, description, arity, m));

@@ -22,6 +22,19 @@ import ssmlab.circuit.CircuitBuilder;
 public final class IteratedMultiplication {
   private IteratedMultiplication() {}
 
+  /**
+   * About how many wires {@link #product} needs for n numbers of m bits: per prime q, the residue
+   * thresholds (n·m·m·(q−1)) and the dlog-sum thresholds (n·⌈log₂q⌉·n·(q−2)).
+   */
+  public static long estimateWires(int n, int m) {
+    long w = 0;
+    for (int q : Residues.primesFor(n * m)) {
+      long dl = Bits.bitLength(q - 2);
+      w += (long) n * m * m * (q - 1) + n * dl * n * (q - 2);
+    }
+    return w;
+  }
+
   /** Π x_i, Σ|x_i| bits. */
   public static int[] product(CircuitBuilder b, List<int[]> xs) {
     int bits = 0;
