@@ -16,8 +16,9 @@ n=$("$java_home/bin/java" --add-modules=jdk.incubator.vector -cp "$cp" \
   ssmlab.circuit.BenchCircuitExport "$gates" "$work/dut.v" 2>/dev/null)
 cp "$root/src/jmh/verilator/tb.cpp" "$work/"
 cd "$work"
-/usr/bin/time -o build-time.txt -f "verilator build: %e s wall" verilator --cc dut.v --top-module dut --exe tb.cpp \
-  --build -O3 -j 1 -Wno-fatal -Wno-WIDTH -Wno-UNOPTFLAT --x-assign fast --x-initial fast \
-  -CFLAGS -O2 >build.log 2>&1
+/usr/bin/time -o build-time.txt -f "verilator build: %e s wall" \
+  verilator --cc dut.v --top-module dut --exe tb.cpp --build -O3 -j 1 \
+  -Wno-fatal -Wno-WIDTH -Wno-UNOPTFLAT --x-assign fast --x-initial fast -CFLAGS -O2 \
+  >build.log 2>&1
 cat build-time.txt
 /usr/bin/time -f "verilator run: %U s user, %e s wall" obj_dir/Vdut "$evals" "$n"

@@ -17,7 +17,10 @@ int main(int argc, char** argv) {
   for (int rep = 0; rep < 5; rep++) {
     auto t0 = std::chrono::steady_clock::now();
     for (long i = 0; i < n; i++) {
-      for (int k = 0; k < 8; k++) { s ^= s << 13; s ^= s >> 7; s ^= s << 17; d->x[k] = (uint32_t) s; }
+      for (int k = 0; k < 8; k++) {
+        s ^= s << 13; s ^= s >> 7; s ^= s << 17;
+        d->x[k] = (uint32_t) s;
+      }
       d->eval();
       acc += low(d->y);
     }

@@ -53,7 +53,7 @@ final class CircuitCommand implements Runnable {
     int exponentBits;
 
     @Option(names = "--arity", defaultValue = "4",
-        description = "number of operands for int-sum, int-prod, int-mux (default ${DEFAULT-VALUE})")
+        description = "operands of int-sum, int-prod, int-mux (default ${DEFAULT-VALUE})")
     int arity;
 
     @Option(names = "--export", arity = "2", paramLabel = "FORMAT FILE", hideParamSyntax = true,

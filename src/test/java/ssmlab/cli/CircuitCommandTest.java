@@ -31,7 +31,8 @@ final class CircuitCommandTest {
         "--arity", "8", "--export", "verilog", v.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(Json.MAPPER.readTree(r.out()).get("arity").asInt()).isEqualTo(8);
-    assertThat(Files.readString(v)).contains("module int_sum(").contains(">=").contains("endmodule");
+    assertThat(Files.readString(v)).contains("module int_sum(").contains(">=")
+        .contains("endmodule");
     Path blif = dir.resolve("sum.blif");
     assertThat(MainTest.run("circuit", "op", "--op", "int-sum", "--precision", "4", "--arity",
         "8", "--export", "blif", blif.toString()).code()).isZero();
