@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import ssmlab.circuit.Circuit;
@@ -88,8 +89,14 @@ final class CrtOpsTest {
   }
 
   @Test
-  void divide_random10Bit_matchesBigInteger() {
-    Oracle.random(divider(10), 10, 200, v -> quotientRemainder(v, 10));
+  void divide_random16Bit_matchesBigInteger() {
+    Oracle.random(divider(16), 16, 300, v -> quotientRemainder(v, 16));
+  }
+
+  @Tag("slow")
+  @Test
+  void product_random32By8Bit_matchesBigInteger() {
+    Oracle.random(product(32, 8), 32, 200, CrtOpsTest::productOf);
   }
 
   // Depth grows while small widths still fold gates away, then stays at 63 (measured n = 10..16).

@@ -71,6 +71,12 @@ final class IntegerOpsTest {
   }
 
   @Test
+  void multiply_random64Bit_matchesBigInteger() {
+    Oracle.random(binary(64, 64, Multiplication::multiply), 64, 200,
+        v -> new BigInteger[] {v[0].multiply(v[1])});
+  }
+
+  @Test
   void multiply_unequalWidths_matchesBigInteger() {
     Oracle.exhaustive(binary(3, 7, Multiplication::multiply),
         v -> new BigInteger[] {v[0].multiply(v[1])});
