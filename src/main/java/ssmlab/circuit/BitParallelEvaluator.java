@@ -67,7 +67,7 @@ public final class BitParallelEvaluator implements AutoCloseable {
     this.threads = threads;
     this.values = new long[(int) size];
     this.effThreshold = effectiveThresholds(c);
-    this.scratch = new long[threads][64];
+    this.scratch = new long[threads][64 * VectorKernels.LANES];
     int[][] plans = plans(c);
     this.planStart = plans[0];
     this.plan = plans[1];
@@ -243,14 +243,14 @@ public final class BitParallelEvaluator implements AutoCloseable {
             int bits = k <= 7 ? 3 : k <= 15 ? 4 : 5;
             VectorKernels.smallCount(v, edges, s, e, o, w, bits, effThreshold[g]);
           } else {
-            wideCount(g, s, e, cnt);
+            VectorKernels.wideCount(v, edges, s, e, o, w, effThreshold[g], cnt);
           }
         }
         case K_TH -> {
           if (planStart[g] >= 0) {
             VectorKernels.smallWeighted(v, plan, planStart[g], o, w, effThreshold[g]);
           } else {
-            weightedThreshold(g, s, e, cnt);
+            VectorKernels.wideWeighted(v, edges, s, (e - s) / 2, o, w, effThreshold[g], cnt);
           }
         }
         default -> throw new IllegalStateException("gate kind " + kind[g] + " above level 0");

@@ -140,6 +140,68 @@ final class VectorKernels {
     }
   }
 
+  /**
+   * A unit-weight gate of any fan-in: the counter's words live in {@code cnt[q·LANES ..]}, each
+   * input ripples in no higher than the count so far can reach, then [S ≥ t] from the LSB up.
+   */
+  static void wideCount(long[] v, int[] edges, int s, int e, int o, int w, int t, long[] cnt) {
+    int k = e - s;
+    int bits = 32 - Integer.numberOfLeadingZeros(k);
+    for (int j = 0; j < w; j += LANES) {
+      java.util.Arrays.fill(cnt, 0, bits * LANES, 0L);
+      for (int i = 0; i < k; i++) {
+        int top = 31 - Integer.numberOfLeadingZeros(i + 1);
+        LongVector carry = LongVector.fromArray(SPECIES, v, edges[s + i] * w + j);
+        for (int q = 0; q <= top; q++) {
+          LongVector x = LongVector.fromArray(SPECIES, cnt, q * LANES);
+          x.lanewise(VectorOperators.XOR, carry).intoArray(cnt, q * LANES);
+          carry = carry.and(x);
+        }
+      }
+      greaterOrEqual(cnt, bits, t).intoArray(v, o + j);
+    }
+  }
+
+  /** A weighted gate of any size, as {@link #wideCount} with |w_i|·x_i rippled in bit by bit. */
+  static void wideWeighted(long[] v, int[] edges, int s, int k, int o, int w, int t,
+      long[] cnt) {
+    long total = 0;
+    for (int i = 0; i < k; i++) {
+      total += Math.abs(edges[s + k + i]);
+    }
+    int bits = 64 - Long.numberOfLeadingZeros(total);
+    for (int j = 0; j < w; j += LANES) {
+      java.util.Arrays.fill(cnt, 0, bits * LANES, 0L);
+      long bound = 0;
+      for (int i = 0; i < k; i++) {
+        int wt = edges[s + k + i];
+        LongVector x = LongVector.fromArray(SPECIES, v, edges[s + i] * w + j)
+            .lanewise(VectorOperators.XOR, wt >> 31);
+        int aw = Math.abs(wt);
+        bound += aw;
+        int top = 63 - Long.numberOfLeadingZeros(bound);
+        for (int rest = aw; rest != 0; rest &= rest - 1) {
+          LongVector carry = x;
+          for (int q = Integer.numberOfTrailingZeros(rest); q <= top; q++) {
+            LongVector y = LongVector.fromArray(SPECIES, cnt, q * LANES);
+            y.lanewise(VectorOperators.XOR, carry).intoArray(cnt, q * LANES);
+            carry = carry.and(y);
+          }
+        }
+      }
+      greaterOrEqual(cnt, bits, t).intoArray(v, o + j);
+    }
+  }
+
+  private static LongVector greaterOrEqual(long[] cnt, int bits, int t) {
+    LongVector ge = LongVector.broadcast(SPECIES, -1L);
+    for (int q = 0; q < bits; q++) {
+      LongVector sq = LongVector.fromArray(SPECIES, cnt, q * LANES);
+      ge = (t >>> q & 1) != 0 ? sq.and(ge) : sq.or(ge);
+    }
+    return ge;
+  }
+
   /** The input of plan entry {@code 2·wire + [w < 0]}, negated for a negative weight. */
   private static LongVector load(long[] v, int entry, int w, int j) {
     return LongVector.fromArray(SPECIES, v, (entry >>> 1) * w + j)

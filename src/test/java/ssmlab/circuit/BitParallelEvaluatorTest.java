@@ -46,6 +46,31 @@ final class BitParallelEvaluatorTest {
 
   @ParameterizedTest(name = "seed={0}")
   @MethodSource("seeds")
+  void evaluate_wideMajority_matchesCount(long seed) {
+    // Unit-weight gates of fan-in 32..100 take the wide counters.
+    var rnd = new SplittableRandom(seed);
+    int k = rnd.nextInt(32, 101);
+    var b = new CircuitBuilder();
+    int[] x = b.input("x", k);
+    int t = rnd.nextInt(2, k);
+    b.output("y", b.atLeast(x, t));
+    Circuit c = b.build();
+    int words = seed % 2 == 0 ? 1 : 8;
+    long[] in = rnd.longs((long) k * words).toArray();
+    long[] out = new long[words];
+    new BitParallelEvaluator(c, words, 1).evaluate(in, out);
+    for (int v = 0; v < 64 * words; v++) {
+      int count = 0;
+      for (int i = 0; i < k; i++) {
+        count += (int) (in[i * words + v / 64] >>> (v % 64) & 1);
+      }
+      assertThat((out[v / 64] >>> (v % 64) & 1) != 0).as("seed=%d vector=%d", seed, v)
+          .isEqualTo(count >= t);
+    }
+  }
+
+  @ParameterizedTest(name = "seed={0}")
+  @MethodSource("seeds")
   void evaluate_wideWeightedGate_matchesSum(long seed) {
     // One threshold gate with large mixed-sign weights, checked against the sum directly.
     var rnd = new SplittableRandom(seed);
@@ -59,18 +84,17 @@ final class BitParallelEvaluatorTest {
     long t = rnd.nextLong(-5000, 5000);
     b.output("y", b.threshold(x, w, t));
     Circuit c = b.build();
-    long[] in = new long[k];
-    for (int i = 0; i < k; i++) {
-      in[i] = rnd.nextLong();
-    }
-    long[] out = new long[1];
-    new BitParallelEvaluator(c).evaluate(in, out);
-    for (int v = 0; v < 64; v++) {
+    int words = seed % 2 == 0 ? 1 : 4; // scalar and SIMD kernels
+    long[] in = rnd.longs((long) k * words).toArray();
+    long[] out = new long[words];
+    new BitParallelEvaluator(c, words, 1).evaluate(in, out);
+    for (int v = 0; v < 64 * words; v++) {
       long sum = 0;
       for (int i = 0; i < k; i++) {
-        sum += (in[i] >>> v & 1) * w[i];
+        sum += (in[i * words + v / 64] >>> (v % 64) & 1) * w[i];
       }
-      assertThat((out[0] >>> v & 1) != 0).as("seed=%d vector=%d", seed, v).isEqualTo(sum >= t);
+      assertThat((out[v / 64] >>> (v % 64) & 1) != 0).as("seed=%d vector=%d", seed, v)
+          .isEqualTo(sum >= t);
     }
   }
 }
