@@ -28,7 +28,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Negative weights use {@code w·x = |w|·¬x − |w|}. Within a level the gates are sorted by kind
  * and fan-in, so the dispatch branches predict well.
  *
- * <p>When {@code words} is a multiple of the SIMD width the small-gate kernels run in
+ * <p>When {@code words} is a multiple of the SIMD width the gate kernels run in
  * {@link VectorKernels} (4 words per AVX2 register); the scalar kernels here are their reference.
  * Levels run in order; with several threads each level is split into equal slices and the
  * threads meet at a barrier after it. One evaluator holds its value buffer: not thread-safe.
