@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       ResultsCommand.class,
       ReportCommand.class,
       ModelCommand.class,
+      CircuitCommand.class,
     },
     footer = {"", "Run 'ssmlab COMMAND --help' for a command's options and an example."})
 public final class Main implements Runnable {

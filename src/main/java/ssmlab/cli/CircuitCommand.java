@@ -1,0 +1,116 @@
+package ssmlab.cli;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import ssmlab.circuit.Circuit;
+import ssmlab.circuit.CircuitStats;
+import ssmlab.circuit.ExportFormat;
+import ssmlab.circuit.tc0.IntOps;
+
+/** {@code ssmlab circuit}: threshold circuits for arithmetic, their statistics and exports. */
+@Command(
+    name = "circuit",
+    mixinStandardHelpOptions = true,
+    description = "Threshold circuits (TC0) for arithmetic: build, measure, export.",
+    subcommands = {CircuitCommand.OpCommand.class})
+final class CircuitCommand implements Runnable {
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /** {@code ssmlab circuit op}: one arithmetic operation as a circuit, statistics as JSON. */
+  @Command(
+      name = "op",
+      mixinStandardHelpOptions = true,
+      description = "Build one operation's circuit and print its statistics as JSON.",
+      footer = {"", "Ops: int-add int-sub int-cmp int-sum int-mul int-prod int-prod-tree int-div"
+          + " int-shl int-shr int-lod int-mux (fp-* come with the F_p circuits).",
+          "Example: ssmlab circuit op --op int-sum --precision 8 --arity 32"
+          + " --export verilog sum.v"})
+  static final class OpCommand implements Runnable {
+    @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--op", required = true, description = "the operation, e.g. int-mul")
+    String op;
+
+    @Option(names = "--precision", defaultValue = "8",
+        description = "operand width p in bits (default ${DEFAULT-VALUE})")
+    int precision;
+
+    @Option(names = "--exponent-bits", defaultValue = "0",
+        description = "exponent width q (fp-* ops only; ignored by int-*)")
+    int exponentBits;
+
+    @Option(names = "--arity", defaultValue = "4",
+        description = "operands of int-sum, int-prod, int-mux (default ${DEFAULT-VALUE})")
+    int arity;
+
+    @Option(names = "--export", arity = "2", paramLabel = "FORMAT FILE", hideParamSyntax = true,
+        description = "also write the circuit: verilog|blif|bench|dot|json FILE (repeatable)")
+    String[] export;
+
+    @Override
+    public void run() {
+      if (op.startsWith("fp-")) {
+        throw new IllegalArgumentException(op + ": F_p circuits are not yet available");
+      }
+      if (precision < 1 || precision > 4096) {
+        throw new IllegalArgumentException("--precision must be in 1..4096, got " + precision);
+      }
+      if (arity < 1 || arity > 1 << 16) {
+        throw new IllegalArgumentException("--arity must be in 1..65536, got " + arity);
+      }
+      IntOps.Op o = IntOps.get(op);
+      List<ExportFormat> formats = new ArrayList<>();
+      for (int i = 0; export != null && i < export.length; i += 2) {
+        formats.add(ExportFormat.parse(export[i]));
+      }
+      long t0 = System.nanoTime();
+      Circuit c = o.maker().make(precision, arity);
+      long buildMs = (System.nanoTime() - t0) / 1_000_000;
+      CircuitStats s = c.stats();
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("op", op);
+      row.put("precision", precision);
+      if (o.usesArity()) {
+        row.put("arity", arity);
+      }
+      row.put("gates", s.gates());
+      row.put("size", s.size());
+      row.put("wires", s.wires());
+      row.put("depth", s.depth());
+      row.put("depthWithoutNot", s.depthWithoutNot());
+      row.put("maxFanIn", s.maxFanIn());
+      row.put("maxWeight", s.maxWeight());
+      row.put("inputs", s.inputs());
+      row.put("outputs", s.outputs());
+      row.put("counts", s.counts());
+      row.put("storageBytes", s.storageBytes());
+      row.put("buildMillis", buildMs);
+      List<Map<String, String>> written = new ArrayList<>();
+      for (int i = 0; i < formats.size(); i++) {
+        String file = export[2 * i + 1];
+        formats.get(i).write(c, op.replace('-', '_'), Path.of(file));
+        Map<String, String> w = new LinkedHashMap<>();
+        w.put("format", formats.get(i).name().toLowerCase(Locale.ROOT));
+        w.put("file", file);
+        written.add(w);
+      }
+      if (!written.isEmpty()) {
+        row.put("export", written);
+      }
+      spec.commandLine().getOut().println(Json.write(row));
+    }
+  }
+}
