@@ -13,6 +13,7 @@ import picocli.CommandLine.Command;
     description = "A laboratory for the computational limits of state-space models.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      FpCommand.class,
     },
     footer = {"", "Run 'ssmlab COMMAND --help' for a command's options and an example."})
 public final class Main implements Runnable {
