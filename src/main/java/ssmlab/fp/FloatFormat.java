@@ -266,7 +266,7 @@ public record FloatFormat(int p, int q) {
   }
 
   private void check(FloatP a) {
-    if (!a.format().equals(this)) {
+    if (a.format() != this && !a.format().equals(this)) {
       throw new IllegalArgumentException("float of format " + a.format() + " used with " + this);
     }
   }

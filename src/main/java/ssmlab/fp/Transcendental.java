@@ -20,8 +20,20 @@ final class Transcendental {
    * precision cap below is a guard against a bug, not a case that arises.
    */
   private static final int START_GUARD = 16;
+  /** Up to this p, exp first tries {@link LongExp} (its enclosure is about 2^-57 wide). */
+  private static final int LONG_EXP_P = 53;
 
   static FloatP exp(FloatFormat f, FloatP x) {
+    if (f.p() <= LONG_EXP_P) {
+      FloatP fast = LongExp.exp(f, x.m, x.e);
+      if (fast != null) {
+        return fast;
+      }
+    }
+    return expGeneral(f, x);
+  }
+
+  static FloatP expGeneral(FloatFormat f, FloatP x) {
     Dyadic d = Dyadic.of(x);
     return correctlyRounded(f, bits -> ExpLog.exp(d, bits));
   }

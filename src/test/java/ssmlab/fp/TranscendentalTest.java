@@ -76,6 +76,24 @@ final class TranscendentalTest {
     }
   }
 
+  @ParameterizedTest(name = "seed={0}")
+  @MethodSource("seeds")
+  void longExp_randomArguments_agreesWithGeneralPath(long seed) {
+    var r = new SplittableRandom(seed);
+    int decided = 0;
+    for (int i = 0; i < 2000; i++) {
+      FloatFormat f = FloatFormat.of(r.nextInt(2, 54), r.nextInt(8, 12));
+      BigInteger m = BigInteger.valueOf(r.nextLong(1L << (f.p() - 1), 1L << f.p()));
+      FloatP x = f.of(r.nextBoolean() ? m : m.negate(), r.nextLong(-80, 11 - f.p()));
+      FloatP fast = LongExp.exp(f, x.m, x.e);
+      if (fast != null) {
+        decided++;
+        assertThat(fast).as("seed=%d %s x=%s", seed, f, x).isEqualTo(Transcendental.expGeneral(f, x));
+      }
+    }
+    assertThat(decided).as("the fast path decides most cases").isGreaterThan(1800);
+  }
+
   @Test
   void doubleFormat_randomArguments_withinOneUlpOfStrictMath() {
     FloatFormat f = FloatFormat.of(53, 11);
