@@ -15,13 +15,13 @@ final class LongExp {
    * floored (error < 1) and k ln 2 from ln 2 in Q127 (error < 2 after the shifts): |R - r| < 3
    * units, |r| <= 0.375 (checked; otherwise give up).
    * Horner on sum_{i<=16} r^i / i! with c_i = floor(2^62 / i!): a step h = c_j + floor(h R / 2^62)
-   * adds < 1 + 1 + |h| 3 / 2^62 <= 6.4 units (|h| <= e^0.375), earlier errors shrink by
-   * |r| <= 0.375, so the total is < 6.4 / 0.625 < 10.3; the tail 0.375^17 / 17! < 2^-64 adds 1/4.
-   * Hence exp(r) lies within 16 units
-   * of h, and exp(x) in [(h - 16) 2^(k-62), (h + 16) 2^(k-62)].
+   * adds < 1 + 1 (coefficient, floor) + H * 3 <= 6.37 units, where H <= e^0.375 bounds the exact
+   * inner Horner value; earlier errors shrink by |R| 2^-62 <= 0.375, so the total is
+   * < 6.37 / 0.625 < 10.2; the tail sum_{i>16} 0.375^i / i! is below 10^-3 units. Hence exp(r)
+   * lies within 11 units of h, and exp(x) in [(h - 11) 2^(k-62), (h + 11) 2^(k-62)].
    */
   private static final int TERMS = 16;
-  private static final long ERR = 16;
+  private static final long ERR = 11;
   private static final long[] INV_FACT = new long[TERMS + 1];
   private static final long LN2_HI; // floor(ln 2 * 2^127) = LN2_HI * 2^64 + LN2_LO (unsigned)
   private static final long LN2_LO;
