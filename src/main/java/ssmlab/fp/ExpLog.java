@@ -30,30 +30,26 @@ final class ExpLog {
    * by < 3, each term by < 4; with the tail, |2S - 2^W ln r| <= 8N + 10, and k ln 2 adds 1.5.
    */
 
-  private static volatile BigInteger ln2Cache = BigInteger.ZERO;
-  private static volatile int ln2Bits = 0; // bits of ln2Cache = ln2Bits + guard bits
-  private static volatile int ln2Guard = 0;
+  /** ln 2 * 2^(bits + guard), within 2^(guard - 2) units. */
+  private record Ln2(int bits, int guard, BigInteger value) {}
+
+  private static volatile Ln2 ln2Cache = new Ln2(0, 0, BigInteger.ZERO);
 
   /** ln 2 * 2^bits, within 2 ulps. */
   static BigInteger ln2(int bits) {
-    int have = ln2Bits;
-    BigInteger cached = ln2Cache;
-    int guard = ln2Guard;
-    if (have < bits) {
+    Ln2 c = ln2Cache;
+    if (c.bits() < bits) {
       synchronized (ExpLog.class) {
-        if (ln2Bits < bits) {
-          int b = Math.max(bits, 2 * ln2Bits);
+        c = ln2Cache;
+        if (c.bits() < bits) {
+          int b = Math.max(bits, 2 * c.bits());
           int g = 32 - Integer.numberOfLeadingZeros(b) + 8;
-          ln2Cache = atanhInverse(3, b + g).shiftLeft(1);
-          ln2Guard = g;
-          ln2Bits = b;
+          c = new Ln2(b, g, atanhInverse(3, b + g).shiftLeft(1));
+          ln2Cache = c;
         }
-        have = ln2Bits;
-        cached = ln2Cache;
-        guard = ln2Guard;
       }
     }
-    return cached.shiftRight(have + guard - bits);
+    return c.value().shiftRight(c.bits() + c.guard() - bits);
   }
 
   /** atanh(1/n) * 2^bits, truncated series. */
