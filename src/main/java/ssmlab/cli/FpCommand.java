@@ -116,10 +116,11 @@ final class FpCommand implements Runnable {
     if (x.isZero()) {
       return "0 = <0, 0>";
     }
-    String approx = exact.contains("*") ? exact
-        : x.toBigDecimal().round(new MathContext((int) Math.ceil(f.p() * 0.30103) + 1))
-            .stripTrailingZeros().toString();
-    return approx + " = <" + x.significand() + ", " + x.exponent() + ">";
+    // Short exact values as they are; long ones to the digits that identify the float.
+    String shown = exact.length() <= 40 || exact.contains("*") ? exact
+        : "~" + x.toBigDecimal().round(new MathContext((int) Math.ceil(f.p() * 0.30103) + 1))
+            .stripTrailingZeros();
+    return shown + " = <" + x.significand() + ", " + x.exponent() + ">";
   }
 
   /** Some batch lines failed: each already has its error line; the exit code is 2. */

@@ -52,7 +52,9 @@ final class FpCommandTest {
   void textFormat_isOneReadableLine() {
     MainTest.Result r = MainTest.run("fp", "-p", "53", "--format", "text", "1/3");
     assertThat(r.out().strip())
-        .isEqualTo("0.33333333333333331 = <6004799503160661, -54>");
+        .isEqualTo("~0.33333333333333331 = <6004799503160661, -54>");
+    assertThat(MainTest.run("fp", "-p", "4", "--format", "text", "1.6").out().strip())
+        .isEqualTo("1.625 = <13, -3>");
   }
 
   @Test
