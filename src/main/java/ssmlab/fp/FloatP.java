@@ -84,7 +84,10 @@ public final class FloatP implements Comparable<FloatP> {
     return Decimal.toDouble(this);
   }
 
-  /** Numeric comparison, exact; floats of different formats compare by value. */
+  /**
+   * Numeric comparison, exact; floats of different formats compare by value (so compareTo may
+   * return 0 where {@link #equals}, which also compares the format, is false).
+   */
   @Override
   public int compareTo(FloatP o) {
     int s = signum();

@@ -135,6 +135,27 @@ final class RationalAgreementTest {
     }
   }
 
+  @ParameterizedTest(name = "p={0}")
+  @org.junit.jupiter.params.provider.ValueSource(ints = {1000, 4096})
+  void wideFormats_randomOperands_matchExactRounding(int p) {
+    var r = new SplittableRandom(p);
+    FloatFormat f = FloatFormat.of(p, 16);
+    for (int i = 0; i < 40; i++) {
+      FloatP x = randomFloat(f, r);
+      FloatP y = partner(f, x, r);
+      RationalOracle a = RationalOracle.of(x);
+      RationalOracle b = RationalOracle.of(y);
+      String what = "p=" + p + " i=" + i;
+      assertThat(f.add(x, y)).as("+ " + what).isEqualTo(a.add(b).round(f));
+      assertThat(f.multiply(x, y)).as("* " + what).isEqualTo(a.multiply(b).round(f));
+      if (!y.isZero()) {
+        assertThat(f.divide(x, y)).as("/ " + what).isEqualTo(a.divide(b).round(f));
+      }
+      assertThat(f.iteratedSum(x, y, x)).as("sum " + what)
+          .isEqualTo(a.add(b).add(a).round(f));
+    }
+  }
+
   /** The neighbour of a positive float s above or below it. */
   static FloatP next(FloatFormat f, FloatP s, boolean up) {
     BigInteger m = s.significand();
