@@ -80,7 +80,7 @@ final class ExpLog {
       return Enclosure.exact(Dyadic.ONE);
     }
     if (x.top() > 62) {
-      // |x| >= 2^61: beyond every format (q <= 61); the clamp rounds like the true value.
+      // |x| >= 2^62: e^x is beyond every format (q <= 61); the clamp rounds like the true value.
       return x.signum() > 0 ? Enclosure.exact(Dyadic.of(1, 1L << 62))
           : new Enclosure(Dyadic.ZERO, Dyadic.of(1, -(1L << 62)));
     }

@@ -37,7 +37,7 @@ public final class PaperOps {
     return f.round(slashSlashTimes8(a, b), e - 3);
   }
 
-  /** Addition as Definition A.3 writes it: round_p(&lt;m1 + m2 // 2^(e1-e2), e1&gt;) for e1 >= e2. */
+  /** Addition as Definition A.3 writes it: round_p(&lt;m1 + m2 // 2^(e1-e2), e1&gt;), e1 >= e2. */
   public static FloatP add(FloatFormat f, FloatP x, FloatP y) {
     if (x.isZero()) {
       return y; // zero has no exponent to align to (circuits.md section 1.2)
@@ -81,7 +81,8 @@ public final class PaperOps {
     }
     if (d >= 0) {
       BigInteger lhs = x.significand().multiply(EIGHT);
-      return lhs.compareTo(slashSlashTimes8(y.significand(), BigInteger.ONE.shiftLeft((int) d))) <= 0;
+      BigInteger rhs = slashSlashTimes8(y.significand(), BigInteger.ONE.shiftLeft((int) d));
+      return lhs.compareTo(rhs) <= 0;
     }
     BigInteger lhs = slashSlashTimes8(x.significand(), BigInteger.ONE.shiftLeft((int) -d));
     return lhs.compareTo(y.significand().multiply(EIGHT)) <= 0;

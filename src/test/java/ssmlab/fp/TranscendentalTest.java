@@ -88,7 +88,8 @@ final class TranscendentalTest {
       FloatP fast = LongExp.exp(f, x.m, x.e);
       if (fast != null) {
         decided++;
-        assertThat(fast).as("seed=%d %s x=%s", seed, f, x).isEqualTo(Transcendental.expGeneral(f, x));
+        assertThat(fast).as("seed=%d %s x=%s", seed, f, x)
+            .isEqualTo(Transcendental.expGeneral(f, x));
       }
     }
     assertThat(decided).as("the fast path decides most cases").isGreaterThan(1800);
