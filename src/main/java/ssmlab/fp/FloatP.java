@@ -75,8 +75,8 @@ public final class FloatP implements Comparable<FloatP> {
   }
 
   /**
-   * The exact decimal expansion, e.g. {@code 0.1000000000000000055511151231257827021181583404541015625}
-   * for 0.1 at p = 53 ({@code m*2^e} text when |e| exceeds 100000).
+   * The exact decimal expansion, e.g. 0.1000000000000000055511151231257827021181583404541015625 for
+   * 0.1 at p = 53 ({@code m*2^e} text when |e| exceeds 100000).
    */
   public String toExactString() {
     return Decimal.exact(this);
