@@ -19,6 +19,7 @@ import picocli.CommandLine.Command;
       ReportCommand.class,
       ModelCommand.class,
       CircuitCommand.class,
+      FpCommand.class,
     },
     footer = {"", "Run 'ssmlab COMMAND --help' for a command's options and an example."})
 public final class Main implements Runnable {
