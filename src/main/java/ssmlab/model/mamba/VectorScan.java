@@ -5,6 +5,8 @@ import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
+import ssmlab.tensor.Simd;
+
 /**
  * The selective scan's loops with the Vector API, vectorised over the state index n (N = 16 is
  * two AVX2 vectors), for both discretisations. Same arithmetic as {@link ScalarScan} up to float
@@ -18,7 +20,7 @@ import jdk.incubator.vector.VectorSpecies;
  */
 record VectorScan(int dInner, int dState, boolean signed, boolean zoh) implements ScanKernel {
 
-  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> S = Simd.SPECIES;
   private static final float PHI_SERIES_BELOW = 0.02f;
   private static final float PSI_SERIES_BELOW = 0.1f;
 

@@ -141,7 +141,7 @@ final class SelectiveScanTest {
   @ParameterizedTest(name = "{0} {1}")
   @MethodSource("variants")
   void backward_vector_matchesFiniteDifferences(Eigenvalues ev, Discretization disc) {
-    int n = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length() * 2;
+    int n = ssmlab.tensor.Simd.SPECIES.length() * 2;
     Inputs in = Inputs.random(2, 5, 3, n, 12);
     checkGradients(in, new VectorScan(3, n, ev == Eigenvalues.SIGNED,
         disc == Discretization.ZOH));
@@ -151,7 +151,7 @@ final class SelectiveScanTest {
   void vectorZohBackward_tinySteps_matchesScalar() {
     // |delta*A| < 0.1: dL/dA comes from psi's series in the vector kernel, from expm1 in the
     // scalar one; the two must agree
-    int n = jdk.incubator.vector.FloatVector.SPECIES_PREFERRED.length();
+    int n = ssmlab.tensor.Simd.SPECIES.length();
     Inputs in = Inputs.random(1, 4, 2, n, 13);
     Arrays.fill(in.delta, 0.01f);
     float[][] vec = gradients(in, new VectorScan(2, n, false, true));
