@@ -9,7 +9,7 @@ import ssmlab.tensor.Parallel;
  * <p>A target {@code < 0} ({@link #IGNORE}) marks an unlabelled position: it adds nothing to the
  * loss and gets a zero gradient. With n labelled rows, {@code loss = (1/n)·Σ_r (logsumexp(z_r) −
  * z_r[target_r])} and {@code dz_r = (softmax(z_r) − onehot(target_r)) / n}. Row losses are
- * summed in double in row order (deterministic).
+ * summed in double in row order (deterministic); the exponentials use the vector kernel.
  */
 public final class CrossEntropy {
 
@@ -54,6 +54,17 @@ public final class CrossEntropy {
     return n;
   }
 
+  private static final ThreadLocal<float[][]> SCRATCH = ThreadLocal.withInitial(
+      () -> new float[1][0]);
+
+  private static float[] scratch(int n) {
+    float[][] box = SCRATCH.get();
+    if (box[0].length < n) {
+      box[0] = new float[n];
+    }
+    return box[0];
+  }
+
   private double compute(float[] logits, int[] targets, int rows, int vocab, boolean withGrad) {
     rowLoss = Buffers.ensure(rowLoss, rows);
     int count = labelled(targets, rows);
@@ -74,17 +85,19 @@ public final class CrossEntropy {
           }
           continue;
         }
+        // e_j = exp(z_j − max) into a scratch row, then lse = max + log Σ e_j
+        float[] e = withGrad ? grad : scratch(vocab);
+        int eo = withGrad ? o : 0;
         float max = Kernels.max(logits, o, vocab);
-        double s = 0;
         for (int j = 0; j < vocab; j++) {
-          s += Math.exp(logits[o + j] - max);
+          e[eo + j] = logits[o + j] - max;
         }
-        float lse = (float) (max + Math.log(s));
+        Kernels.exp(e, eo, e, eo, vocab);
+        float s = Kernels.sum(e, eo, vocab);
+        float lse = max + (float) Math.log(s);
         rowLoss[r] = lse - logits[o + t];
         if (withGrad) {
-          for (int j = 0; j < vocab; j++) {
-            grad[o + j] = (float) Math.exp(logits[o + j] - lse) * inv;
-          }
+          Kernels.scale(grad, o, vocab, inv / s);
           grad[o + t] -= inv;
         }
       }

@@ -7,31 +7,37 @@ import jdk.incubator.vector.VectorSpecies;
  * The Vector API version of {@link Gemm#gemm}: packed panels and an MR x NR register tile.
  *
  * <p>Design (the BLIS/GotoBLAS scheme, cf. mamba.md section 13): K is cut into blocks of
- * {@link #KC}. For each block a thread packs op(B) into column panels of NR = 2 vector lengths,
- * laid out {@code [panel][p][NR]} (zero-padded past n), and for each tile of MR rows packs op(A)
- * as {@code [p][MR]} (zero-padded past m). The micro-kernel then keeps the MR x NR tile of C in
- * 2*MR vector registers: per p it loads two B vectors, broadcasts MR values of A and issues 2*MR
- * FMAs. Packing makes the transposed and plain cases the same kernel.
+ * {@link #KC} and each thread's rows into blocks of {@link #MC}. For each K block a thread packs
+ * op(B) into column panels of NR = 2 vector lengths, laid out {@code [panel][p][NR]} (zero-padded
+ * past n); for each row block it packs op(A) into tiles of MR rows, {@code [tile][p][MR]}
+ * (zero-padded past m). The micro-kernel keeps the MR x NR tile of C in 2*MR vector registers:
+ * per p it loads two B vectors, broadcasts MR values of A and issues 2*MR FMAs. MR = 6 gives 12
+ * independent accumulators, enough to cover the FMA latency (5 cycles x 2 ports on AVX2 cores)
+ * in 15 of the 16 vector registers. Panels are the outer loop over a row block, so one B panel
+ * (KC x NR floats, 16 KiB) stays in L1 while the packed A block (MC x KC, 144 KiB) stays in L2.
+ * Packing makes the transposed and plain cases the same kernel.
  *
  * <p>Threads split the row tiles of C into fixed contiguous ranges; each C element is summed by one
  * thread in a fixed p order, so the bits do not depend on the thread count.
  */
 public final class VectorGemm {
 
-  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> S = Simd.SPECIES;
   private static final int L = S.length();
   /** Rows of the register tile. */
-  static final int MR = 4;
+  static final int MR = 6;
   /** Columns of the register tile: two vectors. */
   static final int NR = 2 * L;
   /** Depth of one K block. */
   static final int KC = 256;
+  /** Rows of one packed A block (a multiple of MR). */
+  static final int MC = 24 * MR;
   /** Fewest multiply-adds worth handing to another thread. */
-  private static final long MIN_FMAS_PER_CHUNK = 1L << 15;
+  private static final long MIN_FMAS_PER_CHUNK = 1L << 16;
 
   /** Per-thread packing buffers, grown on demand and reused. */
   private static final class Workspace {
-    float[] packA = new float[KC * MR];
+    final float[] packA = new float[MC * KC];
     float[] packB = new float[0];
     final float[] tile = new float[MR * NR];
   }
@@ -77,17 +83,20 @@ public final class VectorGemm {
       float[] pb = ws.packB;
       packB(transB, b, bOff, ldb, p0, kc, n, pb);
       boolean acc = accumulate || p0 > 0;
-      for (int i = i0; i < i1; i += MR) {
-        int mr = Math.min(MR, i1 - i);
+      for (int ib = i0; ib < i1; ib += MC) {
+        int mc = Math.min(MC, i1 - ib);
         float[] pa = ws.packA;
-        packA(transA, a, aOff, lda, i, mr, p0, kc, pa);
+        packA(transA, a, aOff, lda, ib, mc, p0, kc, pa);
         for (int jp = 0; jp < panels; jp++) {
           int nr = Math.min(NR, n - jp * NR);
-          int co = cOff + i * ldc + jp * NR;
-          if (mr == MR && nr == NR) {
-            kernel(pa, pb, jp * kc * NR, kc, c, co, ldc, acc);
-          } else {
-            kernelEdge(pa, pb, jp * kc * NR, kc, c, co, ldc, mr, nr, acc, ws.tile);
+          for (int t = 0; t * MR < mc; t++) {
+            int mr = Math.min(MR, mc - t * MR);
+            int co = cOff + (ib + t * MR) * ldc + jp * NR;
+            if (mr == MR && nr == NR) {
+              kernel(pa, t * kc * MR, pb, jp * kc * NR, kc, c, co, ldc, acc);
+            } else {
+              kernelEdge(pa, t * kc * MR, pb, jp * kc * NR, kc, c, co, ldc, mr, nr, acc, ws.tile);
+            }
           }
         }
       }
@@ -127,39 +136,47 @@ public final class VectorGemm {
     }
   }
 
-  /** Packs rows [i, i+mr), columns [p0, p0+kc) of op(A) as {@code pa[p*MR + ii]}. */
-  private static void packA(boolean transA, float[] a, int aOff, int lda, int i, int mr, int p0,
+  /**
+   * Packs rows [i, i+mc), columns [p0, p0+kc) of op(A) into tiles of MR rows:
+   * {@code pa[(t*kc + p)*MR + ii]} holds op(A)(i + t*MR + ii, p0 + p), zero past row i+mc.
+   */
+  private static void packA(boolean transA, float[] a, int aOff, int lda, int i, int mc, int p0,
       int kc, float[] pa) {
+    int tiles = (mc + MR - 1) / MR;
     if (transA) {
-      for (int p = 0; p < kc; p++) {
-        int src = aOff + (p0 + p) * lda + i;
-        int dst = p * MR;
-        for (int ii = 0; ii < mr; ii++) {
-          pa[dst + ii] = a[src + ii];
-        }
-        for (int ii = mr; ii < MR; ii++) {
-          pa[dst + ii] = 0f;
+      for (int t = 0; t < tiles; t++) {
+        int rows = Math.min(MR, mc - t * MR);
+        int dst = t * kc * MR;
+        int src = aOff + p0 * lda + i + t * MR;
+        for (int p = 0; p < kc; p++, dst += MR, src += lda) {
+          for (int ii = 0; ii < rows; ii++) {
+            pa[dst + ii] = a[src + ii];
+          }
+          for (int ii = rows; ii < MR; ii++) {
+            pa[dst + ii] = 0f;
+          }
         }
       }
     } else {
-      for (int ii = 0; ii < MR; ii++) {
-        if (ii < mr) {
-          int src = aOff + (i + ii) * lda + p0;
+      for (int r = 0; r < tiles * MR; r++) {
+        int dst = (r / MR) * kc * MR + r % MR;
+        if (r < mc) {
+          int src = aOff + (i + r) * lda + p0;
           for (int p = 0; p < kc; p++) {
-            pa[p * MR + ii] = a[src + p];
+            pa[dst + p * MR] = a[src + p];
           }
         } else {
           for (int p = 0; p < kc; p++) {
-            pa[p * MR + ii] = 0f;
+            pa[dst + p * MR] = 0f;
           }
         }
       }
     }
   }
 
-  /** The full MR x NR micro-kernel: C[tile] (+)= packed A · packed B. */
-  private static void kernel(float[] pa, float[] pb, int bo, int kc, float[] c, int co, int ldc,
-      boolean acc) {
+  /** The full MR x NR micro-kernel: C[tile] (+)= packed A tile · packed B panel. */
+  private static void kernel(float[] pa, int ao, float[] pb, int bo, int kc, float[] c, int co,
+      int ldc, boolean acc) {
     FloatVector c00 = FloatVector.zero(S);
     FloatVector c01 = c00;
     FloatVector c10 = c00;
@@ -168,7 +185,10 @@ public final class VectorGemm {
     FloatVector c21 = c00;
     FloatVector c30 = c00;
     FloatVector c31 = c00;
-    int ao = 0;
+    FloatVector c40 = c00;
+    FloatVector c41 = c00;
+    FloatVector c50 = c00;
+    FloatVector c51 = c00;
     for (int p = 0; p < kc; p++, ao += MR, bo += NR) {
       FloatVector b0 = FloatVector.fromArray(S, pb, bo);
       FloatVector b1 = FloatVector.fromArray(S, pb, bo + L);
@@ -184,11 +204,19 @@ public final class VectorGemm {
       av = FloatVector.broadcast(S, pa[ao + 3]);
       c30 = av.fma(b0, c30);
       c31 = av.fma(b1, c31);
+      av = FloatVector.broadcast(S, pa[ao + 4]);
+      c40 = av.fma(b0, c40);
+      c41 = av.fma(b1, c41);
+      av = FloatVector.broadcast(S, pa[ao + 5]);
+      c50 = av.fma(b0, c50);
+      c51 = av.fma(b1, c51);
     }
     store(c00, c01, c, co, acc);
     store(c10, c11, c, co + ldc, acc);
     store(c20, c21, c, co + 2 * ldc, acc);
     store(c30, c31, c, co + 3 * ldc, acc);
+    store(c40, c41, c, co + 4 * ldc, acc);
+    store(c50, c51, c, co + 5 * ldc, acc);
   }
 
   private static void store(FloatVector v0, FloatVector v1, float[] c, int co, boolean acc) {
@@ -200,14 +228,14 @@ public final class VectorGemm {
     v1.intoArray(c, co + L);
   }
 
-  /** A partial tile at the bottom or right edge: computes the full tile, stores mr x nr of it. */
-  private static void kernelEdge(float[] pa, float[] pb, int bo, int kc, float[] c, int co,
-      int ldc, int mr, int nr, boolean acc, float[] tile) {
-    for (int r = 0; r < MR; r++) {
+  /** A partial tile at the bottom or right edge: computes mr rows, stores mr x nr of them. */
+  private static void kernelEdge(float[] pa, int ao, float[] pb, int bo, int kc, float[] c,
+      int co, int ldc, int mr, int nr, boolean acc, float[] tile) {
+    for (int r = 0; r < mr; r++) {
       FloatVector v0 = FloatVector.zero(S);
       FloatVector v1 = v0;
-      for (int p = 0, ao = r, b = bo; p < kc; p++, ao += MR, b += NR) {
-        FloatVector av = FloatVector.broadcast(S, pa[ao]);
+      for (int p = 0, a = ao + r, b = bo; p < kc; p++, a += MR, b += NR) {
+        FloatVector av = FloatVector.broadcast(S, pa[a]);
         v0 = av.fma(FloatVector.fromArray(S, pb, b), v0);
         v1 = av.fma(FloatVector.fromArray(S, pb, b + L), v1);
       }

@@ -8,7 +8,7 @@ import jdk.incubator.vector.VectorSpecies;
 /** Vector API versions of the {@link Kernels}: full vectors, then a scalar tail. */
 public final class VectorKernels {
 
-  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> S = Simd.SPECIES;
   private static final int L = S.length();
 
   private VectorKernels() {}

@@ -11,6 +11,7 @@ import ssmlab.nn.Layer;
 import ssmlab.nn.Linear;
 import ssmlab.nn.Parameter;
 import ssmlab.tensor.Kernels;
+import ssmlab.tensor.Parallel;
 
 /**
  * The Mamba-1 mixer (mamba_simple.py, slow path), a layer (batch, L, d_model) to (batch, L,
@@ -177,7 +178,7 @@ public final class MambaMixer implements Layer {
     split(xz, 2 * dInner, z, dInner, dInner, rows);
     CausalConv1d.forward(xPre, convWeight.data(), convBias == null ? null : convBias.data(),
         xConv, batch, len, dInner, dConv);
-    Kernels.silu(xConv, 0, u, 0, u.length);
+    rows(rows, (o, n) -> Kernels.silu(xConv, o, u, o, n));
     int dbcWidth = dtRank + 2 * dState;
     float[] dbc = xProj.forward(u, batch, len);
     split(dbc, dbcWidth, dtLow, 0, dtRank, rows);
@@ -185,7 +186,7 @@ public final class MambaMixer implements Layer {
     split(dbc, dbcWidth, cm, dtRank + dState, dState, rows);
     float[] raw = dtProj.forward(dtLow, batch, len);
     System.arraycopy(raw, 0, dtRaw, 0, dtRaw.length);
-    Kernels.softplus(dtRaw, 0, delta, 0, delta.length);
+    rows(rows, (o, n) -> Kernels.softplus(dtRaw, o, delta, o, n));
     for (int i = 0; i < a.length; i++) {
       a[i] = (float) -Math.exp(aLog.data()[i]);
     }
@@ -204,15 +205,17 @@ public final class MambaMixer implements Layer {
     for (int i = 0; i < dA.length; i++) {
       gA[i] += dA[i] * a[i]; // dA/dA_log = -exp(A_log) = A
     }
-    Kernels.softplusBackward(dtRaw, 0, dDelta, 0, dDelta, 0, dDelta.length, false);
+    rows(rows, (o, n) -> Kernels.softplusBackward(dtRaw, o, dDelta, o, dDelta, o, n, false));
     float[] dDtLow = dtProj.backward(dDelta);
     int dbcWidth = dtRank + 2 * dState;
     merge(dDtLow, dtRank, dDbc, dbcWidth, 0, rows);
     merge(dB, dState, dDbc, dbcWidth, dtRank, rows);
     merge(dC, dState, dDbc, dbcWidth, dtRank + dState, rows);
     float[] duFromProj = xProj.backward(dDbc);
-    Kernels.addInPlace(du, duFromProj, du.length);
-    Kernels.siluBackward(xConv, 0, du, 0, du, 0, du.length, false);
+    rows(rows, (o, n) -> {
+      Kernels.axpy(1f, duFromProj, o, du, o, n);
+      Kernels.siluBackward(xConv, o, du, o, du, o, n, false);
+    });
     CausalConv1d.backward(xPre, convWeight.data(), du, dxPre, convWeight.grad(),
         convBias == null ? null : convBias.grad(), batch, len, dInner, dConv);
     merge(dxPre, dInner, dXz, 2 * dInner, 0, rows);
@@ -248,6 +251,17 @@ public final class MambaMixer implements Layer {
     dDbc = Buffers.ensure(dDbc, rows * (dtRank + 2 * dState));
     dXz = Buffers.ensure(dXz, rows * 2 * dInner);
     dxPre = Buffers.ensure(dxPre, ri);
+  }
+
+  /** An elementwise body over (offset, count) of a (rows, d_inner) array. */
+  @FunctionalInterface
+  private interface Span {
+    void run(int offset, int count);
+  }
+
+  /** Runs an elementwise body over (rows, d_inner) in parallel, in row blocks. */
+  private void rows(int rows, Span body) {
+    Parallel.forRange(rows, 64, (r0, r1) -> body.run(r0 * dInner, (r1 - r0) * dInner));
   }
 
   /** Copies columns [from, from+width) of src (rows, srcWidth) into dst (rows, width). */

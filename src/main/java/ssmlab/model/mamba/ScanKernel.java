@@ -4,7 +4,7 @@ import ssmlab.tensor.Simd;
 
 /**
  * The loops of {@link SelectiveScan} over one sequence: a scalar reference for every variant and
- * a Vector API version for the reference code's discretisation.
+ * a Vector API version.
  *
  * <p>Offsets: {@code xo} indexes the (L, D) arrays of this sequence, {@code xo * N} its states,
  * {@code bo} its (L, N) arrays. {@code sigZ} holds {@code sigmoid(z)}.
@@ -25,8 +25,9 @@ sealed interface ScanKernel permits ScalarScan, VectorScan {
 
   /** The vector kernel where it applies and SIMD is on, else the scalar reference. */
   static ScanKernel of(int dInner, int dState, Eigenvalues ev, Discretization disc) {
-    if (Simd.ENABLED && VectorScan.supports(dState, disc)) {
-      return new VectorScan(dInner, dState, ev == Eigenvalues.SIGNED);
+    if (Simd.ENABLED && VectorScan.supports(dState)) {
+      return new VectorScan(dInner, dState, ev == Eigenvalues.SIGNED,
+          disc == Discretization.ZOH);
     }
     return new ScalarScan(dInner, dState, ev == Eigenvalues.SIGNED,
         disc == Discretization.ZOH);

@@ -1,24 +1,51 @@
 package ssmlab.model.mamba;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
+import ssmlab.tensor.Simd;
+
 /**
  * The selective scan's loops with the Vector API, vectorised over the state index n (N = 16 is
- * two AVX2 vectors), for the reference code's discretisation ({@code deltaB_u = delta*B*u}).
- * Same arithmetic as {@link ScalarScan} up to float rounding and the order of the sum over n.
+ * two AVX2 vectors), for both discretisations. Same arithmetic as {@link ScalarScan} up to float
+ * rounding and the order of the sum over n.
+ *
+ * <p>Exact ZOH writes {@code deltaB_u = f * B * u} with {@code f = expm1(x)/A = delta * phi(x)},
+ * {@code x = delta*A}, {@code phi(x) = expm1(x)/x}; its A-derivative is
+ * {@code delta^2 * psi(x)}, {@code psi(x) = (x e^x - expm1(x))/x^2}. Near x = 0 both lose digits
+ * to cancellation, so there they come from their Taylor series
+ * {@code phi = 1 + x/2 + x^2/6 + x^3/24}, {@code psi = 1/2 + x/3 + x^2/8 + x^3/30}.
  */
-record VectorScan(int dInner, int dState, boolean signed) implements ScanKernel {
+record VectorScan(int dInner, int dState, boolean signed, boolean zoh) implements ScanKernel {
 
-  private static final VectorSpecies<Float> S = FloatVector.SPECIES_PREFERRED;
+  private static final VectorSpecies<Float> S = Simd.SPECIES;
+  private static final float PHI_SERIES_BELOW = 0.02f;
+  private static final float PSI_SERIES_BELOW = 0.1f;
 
-  static boolean supports(int dState, Discretization disc) {
-    return disc == Discretization.MAMBA && dState % S.length() == 0;
+  static boolean supports(int dState) {
+    return dState % S.length() == 0;
   }
 
   private FloatVector deltaA(FloatVector e) {
     return signed ? e.fma(2f, -1f) : e;
+  }
+
+  /** {@code expm1(x)/x}. */
+  private static FloatVector phi(FloatVector x, FloatVector e) {
+    FloatVector series = x.fma(1f / 24, 1f / 6).fma(x, FloatVector.broadcast(S, 0.5f))
+        .fma(x, FloatVector.broadcast(S, 1f));
+    VectorMask<Float> small = x.abs().lt(PHI_SERIES_BELOW);
+    return e.sub(1f).div(x).blend(series, small);
+  }
+
+  /** {@code (x e^x - expm1(x)) / x^2}. */
+  private static FloatVector psi(FloatVector x, FloatVector e) {
+    FloatVector series = x.fma(1f / 30, 1f / 8).fma(x, FloatVector.broadcast(S, 1f / 3))
+        .fma(x, FloatVector.broadcast(S, 0.5f));
+    VectorMask<Float> small = x.abs().lt(PSI_SERIES_BELOW);
+    return x.mul(e).sub(e.sub(1f)).div(x.mul(x)).blend(series, small);
   }
 
   @Override
@@ -36,10 +63,11 @@ record VectorScan(int dInner, int dState, boolean signed) implements ScanKernel 
         FloatVector acc = zero;
         for (int n = 0; n < dState; n += S.length()) {
           int si = i * dState + n;
-          FloatVector e = FloatVector.fromArray(S, a, d * dState + n).mul(dl)
-              .lanewise(VectorOperators.EXP);
+          FloatVector x = FloatVector.fromArray(S, a, d * dState + n).mul(dl);
+          FloatVector e = x.lanewise(VectorOperators.EXP);
           FloatVector prev = t == 0 ? zero : FloatVector.fromArray(S, states, si - dn);
-          FloatVector s = FloatVector.fromArray(S, bm, row + n).mul(du).add(deltaA(e).mul(prev));
+          FloatVector bu = FloatVector.fromArray(S, bm, row + n).mul(du);
+          FloatVector s = (zoh ? bu.mul(phi(x, e)) : bu).add(deltaA(e).mul(prev));
           s.intoArray(states, si);
           acc = FloatVector.fromArray(S, cm, row + n).fma(s, acc);
         }
@@ -52,9 +80,14 @@ record VectorScan(int dInner, int dState, boolean signed) implements ScanKernel 
 
   @Override
   public void backward(int length, int xo, int bo, float[] u, float[] delta, float[] a,
-      float[] bm, float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] states, float[] y, float[] dOut,
-      float[] du, float[] dDelta, float[] dA, float[] dB, float[] dC, float[] dD, float[] dz,
-      float[] carry) {
+      float[] bm, float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] states, float[] y,
+      float[] dOut, float[] du, float[] dDelta, float[] dA, float[] dB, float[] dC, float[] dD,
+      float[] dz, float[] carry) {
+    if (zoh) {
+      backwardZoh(length, xo, bo, u, delta, a, bm, cm, dSkip, z, sigZ, states, y, dOut, du,
+          dDelta, dA, dB, dC, dD, dz, carry);
+      return;
+    }
     int dn = dInner * dState;
     FloatVector zero = FloatVector.zero(S);
     for (int t = length - 1; t >= 0; t--) {
@@ -94,6 +127,59 @@ record VectorScan(int dInner, int dState, boolean signed) implements ScanKernel 
         float gb = gB.reduceLanes(VectorOperators.ADD);
         du[i] = dSkip[d] * dy + gb * dl;
         dDelta[i] = dDl.reduceLanes(VectorOperators.ADD) + gb * uu;
+      }
+    }
+  }
+
+  private void backwardZoh(int length, int xo, int bo, float[] u, float[] delta, float[] a,
+      float[] bm, float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] states, float[] y,
+      float[] dOut, float[] du, float[] dDelta, float[] dA, float[] dB, float[] dC, float[] dD,
+      float[] dz, float[] carry) {
+    int dn = dInner * dState;
+    FloatVector zero = FloatVector.zero(S);
+    for (int t = length - 1; t >= 0; t--) {
+      int row = bo + t * dState;
+      for (int d = 0; d < dInner; d++) {
+        int i = xo + t * dInner + d;
+        float zz = z[i];
+        float sig = sigZ[i];
+        float dy = dOut[i] * zz * sig;
+        dz[i] = dOut[i] * y[i] * sig * (1f + zz * (1f - sig));
+        float dl = delta[i];
+        float uu = u[i];
+        dD[d] += uu * dy;
+        FloatVector dyV = FloatVector.broadcast(S, dy);
+        FloatVector dlV = FloatVector.broadcast(S, dl);
+        FloatVector dl2V = FloatVector.broadcast(S, dl * dl);
+        FloatVector uV = FloatVector.broadcast(S, uu);
+        FloatVector gfB = zero;  // sum_n g * f * B
+        FloatVector dDl = zero;  // sum_n dL/d(delta)
+        for (int n = 0; n < dState; n += S.length()) {
+          int si = i * dState + n;
+          int ai = d * dState + n;
+          FloatVector an = FloatVector.fromArray(S, a, ai);
+          FloatVector s = FloatVector.fromArray(S, states, si);
+          FloatVector prev = t == 0 ? zero : FloatVector.fromArray(S, states, si - dn);
+          FloatVector bn = FloatVector.fromArray(S, bm, row + n);
+          FloatVector g = FloatVector.fromArray(S, cm, row + n).fma(dyV,
+              FloatVector.fromArray(S, carry, ai));
+          s.fma(dyV, FloatVector.fromArray(S, dC, row + n)).intoArray(dC, row + n);
+          FloatVector x = an.mul(dlV);
+          FloatVector e = x.lanewise(VectorOperators.EXP);
+          FloatVector common = g.mul(prev).mul(signed ? e.mul(2f) : e);
+          FloatVector f = phi(x, e).mul(dlV);
+          FloatVector gb = g.mul(bn);
+          FloatVector gbu = gb.mul(uV);
+          g.mul(f).fma(uV, FloatVector.fromArray(S, dB, row + n)).intoArray(dB, row + n);
+          gfB = gb.fma(f, gfB);
+          // d f / d delta = e^x;  d f / d A = delta^2 psi(x)
+          dDl = common.fma(an, gbu.fma(e, dDl));
+          gbu.mul(psi(x, e)).fma(dl2V, common.fma(dlV, FloatVector.fromArray(S, dA, ai)))
+              .intoArray(dA, ai);
+          deltaA(e).mul(g).intoArray(carry, ai);
+        }
+        du[i] = dSkip[d] * dy + gfB.reduceLanes(VectorOperators.ADD);
+        dDelta[i] = dDl.reduceLanes(VectorOperators.ADD);
       }
     }
   }

@@ -23,6 +23,6 @@ final class MambaContractTest extends SequenceModelContract {
 
   @Override
   protected ModelConfig config() {
-    return ModelConfig.of("mamba", 8, 8, 2);
+    return ModelConfig.of("mamba", 8, 16, 1).with("d_state", 4);
   }
 }
