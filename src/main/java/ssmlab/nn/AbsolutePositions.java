@@ -9,7 +9,7 @@ import ssmlab.tensor.Kernels;
  * Adds a position vector to every token: {@code y[b, t] = x[b, t] + pe[t]}, with pe either the
  * fixed sinusoids {@code pe[t, 2i] = sin(t·ω_i)}, {@code pe[t, 2i+1] = cos(t·ω_i)},
  * {@code ω_i = 10000^{−2i/d}}, or a learned table {@code <name>.weight} (maxLen, d), init
- * N(0, 0.02²), not decayed.
+ * N(0, 0.02²), decayed like every matrix.
  */
 public final class AbsolutePositions implements Layer {
 
@@ -35,7 +35,7 @@ public final class AbsolutePositions implements Layer {
 
   /** A learned table for sequences of at most {@code maxLen} tokens. */
   public static AbsolutePositions learned(String name, int dim, int maxLen, SplittableRandom rng) {
-    var p = new Parameter(name + ".weight", false, maxLen, dim);
+    var p = new Parameter(name + ".weight", true, maxLen, dim);
     Init.normal(p.data(), 0.02f, rng);
     return new AbsolutePositions(dim, maxLen, p);
   }

@@ -2,6 +2,7 @@ package ssmlab.tensor;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorShape;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 /** The switch between the Vector API kernels and their scalar references, and the vector width. */
@@ -22,7 +23,40 @@ public final class Simd {
   public static final VectorSpecies<Float> SPECIES = species(Integer.getInteger(
       "ssmlab.vectorBits", 0));
 
+  /*
+   * Determinism. The Vector API leaves the order of a float reduceLanes(ADD) unspecified, and its
+   * transcendental operators (EXP, LOG1P, ...) use one implementation in the interpreter and
+   * another once C2 compiles the loop, so both can change bits with the JIT's timing: two runs
+   * with the same seed would drift apart. The kernels therefore use sum(v) below, a fixed tree of
+   * lane-wise adds, and polynomial exp/log built from add, mul and fma, which IEEE 754 defines
+   * exactly in every tier.
+   */
+
+  /** ROTATE[k] moves lane i + 2^k to lane i (indices modulo the lane count). */
+  private static final VectorShuffle<Float>[] ROTATE = rotations(SPECIES);
+
   private Simd() {}
+
+  /**
+   * The sum of the lanes of {@code v} in a fixed order: for h = L/2, L/4, ..., 1 lane i becomes
+   * {@code v[i] + v[i + h]}; lane 0 ends with the total.
+   */
+  public static float sum(FloatVector v) {
+    for (int k = ROTATE.length - 1; k >= 0; k--) {
+      v = v.add(v.rearrange(ROTATE[k]));
+    }
+    return v.lane(0);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static VectorShuffle<Float>[] rotations(VectorSpecies<Float> species) {
+    int steps = Integer.numberOfTrailingZeros(species.length());
+    var shuffles = (VectorShuffle<Float>[]) new VectorShuffle<?>[steps];
+    for (int k = 0; k < steps; k++) {
+      shuffles[k] = VectorShuffle.iota(species, 1 << k, 1, true);
+    }
+    return shuffles;
+  }
 
   private static VectorSpecies<Float> species(int bits) {
     if (bits <= 0) {

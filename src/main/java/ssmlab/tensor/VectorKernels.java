@@ -60,7 +60,7 @@ public final class VectorKernels {
     for (int ub = S.loopBound(n); i < ub; i += L) {
       acc = acc.add(FloatVector.fromArray(S, x, off + i));
     }
-    return acc.reduceLanes(VectorOperators.ADD) + ScalarKernels.sum(x, off + i, n - i);
+    return Simd.sum(acc) + ScalarKernels.sum(x, off + i, n - i);
   }
 
   /** See {@link Kernels#dot}. */
@@ -70,7 +70,7 @@ public final class VectorKernels {
     for (int ub = S.loopBound(n); i < ub; i += L) {
       acc = FloatVector.fromArray(S, a, aOff + i).fma(FloatVector.fromArray(S, b, bOff + i), acc);
     }
-    return acc.reduceLanes(VectorOperators.ADD)
+    return Simd.sum(acc)
         + ScalarKernels.dot(a, aOff + i, b, bOff + i, n - i);
   }
 
@@ -126,8 +126,8 @@ public final class VectorKernels {
     int i = 0;
     for (int ub = S.loopBound(n); i < ub; i += L) {
       FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-      FloatVector sp = exp(v.min(Activations.SOFTPLUS_THRESHOLD))
-          .lanewise(VectorOperators.LOG1P);
+      // log(1 + e^v) = max(v, 0) + log1p(e^-|v|): the argument of log1p stays in (0, 1]
+      FloatVector sp = v.max(0f).add(log1p(exp(v.abs().neg())));
       sp.blend(v, v.compare(VectorOperators.GT, Activations.SOFTPLUS_THRESHOLD))
           .intoArray(out, oOff + i);
     }
@@ -197,7 +197,7 @@ public final class VectorKernels {
       e.intoArray(x, off + i);
       acc = acc.add(e);
     }
-    float sum = acc.reduceLanes(VectorOperators.ADD);
+    float sum = Simd.sum(acc);
     for (; i < n; i++) {
       float e = (float) Math.exp(scale * (x[off + i] - max));
       x[off + i] = e;
@@ -280,6 +280,30 @@ public final class VectorKernels {
     VectorMask<Float> nan = v.test(VectorOperators.IS_NAN);
     return result.blend(v, nan);
   }
+  private static final float SQRT2_M1 = 0.41421356f;
+  private static final float LN2 = 0.6931471805599453f;
+
+  /**
+   * {@code log(1 + t)} lane-wise for t in [0, 1], within a few ulp: with f = t (t <= sqrt 2 - 1)
+   * or f = (t - 1)/2 and one ln 2 added (so 1 + f is in [0.7, 1.42)), log(1 + f) is
+   * f - f^2/2 + f^3 P(f), P Cephes' logf minimax polynomial.
+   */
+  public static FloatVector log1p(FloatVector t) {
+    var big = t.compare(VectorOperators.GT, SQRT2_M1);
+    FloatVector f = t.blend(t.sub(1f).mul(0.5f), big);
+    FloatVector p = f.fma(7.0376836292e-2f, -1.1514610310e-1f);
+    p = p.fma(f, c(1.1676998740e-1f));
+    p = p.fma(f, c(-1.2420140846e-1f));
+    p = p.fma(f, c(1.4249322787e-1f));
+    p = p.fma(f, c(-1.6668057665e-1f));
+    p = p.fma(f, c(2.0000714765e-1f));
+    p = p.fma(f, c(-2.4999993993e-1f));
+    p = p.fma(f, c(3.3333331174e-1f));
+    FloatVector f2 = f.mul(f);
+    FloatVector y = p.mul(f2).mul(f).add(f2.mul(-0.5f)).add(f);
+    return y.add(FloatVector.zero(S).blend(LN2, big));
+  }
+
 
   private static FloatVector c(float value) {
     return FloatVector.broadcast(S, value);

@@ -2,10 +2,10 @@ package ssmlab.model.mamba;
 
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorMask;
-import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
 import ssmlab.tensor.Simd;
+import ssmlab.tensor.VectorKernels;
 
 /**
  * The selective scan's loops with the Vector API, vectorised over the state index n (N = 16 is
@@ -64,14 +64,14 @@ record VectorScan(int dInner, int dState, boolean signed, boolean zoh) implement
         for (int n = 0; n < dState; n += S.length()) {
           int si = i * dState + n;
           FloatVector x = FloatVector.fromArray(S, a, d * dState + n).mul(dl);
-          FloatVector e = x.lanewise(VectorOperators.EXP);
+          FloatVector e = VectorKernels.exp(x);
           FloatVector prev = t == 0 ? zero : FloatVector.fromArray(S, states, si - dn);
           FloatVector bu = FloatVector.fromArray(S, bm, row + n).mul(du);
           FloatVector s = (zoh ? bu.mul(phi(x, e)) : bu).add(deltaA(e).mul(prev));
           s.intoArray(states, si);
           acc = FloatVector.fromArray(S, cm, row + n).fma(s, acc);
         }
-        float yy = acc.reduceLanes(VectorOperators.ADD) + dSkip[d] * u[i];
+        float yy = Simd.sum(acc) + dSkip[d] * u[i];
         y[i] = yy;
         out[i] = yy * z[i] * sigZ[i];
       }
@@ -117,16 +117,16 @@ record VectorScan(int dInner, int dState, boolean signed, boolean zoh) implement
               FloatVector.fromArray(S, carry, ai));
           s.fma(dyV, FloatVector.fromArray(S, dC, row + n)).intoArray(dC, row + n);
           g.fma(dluV, FloatVector.fromArray(S, dB, row + n)).intoArray(dB, row + n);
-          FloatVector e = an.mul(dlV).lanewise(VectorOperators.EXP);
+          FloatVector e = VectorKernels.exp(an.mul(dlV));
           FloatVector common = g.mul(prev).mul(signed ? e.mul(2f) : e);
           gB = g.fma(bn, gB);
           dDl = common.fma(an, dDl);
           common.fma(dlV, FloatVector.fromArray(S, dA, ai)).intoArray(dA, ai);
           deltaA(e).mul(g).intoArray(carry, ai);
         }
-        float gb = gB.reduceLanes(VectorOperators.ADD);
+        float gb = Simd.sum(gB);
         du[i] = dSkip[d] * dy + gb * dl;
-        dDelta[i] = dDl.reduceLanes(VectorOperators.ADD) + gb * uu;
+        dDelta[i] = Simd.sum(dDl) + gb * uu;
       }
     }
   }
@@ -165,7 +165,7 @@ record VectorScan(int dInner, int dState, boolean signed, boolean zoh) implement
               FloatVector.fromArray(S, carry, ai));
           s.fma(dyV, FloatVector.fromArray(S, dC, row + n)).intoArray(dC, row + n);
           FloatVector x = an.mul(dlV);
-          FloatVector e = x.lanewise(VectorOperators.EXP);
+          FloatVector e = VectorKernels.exp(x);
           FloatVector common = g.mul(prev).mul(signed ? e.mul(2f) : e);
           FloatVector f = phi(x, e).mul(dlV);
           FloatVector gb = g.mul(bn);
@@ -178,8 +178,8 @@ record VectorScan(int dInner, int dState, boolean signed, boolean zoh) implement
               .intoArray(dA, ai);
           deltaA(e).mul(g).intoArray(carry, ai);
         }
-        du[i] = dSkip[d] * dy + gfB.reduceLanes(VectorOperators.ADD);
-        dDelta[i] = dDl.reduceLanes(VectorOperators.ADD);
+        du[i] = dSkip[d] * dy + Simd.sum(gfB);
+        dDelta[i] = Simd.sum(dDl);
       }
     }
   }
