@@ -32,30 +32,41 @@ public final class Simd {
    * exactly in every tier.
    */
 
-  /** ROTATE[k] moves lane i + 2^k to lane i (indices modulo the lane count). */
-  private static final VectorShuffle<Float>[] ROTATE = rotations(SPECIES);
+  /*
+   * ROTATE_h moves lane i + h to lane i (indices modulo the lane count). Separate static final
+   * fields, not an array: C2 trusts a static final field as a constant and intrinsifies the
+   * rearrange, while an array element is not constant and the vector gets boxed.
+   */
+  private static final int LANES = SPECIES.length();
+  private static final VectorShuffle<Float> ROTATE_8 = rotation(8);
+  private static final VectorShuffle<Float> ROTATE_4 = rotation(4);
+  private static final VectorShuffle<Float> ROTATE_2 = rotation(2);
+  private static final VectorShuffle<Float> ROTATE_1 = rotation(1);
 
   private Simd() {}
 
   /**
    * The sum of the lanes of {@code v} in a fixed order: for h = L/2, L/4, ..., 1 lane i becomes
-   * {@code v[i] + v[i + h]}; lane 0 ends with the total.
+   * {@code v[i] + v[i + h]}; lane 0 ends with the total (L is at most 16 floats on x86).
    */
   public static float sum(FloatVector v) {
-    for (int k = ROTATE.length - 1; k >= 0; k--) {
-      v = v.add(v.rearrange(ROTATE[k]));
+    if (LANES >= 16) {
+      v = v.add(v.rearrange(ROTATE_8));
+    }
+    if (LANES >= 8) {
+      v = v.add(v.rearrange(ROTATE_4));
+    }
+    if (LANES >= 4) {
+      v = v.add(v.rearrange(ROTATE_2));
+    }
+    if (LANES >= 2) {
+      v = v.add(v.rearrange(ROTATE_1));
     }
     return v.lane(0);
   }
 
-  @SuppressWarnings("unchecked")
-  private static VectorShuffle<Float>[] rotations(VectorSpecies<Float> species) {
-    int steps = Integer.numberOfTrailingZeros(species.length());
-    var shuffles = (VectorShuffle<Float>[]) new VectorShuffle<?>[steps];
-    for (int k = 0; k < steps; k++) {
-      shuffles[k] = VectorShuffle.iota(species, 1 << k, 1, true);
-    }
-    return shuffles;
+  private static VectorShuffle<Float> rotation(int h) {
+    return VectorShuffle.iota(SPECIES, h % LANES, 1, true);
   }
 
   private static VectorSpecies<Float> species(int bits) {
