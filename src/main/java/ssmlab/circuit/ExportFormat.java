@@ -2,6 +2,7 @@ package ssmlab.circuit;
 
 import java.nio.file.Path;
 import java.util.Locale;
+import ssmlab.io.AtomicFile;
 
 /** The file formats a circuit can be written in; BLIF and BENCH lower threshold gates first. */
 public enum ExportFormat {
@@ -23,7 +24,7 @@ public enum ExportFormat {
   /** Writes {@code c} to {@code file} atomically; {@code name} is the module/model name. */
   public void write(Circuit c, String name, Path file) {
     Circuit lowered = this == BLIF || this == BENCH ? Lowering.toAndOr(c) : c;
-    AtomicFiles.write(file, w -> {
+    AtomicFile.writeText(file, w -> {
       switch (this) {
         case VERILOG -> VerilogExport.write(c, name, w);
         case BLIF -> BlifExport.write(lowered, name, w);

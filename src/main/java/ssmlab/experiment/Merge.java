@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import tools.jackson.core.JacksonException;
+import ssmlab.io.AtomicFile;
 
 /**
  * Combines the per-run files of a results folder (written by one sweep or by its shards) into
@@ -85,8 +86,8 @@ public final class Merge {
     for (ResultRow row : rows) {
       jsonl.append(Canonical.MAPPER.writeValueAsString(row)).append('\n');
     }
-    AtomicFiles.write(dir.root().resolve(ResultsDir.JSONL), jsonl.toString());
-    AtomicFiles.write(dir.root().resolve(ResultsDir.CSV), Csv.write(rows));
+    AtomicFile.write(dir.root().resolve(ResultsDir.JSONL), jsonl.toString());
+    AtomicFile.write(dir.root().resolve(ResultsDir.CSV), Csv.write(rows));
 
     Set<String> have = new HashSet<>(records.stream().map(RunRecord::id).toList());
     List<String> missing = new ArrayList<>();

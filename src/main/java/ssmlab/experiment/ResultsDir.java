@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import tools.jackson.core.JacksonException;
+import ssmlab.io.AtomicFile;
 
 /**
  * A results folder: {@code sweep.json} (the spec), {@code runs/<id>.json} (one file per finished
@@ -43,7 +44,7 @@ public final class ResultsDir {
 
   /** Stores a finished run: the file appears whole or not at all. */
   public void write(RunRecord record) throws IOException {
-    AtomicFiles.write(runFile(record.id()), Canonical.MAPPER.writeValueAsString(record) + "\n");
+    AtomicFile.write(runFile(record.id()), Canonical.MAPPER.writeValueAsString(record) + "\n");
   }
 
   /**
@@ -62,7 +63,7 @@ public final class ResultsDir {
       return;
     }
     Files.createDirectories(root.resolve(RUNS));
-    AtomicFiles.write(root.resolve(SWEEP_FILE),
+    AtomicFile.write(root.resolve(SWEEP_FILE),
         Canonical.MAPPER.writerWithDefaultPrettyPrinter()
             .writeValueAsString(new SweepFile(hash, spec)) + "\n");
   }
@@ -124,7 +125,7 @@ public final class ResultsDir {
     try (Stream<Path> listing = Files.list(runs)) {
       for (Path p : listing.toList()) {
         String name = p.getFileName().toString();
-        if (name.startsWith(".") && name.endsWith(AtomicFiles.TEMP_SUFFIX)
+        if (name.startsWith(".") && name.endsWith(AtomicFile.TEMP_SUFFIX)
             && name.length() > 1 + RunId.HEX_DIGITS
             && ids.contains(name.substring(1, 1 + RunId.HEX_DIGITS))) {
           Files.deleteIfExists(p);

@@ -147,7 +147,7 @@ public final class Safetensors {
   /** Writes {@code tensors} as F32, in name order, with optional metadata, atomically. */
   public static void write(Path file, Map<String, String> metadata, Map<String, FloatTensor> tensors) {
     byte[] bytes = encode(metadata, tensors);
-    AtomicFile.write(file, out -> out.write(bytes));
+    AtomicFile.write(file, bytes);
   }
 
   /** The file content {@link #write} produces. */

@@ -4,10 +4,11 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
 
-import ssmlab.experiment.AtomicFiles;
+
 import ssmlab.experiment.Merge;
 import ssmlab.experiment.ResultRow;
 import ssmlab.experiment.ResultsDir;
+import ssmlab.io.AtomicFile;
 
 /**
  * Writes the report of a results folder: {@code report.html} (self-contained, opens without
@@ -37,7 +38,7 @@ public final class Report {
     }
     String sweep = String.join(", ", rows.stream().map(ResultRow::sweep).distinct().toList());
     Path html = dir.root().resolve(HTML);
-    AtomicFiles.write(html, HtmlReport.render("ssmlab report: " + sweep, rows));
+    AtomicFile.write(html, HtmlReport.render("ssmlab report: " + sweep, rows));
     List<Path> pngs = PngCharts.write(ChartRows.of(rows), dir.root().resolve(PNG_DIR));
     return new Written(html, pngs, rows.stream().map(ResultRow::id).distinct().count(),
         rows.size());

@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ssmlab.io.AtomicFile;
 
 final class SweepRunnerTest {
 
@@ -141,10 +142,10 @@ final class SweepRunnerTest {
     String mine = new Shard(0, 2).select(Specs.grid().expand()).getFirst().id();
     String theirs = new Shard(1, 2).select(Specs.grid().expand()).getFirst().id();
     Path runs = Files.createDirectories(dir.resolve(ResultsDir.RUNS));
-    Path stale = Files.writeString(runs.resolve("." + mine + ".json.123" + AtomicFiles.TEMP_SUFFIX),
+    Path stale = Files.writeString(runs.resolve("." + mine + ".json.123" + AtomicFile.TEMP_SUFFIX),
         "{\"half");
     Path other = Files.writeString(
-        runs.resolve("." + theirs + ".json.456" + AtomicFiles.TEMP_SUFFIX), "{\"half");
+        runs.resolve("." + theirs + ".json.456" + AtomicFile.TEMP_SUFFIX), "{\"half");
 
     run(new FakeTraining(0), dir, 1, new Shard(0, 2));
 

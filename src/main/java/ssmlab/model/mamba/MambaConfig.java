@@ -202,7 +202,7 @@ public record MambaConfig(
   /** Writes {@link #toJson()} to {@code file} atomically. */
   public void write(Path file) {
     byte[] bytes = toJson().getBytes(StandardCharsets.UTF_8);
-    AtomicFile.write(file, out -> out.write(bytes));
+    AtomicFile.write(file, bytes);
   }
 
   private static void known(JsonNode node, Set<String> keys, String prefix) {

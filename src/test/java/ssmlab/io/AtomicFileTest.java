@@ -1,6 +1,7 @@
-package ssmlab.experiment;
+package ssmlab.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,13 +12,13 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-final class AtomicFilesTest {
+final class AtomicFileTest {
 
   @Test
   void write_replacesWholeFileAndLeavesNoTemp(@TempDir Path dir) throws Exception {
     Path target = dir.resolve("sub/a.json");
-    AtomicFiles.write(target, "first");
-    AtomicFiles.write(target, "second");
+    AtomicFile.write(target, "first");
+    AtomicFile.write(target, "second");
     assertThat(target).hasContent("second");
     try (Stream<Path> files = Files.list(target.getParent())) {
       assertThat(files).containsExactly(target);
@@ -29,11 +30,35 @@ final class AtomicFilesTest {
   void write_fileIsAsReadableAsAPlainNewFile(@TempDir Path dir) throws Exception {
     Path plain = Files.writeString(dir.resolve("plain"), "x");
     Path atomic = dir.resolve("atomic");
-    AtomicFiles.write(atomic, "x");
+    AtomicFile.write(atomic, "x");
     if (Files.getFileAttributeView(dir, PosixFileAttributeView.class) != null) {
       assertThat(Files.getPosixFilePermissions(atomic))
           .isEqualTo(Files.getPosixFilePermissions(plain))
           .contains(PosixFilePermission.OWNER_READ);
     }
+  }
+
+  @Test
+  void write_failingWriter_keepsOldFileAndLeavesNoTemp(@TempDir Path dir) throws Exception {
+    Path target = dir.resolve("a.txt");
+    AtomicFile.write(target, "old");
+    assertThatThrownBy(() -> AtomicFile.write(target, out -> {
+      out.write(new byte[] {'n', 'e'});
+      throw new java.io.IOException("disk on fire");
+    })).isInstanceOf(java.io.UncheckedIOException.class).hasMessageContaining("disk on fire");
+    assertThat(target).hasContent("old");
+    try (Stream<Path> files = Files.list(dir)) {
+      assertThat(files).containsExactly(target);
+    }
+  }
+
+  @Test
+  void writeText_writerThatClosesItsStream_stillCommits(@TempDir Path dir) {
+    Path target = dir.resolve("t.v");
+    AtomicFile.writeText(target, w -> {
+      w.write("module m; endmodule\n");
+      w.close();
+    });
+    assertThat(target).hasContent("module m; endmodule\n");
   }
 }
