@@ -47,8 +47,14 @@ public final class Gradients {
    * @throws NonFiniteException naming the step and the tensor
    */
   public static void requireFinite(long step, double loss, List<Parameter> params) {
-    if (!Double.isFinite(loss)) {
-      throw new NonFiniteException("step " + step + ": the loss is " + loss);
+    // The weights first, then the gradients, then the loss: a bad weight is the cause a user can
+    // act on, and it poisons every gradient and the loss after it.
+    for (Parameter p : params) {
+      int i = firstNonFinite(p.data());
+      if (i >= 0) {
+        throw new NonFiniteException("step " + step + ": parameter " + p.name() + " is "
+            + p.data()[i] + " at index " + i);
+      }
     }
     for (Parameter p : params) {
       int i = firstNonFinite(p.grad());
@@ -56,13 +62,12 @@ public final class Gradients {
         throw new NonFiniteException("step " + step + ": the gradient of " + p.name() + " is "
             + p.grad()[i] + " at index " + i);
       }
-      i = firstNonFinite(p.data());
-      if (i >= 0) {
-        throw new NonFiniteException("step " + step + ": parameter " + p.name() + " is "
-            + p.data()[i] + " at index " + i);
-      }
+    }
+    if (!Double.isFinite(loss)) {
+      throw new NonFiniteException("step " + step + ": the loss is " + loss);
     }
   }
+
 
   private static int firstNonFinite(float[] a) {
     for (int i = 0; i < a.length; i++) {

@@ -1,0 +1,118 @@
+package ssmlab.cli;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.Callable;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import picocli.CommandLine.Model.CommandSpec;
+import ssmlab.model.ModelConfig;
+import ssmlab.model.Models;
+import ssmlab.model.SequenceModel;
+import ssmlab.nn.CrossEntropy;
+import ssmlab.nn.Parameter;
+import ssmlab.tensor.Parallel;
+import ssmlab.tensor.Simd;
+import ssmlab.train.AdamW;
+import ssmlab.train.Gradients;
+
+/** {@code ssmlab bench}: speed measurements that are part of the contract. */
+@Command(name = "bench", mixinStandardHelpOptions = true,
+    description = "Speed measurements.", subcommands = BenchCommand.Train.class)
+final class BenchCommand implements Runnable {
+
+  @Spec CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  /**
+   * Full training steps on random tokens: forward, cross-entropy, backward, clipping, AdamW.
+   * GFLOP/s uses the usual estimate of 6 FLOPs per parameter and token (2 forward, 4 backward),
+   * which counts every matrix product (the tied head included) and leaves out the scan,
+   * attention scores and elementwise work, so it understates what the machine does.
+   */
+  @Command(name = "train", mixinStandardHelpOptions = true,
+      description = "Times full training steps; prints one JSON line with tokens_per_s.",
+      footer = {"", "Example:", "  ssmlab bench train --model mamba --d-model 64 --layers 2 "
+          + "--batch 32 --length 64 --vocab 64 --threads 2"})
+  static final class Train implements Callable<Integer> {
+    @Spec CommandSpec spec;
+
+    @Option(names = "--model", required = true, description = "the model family")
+    String model;
+
+    @Mixin ModelOptionsMixin modelOptions;
+
+    @Option(names = "--batch", defaultValue = "32", description = "default: ${DEFAULT-VALUE}")
+    int batch;
+
+    @Option(names = "--length", defaultValue = "64", description = "default: ${DEFAULT-VALUE}")
+    int length;
+
+    @Option(names = "--vocab", defaultValue = "64", description = "default: ${DEFAULT-VALUE}")
+    int vocab;
+
+    @Option(names = "--steps", defaultValue = "30", description = "timed steps, after as many "
+        + "warmup steps (default: ${DEFAULT-VALUE})")
+    int steps;
+
+    @Option(names = "--threads", defaultValue = "2", description = "default: ${DEFAULT-VALUE}")
+    int threads;
+
+    @Override
+    public Integer call() {
+      if (batch < 1 || length < 1 || vocab < 2 || steps < 1 || threads < 1) {
+        throw new IllegalArgumentException("batch, length, steps, threads >= 1 and vocab >= 2");
+      }
+      Parallel.setThreads(threads);
+      ModelConfig cfg = modelOptions.config(model, vocab);
+      SequenceModel m = Models.create(cfg, 1);
+      List<Parameter> params = m.parameters();
+      var opt = new AdamW(params, AdamW.Settings.defaults());
+      var ce = new CrossEntropy();
+      var rng = new SplittableRandom(2);
+      int[] tokens = rng.ints(batch * length, 0, vocab).toArray();
+      int[] targets = rng.ints(batch * length, 0, vocab).toArray();
+      double[] ms = new double[steps];
+      for (int s = -steps; s < steps; s++) {
+        long t0 = System.nanoTime();
+        m.zeroGrad();
+        float[] logits = m.forward(tokens, batch, length);
+        ce.forwardBackward(logits, targets, batch * length, m.vocabSize());
+        m.backward(ce.gradient());
+        Gradients.clipGlobalNorm(params, 1.0);
+        opt.step(1e-3);
+        if (s >= 0) {
+          ms[s] = (System.nanoTime() - t0) / 1e6;
+        }
+      }
+      Arrays.sort(ms);
+      double median = steps % 2 == 1 ? ms[steps / 2] : (ms[steps / 2 - 1] + ms[steps / 2]) / 2;
+      double tokensPerStep = (double) batch * length;
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("model", model);
+      out.put("d_model", cfg.dModel());
+      out.put("layers", cfg.nLayers());
+      out.put("batch", batch);
+      out.put("length", length);
+      out.put("vocab", vocab);
+      out.put("threads", threads);
+      out.put("parameters", m.parameterCount());
+      out.put("median_step_ms", median);
+      out.put("tokens_per_s", tokensPerStep / (median / 1e3));
+      out.put("gflop_per_s", 6.0 * m.parameterCount() * tokensPerStep / (median / 1e3) / 1e9);
+      out.put("simd", Simd.describe());
+      spec.commandLine().getOut().println(Json.write(out));
+      return 0;
+    }
+  }
+}

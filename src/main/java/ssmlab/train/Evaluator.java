@@ -1,0 +1,73 @@
+package ssmlab.train;
+
+import java.util.SplittableRandom;
+
+import ssmlab.model.SequenceModel;
+import ssmlab.nn.CrossEntropy;
+import ssmlab.tasks.Task;
+
+/**
+ * Measures token and sequence accuracy on fresh samples. A prediction is the argmax over the
+ * target vocabulary's ids only (ids the task never uses as labels cannot be predicted); ties go to
+ * the smaller id.
+ */
+public final class Evaluator {
+  private static final int CHUNK = 64;
+
+  private Evaluator() {}
+
+  /**
+   * Evaluates {@code count} samples of length {@code length} drawn from {@code seed}.
+   *
+   * @param model the model; only its forward runs
+   */
+  public static LengthAccuracy evaluate(SequenceModel model, Task task, int length, int count,
+      long seed) {
+    var rng = new SplittableRandom(seed);
+    int vocab = model.vocabSize();
+    int labels = task.targetVocabulary().size();
+    var ce = new CrossEntropy();
+    long positions = 0;
+    long right = 0;
+    int sequencesRight = 0;
+    double lossSum = 0;
+    for (int done = 0; done < count; done += CHUNK) {
+      int batch = Math.min(CHUNK, count - done);
+      Trainer.Batch b = Trainer.Batch.sample(task, batch, length, rng);
+      float[] logits = model.forward(b.tokens(), batch, length);
+      int labelled = CrossEntropy.labelled(b.targets(), batch * length);
+      lossSum += ce.loss(logits, b.targets(), batch * length, vocab) * labelled;
+      for (int s = 0; s < batch; s++) {
+        boolean all = true;
+        for (int t = 0; t < length; t++) {
+          int row = s * length + t;
+          int target = b.targets()[row];
+          if (target < 0) {
+            continue;
+          }
+          positions++;
+          if (argmax(logits, row * vocab, labels) == target) {
+            right++;
+          } else {
+            all = false;
+          }
+        }
+        if (all) {
+          sequencesRight++;
+        }
+      }
+    }
+    return new LengthAccuracy(length, positions == 0 ? 0 : (double) right / positions,
+        (double) sequencesRight / count, positions == 0 ? 0 : lossSum / positions);
+  }
+
+  private static int argmax(float[] x, int off, int n) {
+    int best = 0;
+    for (int i = 1; i < n; i++) {
+      if (x[off + i] > x[off + best]) {
+        best = i;
+      }
+    }
+    return best;
+  }
+}

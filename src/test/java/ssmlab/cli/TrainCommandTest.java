@@ -1,0 +1,75 @@
+package ssmlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import ssmlab.cli.MainTest.Result;
+import tools.jackson.databind.JsonNode;
+
+final class TrainCommandTest {
+
+  @Test
+  void trainThenEval_writesRunFolderAndReportsAccuracyPerLength(@TempDir Path dir)
+      throws Exception {
+    Path run = dir.resolve("run");
+    Result t = MainTest.run("train", "--task", "parity", "--model", "lstm", "--d-model", "16",
+        "--layers", "1", "--steps", "200", "--lr", "1e-2", "--train-lengths", "2..10",
+        "--batch", "16", "--out", run.toString());
+    assertThat(t.code()).as(t.err()).isZero();
+    assertThat(run.resolve("model.safetensors")).exists();
+    assertThat(run.resolve("config.json")).exists();
+    assertThat(Files.readAllLines(run.resolve("metrics.jsonl"))).hasSize(200);
+    assertThat(t.err()).contains("step 200/200");
+
+    Result e = MainTest.run("eval", "--run", run.toString(), "--lengths", "8,32",
+        "--count", "64");
+    assertThat(e.code()).as(e.err()).isZero();
+    JsonNode json = Json.MAPPER.readTree(e.out());
+    assertThat(json.get("lengths")).hasSize(2);
+    assertThat(json.get("lengths").get(1).get("length").asInt()).isEqualTo(32);
+    assertThat(json.get("lengths").get(1).get("token_accuracy").asDouble()).isGreaterThan(0.95);
+  }
+
+  @Test
+  void train_mamba_writesMambaSsmCheckpointThatModelForwardReads(@TempDir Path dir) {
+    Path run = dir.resolve("m");
+    Result t = MainTest.run("train", "--task", "z2", "--model", "mamba", "--d-model", "8",
+        "--layers", "1", "--steps", "3", "--batch", "2", "--train-lengths", "4",
+        "--no-progress", "--out", run.toString());
+    assertThat(t.code()).as(t.err()).isZero();
+    Result f = MainTest.run("model", "forward", "--checkpoint",
+        run.resolve("model.safetensors").toString(), "--config",
+        run.resolve("config.json").toString(), "--tokens", "0 1 1");
+    assertThat(f.code()).as(f.err()).isZero();
+    assertThat(f.out()).startsWith("{\"logits\":[[");
+  }
+
+  @Test
+  void badInput_isOneLineAndExitTwo(@TempDir Path dir) {
+    for (String[] args : new String[][] {
+        {"train", "--task", "nope", "--model", "lstm", "--out", dir.toString()},
+        {"train", "--task", "parity", "--model", "nope", "--out", dir.toString()},
+        {"train", "--task", "parity", "--model", "lstm", "--steps", "0", "--out", dir.toString()},
+        {"eval", "--run", dir.resolve("missing").toString(), "--lengths", "8"},
+        {"bench", "train", "--model", "lstm", "--vocab", "1"}}) {
+      Result r = MainTest.run(args);
+      assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+    }
+  }
+
+  @Test
+  void benchTrain_printsOneJsonLine() throws Exception {
+    Result r = MainTest.run("bench", "train", "--model", "rnn", "--d-model", "8", "--layers",
+        "1", "--batch", "2", "--length", "4", "--vocab", "5", "--steps", "2", "--threads", "1");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().strip().lines()).hasSize(1);
+    JsonNode json = Json.MAPPER.readTree(r.out());
+    assertThat(json.get("tokens_per_s").asDouble()).isPositive();
+    assertThat(json.get("gflop_per_s").asDouble()).isPositive();
+  }
+}
