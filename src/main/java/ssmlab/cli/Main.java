@@ -3,6 +3,7 @@ package ssmlab.cli;
 import java.io.PrintWriter;
 
 import picocli.CommandLine;
+import ssmlab.experiment.TrainingExecutor;
 import picocli.CommandLine.Command;
 
 /** The {@code ssmlab} command: the root that every verb hangs from. */
@@ -40,7 +41,7 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams and returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
-    return commandLine(out, err).execute(args);
+    return commandLine(out, err, new SweepCommand(new TrainingExecutor())).execute(args);
   }
 
   /**
