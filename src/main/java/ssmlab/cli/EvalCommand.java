@@ -18,7 +18,8 @@ import ssmlab.train.RunFolder;
 
 /** {@code ssmlab eval}: token and sequence accuracy of a trained run at given lengths. */
 @Command(name = "eval", mixinStandardHelpOptions = true,
-    description = "Evaluates a run folder (from 'ssmlab train') on fresh samples; prints JSON.",
+    description = {"Token and sequence accuracy of a trained run, per length.",
+      "Evaluates a run folder (from 'ssmlab train') on fresh samples; prints JSON."},
     footer = {"", "Example:", "  ssmlab eval --run runs/parity-mamba --lengths 8,16,32,64,128"})
 final class EvalCommand implements Callable<Integer> {
 

@@ -22,12 +22,13 @@ import ssmlab.fp.FpExpression;
 @Command(
     name = "fp",
     mixinStandardHelpOptions = true,
-    description = "Evaluates an expression in p-bit floating point F_p (paper Def. A.1-A.3): "
+    description = {"Evaluates expressions in the paper's p-bit floating point F_p.",
+      "F_p is Def. A.1-A.3: "
         + "every literal and every operation rounds once to the nearest float, ties to even. "
         + "Operators + - * /, unary minus, parentheses; functions exp log sqrt sigmoid softplus "
         + "silu floor; sum(a, ...) and prod(a, ...) are iterated operations with one rounding. "
         + "Without EXPR, reads one expression per line from standard input and writes one "
-        + "result per line.",
+        + "result per line."},
     footer = {"", "Example:", "  ssmlab fp --precision 24 'sum(1e8, 1, -1e8)'",
       "  {\"m\":\"8388608\",\"e\":-23,\"value\":\"1\"}"})
 final class FpCommand implements Runnable {

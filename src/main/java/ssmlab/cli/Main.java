@@ -14,16 +14,16 @@ import picocli.CommandLine.Command;
     description = "A laboratory for the computational limits of state-space models.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      FpCommand.class,
       TasksCommand.class,
       ReduceCommand.class,
-      ResultsCommand.class,
-      ReportCommand.class,
       ModelCommand.class,
       TrainCommand.class,
       EvalCommand.class,
       BenchCommand.class,
+      ResultsCommand.class,
+      ReportCommand.class,
       CircuitCommand.class,
-      FpCommand.class,
     },
     footer = {"", "Run 'ssmlab COMMAND --help' for a command's options and an example."})
 public final class Main implements Runnable {

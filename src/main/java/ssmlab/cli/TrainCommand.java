@@ -24,8 +24,8 @@ import ssmlab.train.Trainer;
 
 /** {@code ssmlab train}: trains one model on one task and writes a run folder. */
 @Command(name = "train", mixinStandardHelpOptions = true,
-    description = "Trains a model on a task; writes model.safetensors, config.json, run.json and "
-        + "metrics.jsonl to DIR.",
+    description = {"Trains a model on a task and writes a run folder.",
+      "DIR gets model.safetensors, config.json, run.json and metrics.jsonl."},
     footer = {"", "Example:", "  ssmlab train --task parity --model mamba --eigenvalues -1,1 "
         + "--steps 300 --train-lengths 3..40 --out runs/parity-mamba"})
 final class TrainCommand implements Callable<Integer> {
