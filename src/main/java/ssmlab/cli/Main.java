@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
     description = "A laboratory for the computational limits of state-space models.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
       FpCommand.class,
       TasksCommand.class,
       ReduceCommand.class,
