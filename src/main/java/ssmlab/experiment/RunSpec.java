@@ -2,6 +2,7 @@ package ssmlab.experiment;
 
 import java.util.List;
 import java.util.Map;
+import ssmlab.tasks.LengthRange;
 
 /**
  * The full configuration of one training run: what the training loop needs to reproduce it, and

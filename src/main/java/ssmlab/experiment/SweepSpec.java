@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import ssmlab.tasks.LengthRange;
 
 /**
  * A sweep: the grid tasks x models x layers x widths x train lengths x seeds, each point one

@@ -15,6 +15,7 @@ import ssmlab.train.Evaluator;
 import ssmlab.train.LengthAccuracy;
 import ssmlab.train.TrainSettings;
 import ssmlab.train.Trainer;
+import ssmlab.tasks.LengthRange;
 
 /**
  * The sweep's executor: trains the run's model on its task with {@link Trainer}, then evaluates it
@@ -86,7 +87,7 @@ public final class TrainingExecutor implements RunExecutor {
     return new TrainSettings(spec.steps(), spec.batch(), spec.lr(),
         intOption(o, "warmup", spec.steps() / 10), doubleOption(o, "weight_decay", 0.1),
         doubleOption(o, "clip", 1.0),
-        new ssmlab.tasks.LengthRange(spec.trainLengths().min(), spec.trainLengths().max()),
+        spec.trainLengths(),
         spec.seed(), threads);
   }
 

@@ -14,8 +14,10 @@ import java.util.TreeMap;
  *       [1024, for learned positions]
  *   <li>{@code lstm}, {@code rnn}: {@code hidden} [d_model]
  *   <li>{@code mamba}: {@code d_state} [16], {@code d_conv} [4], {@code expand} [2],
- *       {@code dt_rank}
- *       [ceil(d_model/16)]
+ *       {@code dt_rank} [ceil(d_model/16)], {@code eigenvalues} [{@code 0,1}; {@code -1,1} is
+ *       Grazzi et al.'s {@code 2 exp(delta A) - 1}], {@code discretization} [{@code mamba}: Euler
+ *       B as the reference code; {@code zoh}: the paper's Definition A.4]
+ *   <li>{@code s4d}: {@code d_state} [64]
  * </ul>
  *
  * @param family the model family name as registered in {@link Models}

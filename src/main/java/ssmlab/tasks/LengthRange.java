@@ -2,7 +2,13 @@ package ssmlab.tasks;
 
 import java.util.SplittableRandom;
 
-/** Input lengths from {@code min} to {@code max} inclusive, written {@code N} or {@code a..b}. */
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+
+/**
+ * Input lengths from {@code min} to {@code max} inclusive, written {@code N}, {@code a..b} or
+ * {@code a-b}; JSON writes {@code "a..b"}.
+ */
 public record LengthRange(int min, int max) {
 
   public LengthRange {
@@ -14,19 +20,28 @@ public record LengthRange(int min, int max) {
     }
   }
 
-  public static LengthRange parse(String text) {
-    String t = text.strip();
+  /**
+   * Reads {@code "a..b"} (the command line's spelling), {@code "a-b"} (the sweep specs'),
+   * {@code "N"}, or a number.
+   */
+  @JsonCreator
+  public static LengthRange parse(Object value) {
+    if (value instanceof Number n) {
+      return new LengthRange(n.intValue(), n.intValue());
+    }
+    String t = String.valueOf(value).strip();
     int dots = t.indexOf("..");
+    int dash = t.indexOf('-', 1);
+    int cut = dots >= 0 ? dots : dash;
     try {
-      if (dots < 0) {
+      if (cut < 0) {
         int n = Integer.parseInt(t);
         return new LengthRange(n, n);
       }
-      return new LengthRange(
-          Integer.parseInt(t.substring(0, dots).strip()),
-          Integer.parseInt(t.substring(dots + 2).strip()));
+      return new LengthRange(Integer.parseInt(t.substring(0, cut).strip()),
+          Integer.parseInt(t.substring(cut + (dots >= 0 ? 2 : 1)).strip()));
     } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("not a length or a range a..b: '" + text + "'");
+      throw new IllegalArgumentException("not a length or a range a..b: '" + t + "'");
     }
   }
 
@@ -35,6 +50,7 @@ public record LengthRange(int min, int max) {
     return min == max ? min : min + rng.nextInt(max - min + 1);
   }
 
+  @JsonValue
   @Override
   public String toString() {
     return min == max ? Integer.toString(min) : min + ".." + max;

@@ -11,6 +11,7 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ssmlab.tasks.LengthRange;
 
 final class MergeTest {
   @TempDir Path dir;

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import ssmlab.tasks.LengthRange;
 
 final class RunIdTest {
 
@@ -27,7 +28,7 @@ final class RunIdTest {
     String canonical = "{\"batch\":8,\"label\":\"m\",\"lr\":0.001,\"model\":\"mamba\","
         + "\"modelOptions\":{\"d_model\":16,\"layers\":2},\"seed\":7,\"steps\":100,"
         + "\"task\":\"parity\",\"taskOptions\":{},\"testLengths\":[40,64],"
-        + "\"trainLengths\":\"3-40\",\"trainOptions\":{}}";
+        + "\"trainLengths\":\"3..40\",\"trainOptions\":{}}";
     byte[] digest = MessageDigest.getInstance("SHA-256")
         .digest(canonical.getBytes(StandardCharsets.UTF_8));
 

@@ -9,6 +9,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ssmlab.tasks.LengthRange;
 
 final class SweepSpecTest {
 
@@ -62,7 +63,7 @@ final class SweepSpecTest {
     assertThatThrownBy(() -> SweepSpecs.parseYaml(Specs.GRID.replace("seeds: [1, 2]", "")))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("seeds");
     assertThatThrownBy(() -> SweepSpecs.parseYaml(Specs.GRID.replace("\"3-10\"", "\"10-3\"")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10-3");
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("10..3");
     assertThatThrownBy(() -> SweepSpecs.parseYaml(Specs.GRID.replace("seeds: [1, 2]",
         "seeds: [1, 1]"))).isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("twice");

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import ssmlab.tasks.LengthRange;
 
 final class TrainingExecutorTest {
 
