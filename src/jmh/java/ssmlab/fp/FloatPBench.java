@@ -47,8 +47,8 @@ public class FloatPBench {
     bxs = new BigDecimal[N];
     bys = new BigDecimal[N];
     for (int i = 0; i < N; i++) {
-      xs[i] = f.divide(f.of(r.nextDouble(-2, 2)), f.valueOf(r.nextInt(1, 1000)));
-      ys[i] = f.divide(f.of(r.nextDouble(-2, 2)), f.valueOf(r.nextInt(1, 1000)));
+      xs[i] = f.divide(f.fromDouble(r.nextDouble(-2, 2)), f.valueOf(r.nextInt(1, 1000)));
+      ys[i] = f.divide(f.fromDouble(r.nextDouble(-2, 2)), f.valueOf(r.nextInt(1, 1000)));
       xs[i] = f.multiply(xs[i], f.valueOf(r.nextInt(1, 1000)));
       ys[i] = f.multiply(ys[i], f.valueOf(r.nextInt(1, 1000)));
       bxs[i] = xs[i].toBigDecimal().round(mc);

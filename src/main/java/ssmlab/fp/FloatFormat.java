@@ -121,7 +121,7 @@ public record FloatFormat(int p, int q) {
   }
 
   /** round_p(x) for the exact value of a double; NaN and infinities are rejected. */
-  public FloatP of(double x) {
+  public FloatP fromDouble(double x) {
     return Decimal.ofDouble(this, x);
   }
 

@@ -52,8 +52,8 @@ final class DecimalTest {
       assertThat(f.round(x.toBigDecimal())).isEqualTo(x);
       double d = Double.longBitsToDouble(r.nextLong() & ~(0x7FFL << 52)
           | ((long) r.nextInt(1, 2046) << 52));
-      assertThat(F53.of(d).toDouble()).isEqualTo(d);
-      assertThat(F53.of(d).toBigDecimal()).isEqualByComparingTo(new BigDecimal(d));
+      assertThat(F53.fromDouble(d).toDouble()).isEqualTo(d);
+      assertThat(F53.fromDouble(d).toBigDecimal()).isEqualByComparingTo(new BigDecimal(d));
     }
   }
 
@@ -61,7 +61,7 @@ final class DecimalTest {
   void exactString_handComputed() {
     assertThat(F53.parse("0.1").toExactString())
         .isEqualTo("0.1000000000000000055511151231257827021181583404541015625");
-    assertThat(F53.parse("0.1")).isEqualTo(F53.of(0.1));
+    assertThat(F53.parse("0.1")).isEqualTo(F53.fromDouble(0.1));
     assertThat(FloatFormat.of(8, 8).parse("1e3").toExactString()).isEqualTo("1000");
     assertThat(FloatFormat.of(4, 8).parse("-1.5e-07").toExactString())
         .isEqualTo(new BigDecimal(-0x1.4p-23).toPlainString()); // 1.5e-7 ~ 1.25 * 2^-23 at 4 bits
@@ -75,6 +75,6 @@ final class DecimalTest {
     assertThat(f.parse("-1e1000000000")).isEqualTo(f.max().negated());
     assertThat(f.parse("1e-1000000000")).isEqualTo(f.zero());
     assertThatThrownBy(() -> F53.parse("1e-x")).isInstanceOf(NumberFormatException.class);
-    assertThatThrownBy(() -> F53.of(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> F53.fromDouble(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -51,8 +51,8 @@ final class IeeeAgreementTest {
       double[] ab = operands(r);
       double a = ab[0];
       double b = ab[1];
-      FloatP x = F53.of(a);
-      FloatP y = F53.of(b);
+      FloatP x = F53.fromDouble(a);
+      FloatP y = F53.fromDouble(b);
       check(seed, "+", a, b, a + b, F53.add(x, y));
       check(seed, "-", a, b, a - b, F53.subtract(x, y));
       check(seed, "*", a, b, a * b, F53.multiply(x, y));
@@ -74,8 +74,8 @@ final class IeeeAgreementTest {
         case 1 -> -a + Math.ulp(a) * r.nextInt(-8, 9);
         default -> Math.scalb(1.0f, Math.getExponent(a) - 24) * (r.nextBoolean() ? 1 : -1);
       };
-      FloatP x = F24.of(a);
-      FloatP y = F24.of(b);
+      FloatP x = F24.fromDouble(a);
+      FloatP y = F24.fromDouble(b);
       checkFloat(seed, "+", a, b, a + b, F24.add(x, y));
       checkFloat(seed, "-", a, b, a - b, F24.subtract(x, y));
       checkFloat(seed, "*", a, b, a * b, F24.multiply(x, y));
@@ -105,13 +105,13 @@ final class IeeeAgreementTest {
     }
     assertThat(got.toDouble()).as("seed=%d %s %s %s", seed, a, op, b)
         .isEqualTo(want == 0 ? 0.0 : want);
-    assertThat(got).as("seed=%d %s %s %s", seed, a, op, b).isEqualTo(F53.of(want));
+    assertThat(got).as("seed=%d %s %s %s", seed, a, op, b).isEqualTo(F53.fromDouble(want));
   }
 
   private static void checkFloat(long seed, String op, float a, float b, float want, FloatP got) {
     if (!normalOrExactZero(op, want, Math.abs(want) <= Float.MIN_NORMAL)) {
       return;
     }
-    assertThat(got).as("seed=%d %s %s %s", seed, a, op, b).isEqualTo(F24.of(want));
+    assertThat(got).as("seed=%d %s %s %s", seed, a, op, b).isEqualTo(F24.fromDouble(want));
   }
 }
