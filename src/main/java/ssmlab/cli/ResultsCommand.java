@@ -3,7 +3,9 @@ package ssmlab.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine;
@@ -12,13 +14,17 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import ssmlab.experiment.Merge;
 import ssmlab.experiment.ResultsDir;
+import ssmlab.report.ResultTable;
 
-/** {@code ssmlab results}: work on a results folder; {@code merge} combines and checks it. */
+/**
+ * {@code ssmlab results}: work on a results folder; {@code merge} combines and checks it,
+ * {@code table} prints it as a Markdown table.
+ */
 @Command(
     name = "results",
     mixinStandardHelpOptions = true,
     description = "Work on a sweep's results folder.",
-    subcommands = {ResultsCommand.MergeCommand.class})
+    subcommands = {ResultsCommand.MergeCommand.class, ResultsCommand.TableCommand.class})
 final class ResultsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -67,6 +73,74 @@ final class ResultsCommand implements Runnable {
             + summary.finished() + " that do)");
       }
       return 0;
+    }
+  }
+
+  /** {@code ssmlab results table DIR}. */
+  @Command(
+      name = "table",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Prints a results folder as a Markdown table.",
+        "",
+        "A row per task, model and depth, a column per test length, each cell the accuracy of "
+            + "the seeds combined by --agg; 'mean' averages each seed over the test lengths "
+            + "first (Deletang et al.'s score). With --min-layers T: the fewest layers reaching "
+            + "sequence accuracy T at each length (Merrill et al.'s plot), '>L' where no depth "
+            + "tried did."},
+      footer = {"", "Examples:", "  ssmlab results table results/parity --agg max",
+        "  ssmlab results table results/word-problems --min-layers 0.9"})
+  static final class TableCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The results folder.")
+    Path dir;
+
+    @Option(names = "--metric", defaultValue = "sequence", paramLabel = "sequence|token",
+        description = "Sequence accuracy (every labelled position right) or token accuracy "
+            + "(default: ${DEFAULT-VALUE}).")
+    String metric;
+
+    @Option(names = "--agg", defaultValue = "max", paramLabel = "max|mean|median",
+        description = "How the seeds of a cell combine (default: ${DEFAULT-VALUE}, the best "
+            + "seed, as the papers report).")
+    String agg;
+
+    @Option(names = "--min-layers", paramLabel = "T",
+        description = "Print the fewest layers reaching sequence accuracy T instead.")
+    Double minLayers;
+
+    @Override
+    public Integer call() throws IOException {
+      var rows = Merge.load(new ResultsDir(dir));
+      if (rows.isEmpty()) {
+        throw new IllegalArgumentException(dir + " holds no finished runs yet");
+      }
+      String table;
+      if (minLayers != null) {
+        if (!(minLayers > 0 && minLayers <= 1)) {
+          throw new IllegalArgumentException("--min-layers must lie in (0, 1], got " + minLayers);
+        }
+        table = ResultTable.minLayers(rows, minLayers);
+      } else {
+        table = ResultTable.accuracy(rows, choice(ResultTable.Metric.class, metric, "--metric"),
+            choice(ResultTable.Agg.class, agg, "--agg"));
+      }
+      spec.commandLine().getOut().print(table);
+      spec.commandLine().getOut().flush();
+      return 0;
+    }
+
+    private static <E extends Enum<E>> E choice(Class<E> type, String value, String option) {
+      for (E e : type.getEnumConstants()) {
+        if (e.name().equalsIgnoreCase(value)) {
+          return e;
+        }
+      }
+      throw new IllegalArgumentException(option + " must be one of "
+          + Arrays.stream(type.getEnumConstants())
+              .map(e -> e.name().toLowerCase(Locale.ROOT)).toList() + ", not '" + value
+          + "'");
     }
   }
 }

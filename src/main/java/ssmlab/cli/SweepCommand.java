@@ -34,7 +34,7 @@ import ssmlab.experiment.SweepSpecs;
           + "(DIR/results.jsonl, DIR/results.csv). Prints a JSON summary."},
     footer = {"", "Examples:", "  ssmlab sweep experiments/parity.yaml --out results/parity",
       "  ssmlab sweep experiments/parity.yaml --out /shared/parity "
-          + "--shard ${SLURM_ARRAY_TASK_ID}/16"})
+          + "--shard $${SLURM_ARRAY_TASK_ID}/16"})
 final class SweepCommand implements Callable<Integer> {
   /** Exit code when some runs failed (their results are missing; a rerun retries them). */
   static final int RUNS_FAILED = 3;

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
@@ -36,11 +37,19 @@ final class MinLayers {
     return WORD_PROBLEM.matcher(task.toLowerCase(Locale.ROOT)).matches();
   }
 
-  /** The points, sorted by task, configuration and length; none where no depth reached it. */
+  /** The word problems' points, sorted by task, configuration and length. */
   static List<Point> of(List<ChartRow> rows) {
+    return of(rows, THRESHOLD, MinLayers::isWordProblem);
+  }
+
+  /**
+   * The points of the {@code tasks} reaching sequence accuracy {@code threshold}, sorted by task,
+   * configuration and length; none where no depth reached it.
+   */
+  static List<Point> of(List<ChartRow> rows, double threshold, Predicate<String> tasks) {
     Map<String, Map<String, Map<Integer, Integer>>> best = new TreeMap<>();
     for (ChartRow r : rows) {
-      if (!isWordProblem(r.task()) || r.layers() == null || r.sequenceAccuracy() < THRESHOLD) {
+      if (!tasks.test(r.task()) || r.layers() == null || r.sequenceAccuracy() < threshold) {
         continue;
       }
       best.computeIfAbsent(r.task(), t -> new TreeMap<>())

@@ -71,6 +71,26 @@ final class ResultsCommandsTest {
   }
 
   @Test
+  void table_finishedSweep_aMarkdownRowPerTaskModelAndDepth(@TempDir Path dir) throws Exception {
+    ResultsFixture.sweep(dir);
+    MainTest.Result r = MainTest.run("results", "table", dir.toString(), "--agg", "mean");
+
+    assertThat(r.code()).as(r.err()).isZero();
+    var lines = r.out().lines().toList();
+    assertThat(lines.get(0)).startsWith("| task | model | layers | n=");
+    assertThat(lines.get(1)).matches("(\\|---)+\\|");
+    assertThat(lines.subList(2, lines.size())).allMatch(l -> l.matches("\\| .* \\|"));
+  }
+
+  @Test
+  void table_badAggregate_isOneLineExitTwo(@TempDir Path dir) throws Exception {
+    ResultsFixture.sweep(dir);
+    MainTest.Result r = MainTest.run("results", "table", dir.toString(), "--agg", "best");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).singleElement().asString().contains("--agg");
+  }
+
+  @Test
   void report_finishedSweep_writesHtmlAndPngs(@TempDir Path dir) throws Exception {
     ResultsFixture.sweep(dir);
     MainTest.Result r = MainTest.run("report", dir.toString());

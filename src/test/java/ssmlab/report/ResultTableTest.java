@@ -1,0 +1,59 @@
+package ssmlab.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import ssmlab.experiment.ResultRow;
+
+final class ResultTableTest {
+
+  @Test
+  void accuracy_maxOverSeeds_meanIsPerSeedAverageThenMax() {
+    // lstm, seeds 1 and 2: n=8 -> 1.0, 0.5; n=16 -> 0.25, 0.75. Max per length: 1.00, 0.75.
+    // Per-seed means: seed 1 0.625, seed 2 0.625 -> 0.625 (not the mean of the maxima, 0.875).
+    List<ResultRow> rows = List.of(
+        row("parity", "lstm", 1, 8, 1, 1.0), row("parity", "lstm", 1, 8, 2, 0.5),
+        row("parity", "lstm", 1, 16, 1, 0.25), row("parity", "lstm", 1, 16, 2, 0.75));
+    assertThat(ResultTable.accuracy(rows, ResultTable.Metric.SEQUENCE, ResultTable.Agg.MAX))
+        .isEqualTo("""
+            | task | model | layers | n=8 | n=16 | mean |
+            |---|---|---|---|---|---|
+            | parity | lstm | 1 | 1.00 | 0.75 | 0.63 |
+            """);
+    assertThat(ResultTable.accuracy(rows, ResultTable.Metric.SEQUENCE, ResultTable.Agg.MEDIAN))
+        .contains("| parity | lstm | 1 | 0.75 | 0.50 | 0.63 |");
+  }
+
+  @Test
+  void accuracy_modelNamesWithBars_areEscapedAndDepthsSortNumerically() {
+    List<ResultRow> rows = List.of(
+        row("s3", "a|b", 10, 4, 1, 0.5), row("s3", "a|b", 2, 4, 1, 1.0));
+    String table = ResultTable.accuracy(rows, ResultTable.Metric.SEQUENCE, ResultTable.Agg.MAX);
+    assertThat(table.lines().toList()).containsExactly(
+        "| task | model | layers | n=4 |", "|---|---|---|---|",
+        "| s3 | a\\|b | 2 | 1.00 |", "| s3 | a\\|b | 10 | 0.50 |");
+  }
+
+  @Test
+  void minLayers_fewestDepthReachingThreshold_elseDeepestTried() {
+    // mamba on a5: n=4 reached by 2 layers (1 layer 0.5); n=8 by none of 1..3 -> ">3".
+    List<ResultRow> rows = List.of(
+        row("a5", "mamba", 1, 4, 1, 0.5), row("a5", "mamba", 2, 4, 1, 0.95),
+        row("a5", "mamba", 3, 4, 1, 1.0), row("a5", "mamba", 1, 8, 1, 0.0),
+        row("a5", "mamba", 2, 8, 1, 0.1), row("a5", "mamba", 3, 8, 1, 0.89));
+    assertThat(ResultTable.minLayers(rows, 0.9)).isEqualTo("""
+        | task | model | n=4 | n=8 |
+        |---|---|---|---|
+        | a5 | mamba | 2 | >3 |
+        """);
+  }
+
+  private static ResultRow row(String task, String label, int layers, int length, long seed,
+      double sequenceAccuracy) {
+    return new ResultRow("0123456789abcdef", "s", "h", task, Map.of(), label, label, Map.of(),
+        layers, 32, 2, 4, length, 1, 1, 0.1, Map.of(), seed, sequenceAccuracy, sequenceAccuracy,
+        0, 1, 0, "c", "25", true, 1);
+  }
+}
