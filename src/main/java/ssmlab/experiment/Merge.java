@@ -150,7 +150,9 @@ public final class Merge {
     sweep.ifPresent(s -> {
       if (!s.specHash().equals(s.spec().hash())) {
         throw new IllegalArgumentException(ResultsDir.SWEEP_FILE + " says spec hash "
-            + s.specHash() + " but its spec hashes to " + s.spec().hash());
+            + s.specHash() + " but its spec hashes to " + s.spec().hash() + ": the folder was "
+            + "edited, or written by a version of ssmlab that hashed specs differently; rerun the "
+            + "sweep into a new folder");
       }
       specHashes.add(s.specHash());
     });
