@@ -51,6 +51,19 @@ final class ChartRows {
         .collect(Collectors.joining(",", "(", ")"));
   }
 
+  /**
+   * The rows the heatmap averages: per task, those tested beyond the longest train length, or,
+   * for a task tested only within its training range, all of its rows.
+   */
+  static List<ChartRow> heatmapRows(List<ChartRow> rows) {
+    Set<String> extrapolated = new HashSet<>();
+    rows.stream().filter(r -> r.testLength() > r.trainMax())
+        .forEach(r -> extrapolated.add(r.task()));
+    return rows.stream()
+        .filter(r -> !extrapolated.contains(r.task()) || r.testLength() > r.trainMax())
+        .toList();
+  }
+
   /** The distinct layer counts of {@code task}'s rows, sorted; empty when none is given. */
   static List<Integer> layers(List<ChartRow> rows, String task) {
     return rows.stream().filter(r -> r.task().equals(task)).map(ChartRow::layers)

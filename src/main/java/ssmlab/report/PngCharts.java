@@ -85,7 +85,7 @@ final class PngCharts {
   static HeatMapChart heatmap(List<ChartRow> rows) {
     // Mean over test lengths beyond the training range per run, then the best run per model.
     Map<String, Map<String, Double>> best = new TreeMap<>();
-    rows.stream().filter(r -> r.testLength() > r.trainMax())
+    ChartRows.heatmapRows(rows).stream()
         .collect(Collectors.groupingBy(
             r -> Arrays.asList(r.task(), r.label(), r.config(), r.layers(), r.seed()),
             Collectors.averagingDouble(ChartRow::sequenceAccuracy)))
@@ -104,7 +104,8 @@ final class PngCharts {
       }
     }
     HeatMapChart chart = new HeatMapChartBuilder().width(WIDTH).height(HEIGHT)
-        .title("Sequence accuracy beyond the training range (best run per model)").build();
+        .title("Sequence accuracy beyond the training range, else within it (best run per model)")
+        .build();
     chart.getStyler().setShowValue(true).setMin(0).setMax(1)
         .setHeatMapValueDecimalPattern("0.00").setChartBackgroundColor(Color.WHITE);
     chart.getStyler().setRangeColors(RED_GREEN)

@@ -1,6 +1,7 @@
 package ssmlab.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.awt.image.BufferedImage;
@@ -103,6 +104,15 @@ final class ReportTest {
     ResultRow p = resultRow("parity", Map.of("label", "final"));
     assertThat(ChartRows.of(List.of(a, s, p))).extracting(ChartRow::task)
         .containsExactly("group(group=A5)", "group(group=S3)", "parity");
+  }
+
+  // parity is tested beyond its train range (max 4): only n=8 counts; copy only within it: all.
+  @Test
+  void heatmapRows_beyondTrainRange_elseAllOfTheTask() {
+    List<ChartRow> rows = List.of(row("parity", 1, 4, 1, 1.0), row("parity", 1, 8, 1, 0.5),
+        row("copy", 1, 2, 1, 0.9), row("copy", 1, 4, 1, 0.8));
+    assertThat(ChartRows.heatmapRows(rows)).extracting(ChartRow::task, ChartRow::testLength)
+        .containsExactly(tuple("parity", 8), tuple("copy", 2), tuple("copy", 4));
   }
 
   private static ResultRow resultRow(String task, Map<String, Object> options) {
