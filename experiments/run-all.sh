@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 names=("$@")
-[ ${#names[@]} -gt 0 ] || names=(parity star-free regular regular-modarith hard-problems copy word-problems)
+[ ${#names[@]} -gt 0 ] || names=(parity star-free regular regular-modarith hard-problems copy word-problems word-problems-long)
 for name in "${names[@]}"; do
   start=$(date +%s)
   ./ssmlab sweep "experiments/$name.yaml" --out "results/$name" --no-progress

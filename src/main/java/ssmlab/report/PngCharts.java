@@ -111,6 +111,8 @@ final class PngCharts {
     chart.getStyler().setRangeColors(RED_GREEN)
         .setValueFont(chart.getStyler().getAxisTickLabelsFont()).setValueFontColor(Color.BLACK)
         .setXAxisLabelRotation(20);
+    // XChart labels every n-th category so that labels lie 74 pixels apart unless told otherwise.
+    chart.getStyler().setYAxisTickMarkSpacingHint(16).setXAxisTickMarkSpacingHint(16);
     chart.addSeries("accuracy", models.isEmpty() ? List.of("-") : models,
         tasks.isEmpty() ? List.of("-") : tasks, cells);
     return chart;
