@@ -1,0 +1,297 @@
+package ssmlab.model.mamba.reference;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import ssmlab.arith.Arithmetic;
+import ssmlab.model.mamba.Discretization;
+import ssmlab.model.mamba.Eigenvalues;
+
+/**
+ * Mamba's forward pass, written once against an {@link Arithmetic}: the same model as the engine's
+ * {@code MambaLM}, in the number system {@code T}. Every weight enters through
+ * {@link Arithmetic#constant}; every matrix-vector product entry is one iterated sum of rounded
+ * products (bias included); products of three factors are one iterated product.
+ *
+ * <p>Per block (Definitions 3.17-3.24; mamba_simple.py), on the normalised residual stream:
+ * <pre>
+ * x, z    = in_proj(h)                       Definition 3.21's selection inputs
+ * u       = SiLU(conv1d(x))                  Definitions 3.18-3.19, causal, kernel d_conv
+ * dt, B, C = x_proj(u);  delta = softplus(dt_proj(dt))          Definitions 3.20-3.21
+ * deltaA  = exp(delta A)   (or 2 exp(delta A) - 1 for eigenvalues in [-1, 1])  Definition A.4
+ * deltaBu = delta B u      (or (exp(delta A) - 1)/A B u, exact ZOH)
+ * h_t     = deltaA_t h_(t-1) + deltaBu_t       (ScanForm: sequential or unrolled)
+ * y       = C . h_t + D u,  out = out_proj(y SiLU(z))          Definitions 3.22-3.24
+ * </pre>
+ * and {@code r = r + out}; then RMSNorm and the head, tied to the embedding.
+ *
+ * @param <T> the number type of the arithmetic
+ */
+public final class MambaReference<T> {
+  private final Arithmetic<T> ar;
+  private final MambaWeights w;
+  private final ScanForm form;
+  private final List<List<T>> embedding;
+  private final List<List<T>> head;
+  private final List<T> normF;
+  private final List<Block<T>> blocks = new ArrayList<>();
+  private final T eps;
+  private final T two;
+
+  /** The weights as constants of {@code T}; one model for any number of sequences. */
+  public MambaReference(Arithmetic<T> ar, MambaWeights w, ScanForm form) {
+    this.ar = ar;
+    this.w = w;
+    this.form = form;
+    embedding = matrix(w.embedding());
+    head = w.lmHead() == null ? embedding : matrix(w.lmHead());
+    normF = vector(w.normF());
+    for (MambaWeights.Layer l : w.layers()) {
+      blocks.add(new Block<>(vector(l.norm()), matrix(l.inProj()), vector(l.inProjBias()),
+          matrix(l.conv()), vector(l.convBias()), matrix(l.xProj()), matrix(l.dtProj()),
+          vector(l.dtBias()), matrix(l.A()), vector(l.D()), matrix(l.outProj()),
+          vector(l.outProjBias())));
+    }
+    eps = ar.constant(w.config().normEpsilon());
+    two = ar.constant(2);
+  }
+
+  public Arithmetic<T> arithmetic() {
+    return ar;
+  }
+
+  public ScanForm form() {
+    return form;
+  }
+
+  public MambaWeights weights() {
+    return w;
+  }
+
+  /** The embedding row of {@code token}: the model's input at one position. */
+  public List<T> embed(int token) {
+    if (token < 0 || token >= embedding.size()) {
+      throw new IllegalArgumentException("token " + token + " outside the vocabulary of "
+          + embedding.size());
+    }
+    return embedding.get(token);
+  }
+
+  /** The logits (length, vocab) of a token sequence. */
+  public List<List<T>> logits(int[] tokens) {
+    List<List<T>> x = new ArrayList<>(tokens.length);
+    for (int t : tokens) {
+      x.add(embed(t));
+    }
+    return forward(x);
+  }
+
+  /** The logits (length, vocab) of an embedded sequence (length, d_model). */
+  public List<List<T>> forward(List<List<T>> embedded) {
+    List<List<T>> r = embedded;
+    for (Block<T> b : blocks) {
+      List<List<T>> normed = r.stream().map(x -> rmsNorm(x, b.norm)).toList();
+      List<List<T>> out = mixer(b, normed);
+      List<List<T>> next = new ArrayList<>(r.size());
+      for (int t = 0; t < r.size(); t++) {
+        next.add(zip(r.get(t), out.get(t)));
+      }
+      r = next;
+    }
+    List<List<T>> logits = new ArrayList<>(r.size());
+    for (List<T> x : r) {
+      List<T> h = rmsNorm(x, normF);
+      logits.add(head.stream().map(row -> ar.dot(row, h)).toList());
+    }
+    return logits;
+  }
+
+  private List<List<T>> mixer(Block<T> b, List<List<T>> h) {
+    int n = h.size();
+    int dInner = w.config().dInner();
+    int dState = w.config().dState();
+    int dtRank = w.config().dtRank();
+    List<List<T>> x = new ArrayList<>(n);
+    List<List<T>> z = new ArrayList<>(n);
+    for (List<T> ht : h) {
+      List<T> xz = linear(b.inProj, ht, b.inProjBias);
+      x.add(xz.subList(0, dInner));
+      z.add(xz.subList(dInner, 2 * dInner));
+    }
+    List<List<T>> u = new ArrayList<>(n);
+    for (int t = 0; t < n; t++) {
+      u.add(conv(b, x, t).stream().map(ar::silu).toList());
+    }
+    // per position: delta (d_inner), B and C (d_state), deltaA and deltaBu (d_inner x d_state)
+    List<List<T>> cs = new ArrayList<>(n);
+    List<List<List<T>>> deltaA = new ArrayList<>(n);
+    List<List<List<T>>> deltaBu = new ArrayList<>(n);
+    for (int t = 0; t < n; t++) {
+      List<T> dbc = linear(b.xProj, u.get(t), null);
+      List<T> bt = dbc.subList(dtRank, dtRank + dState);
+      cs.add(dbc.subList(dtRank + dState, dtRank + 2 * dState));
+      List<T> delta = linear(b.dtProj, dbc.subList(0, dtRank), b.dtBias).stream()
+          .map(ar::softplus).toList();
+      List<List<T>> da = new ArrayList<>(dInner);
+      List<List<T>> dbu = new ArrayList<>(dInner);
+      for (int d = 0; d < dInner; d++) {
+        List<T> daRow = new ArrayList<>(dState);
+        List<T> dbuRow = new ArrayList<>(dState);
+        for (int s = 0; s < dState; s++) {
+          T a = b.A.get(d).get(s);
+          T e = ar.exp(ar.multiply(delta.get(d), a));
+          daRow.add(w.config().eigenvalues() == Eigenvalues.SIGNED
+              ? ar.subtract(ar.multiply(two, e), ar.one()) : e);
+          T scale = w.config().discretization() == Discretization.ZOH
+              ? ar.divide(ar.subtract(e, ar.one()), a) : delta.get(d);
+          dbuRow.add(ar.product(List.of(scale, bt.get(s), u.get(t).get(d))));
+        }
+        da.add(daRow);
+        dbu.add(dbuRow);
+      }
+      deltaA.add(da);
+      deltaBu.add(dbu);
+    }
+    List<List<T>> out = new ArrayList<>(n);
+    List<List<T>> state = null; // the sequential form's h_(t-1), (d_inner, d_state)
+    for (int t = 0; t < n; t++) {
+      List<List<T>> ht = form == ScanForm.SEQUENTIAL
+          ? stepSequential(state, deltaA.get(t), deltaBu.get(t))
+          : unrolled(deltaA, deltaBu, t);
+      state = ht;
+      List<T> gated = new ArrayList<>(dInner);
+      for (int d = 0; d < dInner; d++) {
+        List<T> terms = new ArrayList<>(dState + 1);
+        for (int s = 0; s < dState; s++) {
+          terms.add(ar.multiply(cs.get(t).get(s), ht.get(d).get(s)));
+        }
+        terms.add(ar.multiply(b.D.get(d), u.get(t).get(d)));
+        gated.add(ar.multiply(ar.sum(terms), ar.silu(z.get(t).get(d))));
+      }
+      out.add(linear(b.outProj, gated, b.outProjBias));
+    }
+    return out;
+  }
+
+  /** h_t = deltaA_t h_(t-1) + deltaBu_t, two roundings per entry; h_0 = deltaBu_0. */
+  private List<List<T>> stepSequential(List<List<T>> prev, List<List<T>> da,
+      List<List<T>> dbu) {
+    if (prev == null) {
+      return dbu;
+    }
+    List<List<T>> h = new ArrayList<>(da.size());
+    for (int d = 0; d < da.size(); d++) {
+      List<T> row = new ArrayList<>(da.get(d).size());
+      for (int s = 0; s < da.get(d).size(); s++) {
+        row.add(ar.add(ar.multiply(da.get(d).get(s), prev.get(d).get(s)), dbu.get(d).get(s)));
+      }
+      h.add(row);
+    }
+    return h;
+  }
+
+  /**
+   * h_t = sum_(s <= t) prod(deltaA_(s+1), ..., deltaA_t, deltaBu_s): one iterated product per
+   * term and one iterated sum, so every entry rounds t + 2 times at most, whatever t is.
+   */
+  private List<List<T>> unrolled(List<List<List<T>>> da, List<List<List<T>>> dbu, int t) {
+    int dInner = da.get(t).size();
+    List<List<T>> h = new ArrayList<>(dInner);
+    for (int d = 0; d < dInner; d++) {
+      int dState = da.get(t).get(d).size();
+      List<T> row = new ArrayList<>(dState);
+      for (int n = 0; n < dState; n++) {
+        List<T> terms = new ArrayList<>(t + 1);
+        for (int s = 0; s <= t; s++) {
+          List<T> factors = new ArrayList<>(t - s + 1);
+          for (int r = s + 1; r <= t; r++) {
+            factors.add(da.get(r).get(d).get(n));
+          }
+          factors.add(dbu.get(s).get(d).get(n));
+          terms.add(factors.size() == 1 ? factors.getFirst() : ar.product(factors));
+        }
+        row.add(ar.sum(terms));
+      }
+      h.add(row);
+    }
+    return h;
+  }
+
+  /** Channel-wise causal convolution at position t: bias + sum_k w[k] x[t - (K-1) + k]. */
+  private List<T> conv(Block<T> b, List<List<T>> x, int t) {
+    int kernel = w.config().dConv();
+    List<T> out = new ArrayList<>(b.conv.size());
+    for (int d = 0; d < b.conv.size(); d++) {
+      List<T> terms = new ArrayList<>(kernel + 1);
+      for (int k = 0; k < kernel; k++) {
+        int src = t - (kernel - 1) + k;
+        if (src >= 0) {
+          terms.add(ar.multiply(b.conv.get(d).get(k), x.get(src).get(d)));
+        }
+      }
+      if (b.convBias != null) {
+        terms.add(b.convBias.get(d));
+      }
+      out.add(ar.sum(terms));
+    }
+    return out;
+  }
+
+  /** x * weight / sqrt(mean(x^2) + eps), each output one product of three factors. */
+  private List<T> rmsNorm(List<T> x, List<T> weight) {
+    T meanSquare = ar.divide(ar.dot(x, x), ar.constant(x.size()));
+    T rs = ar.divide(ar.one(), ar.sqrt(ar.add(meanSquare, eps)));
+    List<T> y = new ArrayList<>(x.size());
+    for (int i = 0; i < x.size(); i++) {
+      y.add(ar.product(List.of(x.get(i), rs, weight.get(i))));
+    }
+    return y;
+  }
+
+  /** m x + bias: each entry one iterated sum of the rounded products and the bias. */
+  private List<T> linear(List<List<T>> m, List<T> x, List<T> bias) {
+    List<T> y = new ArrayList<>(m.size());
+    for (int i = 0; i < m.size(); i++) {
+      List<T> terms = new ArrayList<>(x.size() + 1);
+      for (int j = 0; j < x.size(); j++) {
+        terms.add(ar.multiply(m.get(i).get(j), x.get(j)));
+      }
+      if (bias != null) {
+        terms.add(bias.get(i));
+      }
+      y.add(ar.sum(terms));
+    }
+    return y;
+  }
+
+  private List<T> zip(List<T> a, List<T> b) {
+    List<T> s = new ArrayList<>(a.size());
+    for (int i = 0; i < a.size(); i++) {
+      s.add(ar.add(a.get(i), b.get(i)));
+    }
+    return s;
+  }
+
+  private List<T> vector(double[] v) {
+    if (v == null) {
+      return null;
+    }
+    List<T> out = new ArrayList<>(v.length);
+    for (double x : v) {
+      out.add(ar.constant(x));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private List<List<T>> matrix(double[][] m) {
+    List<List<T>> out = new ArrayList<>(m.length);
+    for (double[] row : m) {
+      out.add(vector(row));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private record Block<T>(List<T> norm, List<List<T>> inProj, List<T> inProjBias,
+      List<List<T>> conv, List<T> convBias, List<List<T>> xProj, List<List<T>> dtProj,
+      List<T> dtBias, List<List<T>> A, List<T> D, List<List<T>> outProj, List<T> outProjBias) {}
+}
