@@ -11,7 +11,15 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import ssmlab.arith.DoubleArithmetic;
+import ssmlab.arith.FloatPArithmetic;
+import ssmlab.fp.FloatFormat;
+import ssmlab.model.SequenceModel;
+import ssmlab.model.mamba.reference.MambaReference;
+import ssmlab.model.mamba.reference.MambaWeights;
+import ssmlab.model.mamba.reference.ScanForm;
 import ssmlab.tensor.Parallel;
+import ssmlab.train.ArithmeticForward;
 import ssmlab.train.Evaluator;
 import ssmlab.train.LengthAccuracy;
 import ssmlab.train.RunFolder;
@@ -20,7 +28,9 @@ import ssmlab.train.RunFolder;
 @Command(name = "eval", mixinStandardHelpOptions = true,
     description = {"Token and sequence accuracy of a trained run, per length.",
       "Evaluates a run folder (from 'ssmlab train') on fresh samples; prints JSON."},
-    footer = {"", "Example:", "  ssmlab eval --run runs/parity-mamba --lengths 8,16,32,64,128"})
+    footer = {"", "Examples:", "  ssmlab eval --run runs/parity-mamba --lengths 8,16,32,64,128",
+      "  ssmlab eval --run runs/parity-mamba --lengths 40 --arith fp --precision 8 "
+          + "--exponent-bits 8 --count 64"})
 final class EvalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -44,6 +54,25 @@ final class EvalCommand implements Callable<Integer> {
       + "${DEFAULT-VALUE})")
   int threads;
 
+  @Option(names = "--arith", defaultValue = "float32", paramLabel = "float32|double|fp",
+      description = "the number system: the fast float32 engine, or the reference forward "
+          + "(mamba only) in double or in exact p-bit floats (default: ${DEFAULT-VALUE})")
+  String arith;
+
+  @Option(names = {"-p", "--precision"}, paramLabel = "P",
+      description = "with --arith fp: significand bits p")
+  Integer precision;
+
+  @Option(names = {"-q", "--exponent-bits"}, paramLabel = "Q",
+      description = "with --arith fp: exponent bits q (default: p, at most 61)")
+  Integer exponentBits;
+
+  @Option(names = "--form", defaultValue = "sequential", paramLabel = "sequential|unrolled",
+      description = "the reference forward's scan: rounding every step, or the unrolled sum of "
+          + "iterated products of the paper's proofs (O(n^2) per position; default: "
+          + "${DEFAULT-VALUE})")
+  String form;
+
   @Override
   public Integer call() {
     if (count < 1) {
@@ -54,11 +83,20 @@ final class EvalCommand implements Callable<Integer> {
         throw new IllegalArgumentException("test lengths must be at least 1, got " + n);
       }
     }
+    ScanForm scanForm = ScanForm.parse(form);
     Parallel.setThreads(threads);
     RunFolder.Loaded loaded = RunFolder.load(run);
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("run", run.toString());
+    out.put("task", loaded.task().name());
+    out.put("model", loaded.model().config().family());
+    out.put("arith", arith);
+    Evaluator.Forward forward = forward(loaded.model(), scanForm, out);
+    out.put("count", count);
     List<Map<String, Object>> rows = new ArrayList<>();
     for (int n : lengths) {
-      LengthAccuracy a = Evaluator.evaluate(loaded.model(), loaded.task(), n, count, seed + n);
+      LengthAccuracy a = Evaluator.evaluate(forward, loaded.model().vocabSize(), loaded.task(),
+          n, count, seed + n);
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("length", n);
       row.put("token_accuracy", a.tokenAccuracy());
@@ -66,13 +104,40 @@ final class EvalCommand implements Callable<Integer> {
       row.put("loss", a.loss());
       rows.add(row);
     }
-    Map<String, Object> out = new LinkedHashMap<>();
-    out.put("run", run.toString());
-    out.put("task", loaded.task().name());
-    out.put("model", loaded.model().config().family());
-    out.put("count", count);
     out.put("lengths", rows);
     spec.commandLine().getOut().println(Json.write(out));
     return 0;
+  }
+
+  /** The engine's forward, or the reference forward in the chosen number system. */
+  private Evaluator.Forward forward(SequenceModel model, ScanForm scanForm,
+      Map<String, Object> out) {
+    if (!arith.equals("fp") && (precision != null || exponentBits != null)) {
+      throw new IllegalArgumentException("--precision and --exponent-bits need --arith fp");
+    }
+    switch (arith) {
+      case "float32" -> {
+        return model::forward;
+      }
+      case "double" -> {
+        out.put("form", scanForm.id());
+        return new ArithmeticForward<>(new MambaReference<>(DoubleArithmetic.INSTANCE,
+            MambaWeights.of(model), scanForm));
+      }
+      case "fp" -> {
+        if (precision == null) {
+          throw new IllegalArgumentException("--arith fp needs --precision P");
+        }
+        FloatFormat format = exponentBits == null ? FloatFormat.of(precision)
+            : FloatFormat.of(precision, exponentBits);
+        out.put("precision", format.p());
+        out.put("exponent_bits", format.q());
+        out.put("form", scanForm.id());
+        return new ArithmeticForward<>(new MambaReference<>(new FloatPArithmetic(format),
+            MambaWeights.of(model), scanForm));
+      }
+      default -> throw new IllegalArgumentException(
+          "--arith must be float32, double or fp, got '" + arith + "'");
+    }
   }
 }

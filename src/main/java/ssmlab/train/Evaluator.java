@@ -16,6 +16,12 @@ public final class Evaluator {
 
   private Evaluator() {}
 
+  /** Logits (batch * len, vocab) of a batch of token sequences (batch, len). */
+  @FunctionalInterface
+  public interface Forward {
+    float[] logits(int[] tokens, int batch, int len);
+  }
+
   /**
    * Evaluates {@code count} samples of length {@code length} drawn from {@code seed}.
    *
@@ -23,8 +29,16 @@ public final class Evaluator {
    */
   public static LengthAccuracy evaluate(SequenceModel model, Task task, int length, int count,
       long seed) {
+    return evaluate(model::forward, model.vocabSize(), task, length, count, seed);
+  }
+
+  /**
+   * Evaluates {@code count} samples of length {@code length} drawn from {@code seed} with any
+   * forward pass of {@code vocab} logit columns (the same samples as for the engine's model).
+   */
+  public static LengthAccuracy evaluate(Forward model, int vocab, Task task, int length,
+      int count, long seed) {
     var rng = new SplittableRandom(seed);
-    int vocab = model.vocabSize();
     int labels = task.targetVocabulary().size();
     var ce = new CrossEntropy();
     long positions = 0;
@@ -34,7 +48,7 @@ public final class Evaluator {
     for (int done = 0; done < count; done += CHUNK) {
       int batch = Math.min(CHUNK, count - done);
       Trainer.Batch b = Trainer.Batch.sample(task, batch, length, rng);
-      float[] logits = model.forward(b.tokens(), batch, length);
+      float[] logits = model.logits(b.tokens(), batch, length);
       int labelled = CrossEntropy.labelled(b.targets(), batch * length);
       lossSum += ce.loss(logits, b.targets(), batch * length, vocab) * labelled;
       for (int s = 0; s < batch; s++) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -46,6 +47,44 @@ final class TrainCommandTest {
         run.resolve("config.json").toString(), "--tokens", "0 1 1");
     assertThat(f.code()).as(f.err()).isZero();
     assertThat(f.out()).startsWith("{\"logits\":[[");
+  }
+
+  @Test
+  void eval_referenceForward_inDoubleAndExactFp_agreesWithTheEngine(@TempDir Path dir)
+      throws Exception {
+    Path run = dir.resolve("m");
+    Result t = MainTest.run("train", "--task", "parity", "--model", "mamba", "--d-model", "8",
+        "--layers", "1", "--d-state", "4", "--steps", "60", "--lr", "1e-2", "--batch", "8",
+        "--train-lengths", "2..8", "--no-progress", "--out", run.toString());
+    assertThat(t.code()).as(t.err()).isZero();
+    double[] accuracy = new double[3];
+    String[][] ariths = {{"--arith", "float32"}, {"--arith", "double"},
+        {"--arith", "fp", "--precision", "53", "--exponent-bits", "11"}};
+    for (int i = 0; i < ariths.length; i++) {
+      String[] args = new String[] {"eval", "--run", run.toString(), "--lengths", "8",
+          "--count", "16"};
+      Result e = MainTest.run(concat(args, ariths[i]));
+      assertThat(e.code()).as(e.err()).isZero();
+      JsonNode json = Json.MAPPER.readTree(e.out());
+      assertThat(json.get("arith").asString()).isEqualTo(ariths[i][1]);
+      accuracy[i] = json.get("lengths").get(0).get("token_accuracy").asDouble();
+    }
+    assertThat(accuracy[1]).isEqualTo(accuracy[0]);
+    assertThat(accuracy[2]).isEqualTo(accuracy[0]);
+
+    for (String[] bad : new String[][] {{"--arith", "fp"}, {"--precision", "8"},
+        {"--arith", "posit"}, {"--form", "parallel"}}) {
+      Result e = MainTest.run(concat(new String[] {"eval", "--run", run.toString(),
+          "--lengths", "8"}, bad));
+      assertThat(e.code()).as(String.join(" ", bad)).isEqualTo(2);
+      assertThat(e.err().strip().lines()).as(e.err()).hasSize(1);
+    }
+  }
+
+  private static String[] concat(String[] a, String[] b) {
+    String[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
   }
 
   @Test
