@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
     name = "model",
     description = "Commands on a model checkpoint.",
     mixinStandardHelpOptions = true,
-    subcommands = {ModelForward.class})
+    subcommands = {ModelForward.class, ModelForms.class})
 final class ModelCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
