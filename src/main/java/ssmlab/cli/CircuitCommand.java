@@ -13,7 +13,9 @@ import picocli.CommandLine.Option;
 import ssmlab.circuit.Circuit;
 import ssmlab.circuit.CircuitStats;
 import ssmlab.circuit.ExportFormat;
+import ssmlab.circuit.fp.FpCircuitOps;
 import ssmlab.circuit.tc0.IntOps;
+import ssmlab.fp.FloatFormat;
 
 /** {@code ssmlab circuit}: threshold circuits for arithmetic, their statistics and exports. */
 @Command(
@@ -48,8 +50,8 @@ final class CircuitCommand implements Runnable {
         description = "operand width p in bits (default ${DEFAULT-VALUE})")
     int precision;
 
-    @Option(names = "--exponent-bits", defaultValue = "0",
-        description = "exponent width q (fp-* ops only; ignored by int-*)")
+    @Option(names = "--exponent-bits", defaultValue = "4",
+        description = "exponent width q of fp-* ops (default ${DEFAULT-VALUE}; ignored by int-*)")
     int exponentBits;
 
     @Option(names = "--arity", defaultValue = "4",
@@ -62,28 +64,35 @@ final class CircuitCommand implements Runnable {
 
     @Override
     public void run() {
-      if (op.startsWith("fp-")) {
-        throw new IllegalArgumentException(op + ": F_p circuits are not yet available");
-      }
       if (precision < 1 || precision > 4096) {
         throw new IllegalArgumentException("--precision must be in 1..4096, got " + precision);
       }
       if (arity < 1 || arity > 1 << 16) {
         throw new IllegalArgumentException("--arity must be in 1..65536, got " + arity);
       }
-      IntOps.Op o = IntOps.get(op);
+      boolean fp = op.startsWith("fp-");
+      if (fp && (precision < 2 || exponentBits < 1 || exponentBits > 20)) {
+        throw new IllegalArgumentException("fp-* ops need --precision >= 2 and --exponent-bits "
+            + "in 1..20");
+      }
+      boolean usesArity = fp ? FpCircuitOps.get(op).usesArity() : IntOps.get(op).usesArity();
       List<ExportFormat> formats = new ArrayList<>();
       for (int i = 0; export != null && i < export.length; i += 2) {
         formats.add(ExportFormat.parse(export[i]));
       }
       long t0 = System.nanoTime();
-      Circuit c = o.maker().make(precision, arity);
+      Circuit c = fp
+          ? FpCircuitOps.get(op).maker().make(FloatFormat.of(precision, exponentBits), arity)
+          : IntOps.get(op).maker().make(precision, arity);
       long buildMs = (System.nanoTime() - t0) / 1_000_000;
       CircuitStats s = c.stats();
       Map<String, Object> row = new LinkedHashMap<>();
       row.put("op", op);
       row.put("precision", precision);
-      if (o.usesArity()) {
+      if (fp) {
+        row.put("exponentBits", exponentBits);
+      }
+      if (usesArity) {
         row.put("arity", arity);
       }
       row.put("gates", s.gates());

@@ -40,12 +40,25 @@ final class CircuitCommandTest {
   }
 
   @Test
-  void op_fpOp_notYetAvailableExitTwo() {
+  void op_fpOps_statisticsWithConstantDepthInTheArity() throws Exception {
     MainTest.Result r = MainTest.run("circuit", "op", "--op", "fp-add", "--precision", "8",
         "--exponent-bits", "4");
-    assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err().strip().lines()).hasSize(1);
-    assertThat(r.err()).contains("not yet available");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode add = Json.MAPPER.readTree(r.out());
+    assertThat(add.get("exponentBits").asInt()).isEqualTo(4);
+    assertThat(add.get("inputs").asInt()).isEqualTo(2 * (8 + 4 + 2));
+    int[] depth = new int[2];
+    for (int i = 0; i < 2; i++) {
+      MainTest.Result s = MainTest.run("circuit", "op", "--op", "fp-sum", "--precision", "4",
+          "--exponent-bits", "3", "--arity", i == 0 ? "4" : "16");
+      assertThat(s.code()).as(s.err()).isZero();
+      depth[i] = Json.MAPPER.readTree(s.out()).get("depth").asInt();
+    }
+    assertThat(depth[1]).isEqualTo(depth[0]);
+    MainTest.Result bad = MainTest.run("circuit", "op", "--op", "fp-exp", "--precision", "16",
+        "--exponent-bits", "8");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err().strip().lines()).singleElement().asString().contains("2^25 entries");
   }
 
   @Test

@@ -1,0 +1,233 @@
+package ssmlab.circuit.fp;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+import ssmlab.circuit.CircuitBuilder;
+import ssmlab.circuit.tc0.Adder;
+import ssmlab.circuit.tc0.Bits;
+import ssmlab.circuit.tc0.Comparison;
+import ssmlab.circuit.tc0.Division;
+import ssmlab.circuit.tc0.Encoder;
+import ssmlab.circuit.tc0.IteratedAddition;
+import ssmlab.circuit.tc0.IteratedMultiplication;
+import ssmlab.circuit.tc0.Multiplication;
+import ssmlab.circuit.tc0.Shifter;
+import ssmlab.circuit.tc0.WeightedSum;
+import ssmlab.fp.FloatFormat;
+
+/**
+ * The F_p operations as circuits, each the exact result then one {@link Rounding}, as
+ * {@code FloatFormat} computes them (circuits.md §1.4, §3.2, §3.3):
+ *
+ * <ul>
+ *   <li>sums (two operands or n): every term aligned to the common exponent -2^q, so
+ *       {@code A_i = |m_i| · 2^(e_i + 2^q)} is an exact integer of 2^(q+1) + p bits; positive and
+ *       negative terms added by iterated addition, the smaller total subtracted from the larger.
+ *       Polynomial for the small q of circuits (the cluster method would be needed for q = p);
+ *   <li>product: the 2p-bit product of the significands, exponent e_1 + e_2;
+ *   <li>iterated product: the significands' exact product by Chinese remaindering
+ *       ({@code IteratedMultiplication}), the exponents by iterated addition, the sign the parity
+ *       of the signs;
+ *   <li>quotient: {@code (|m_1| · 2^(p+1)) / |m_2|} truncated plus a sticky bit for a non-zero
+ *       remainder (the paper's {@code a // b}), exponent e_1 - e_2 - p - 2; the significand
+ *       quotient is a table for p <= 8 and the integer divider above.
+ * </ul>
+ * Every depth is a constant independent of the number of operands.
+ */
+public final class FpOps {
+  private FpOps() {}
+
+  public static FpWires negate(CircuitBuilder b, FpWires x) {
+    return new FpWires(x.format(), b.and(b.not(x.sign()), x.nonZero()), x.m(), x.e());
+  }
+
+  public static FpWires add(CircuitBuilder b, FpWires x, FpWires y) {
+    return sum(b, List.of(x, y));
+  }
+
+  public static FpWires subtract(CircuitBuilder b, FpWires x, FpWires y) {
+    return sum(b, List.of(x, negate(b, y)));
+  }
+
+  /** round_p(x_1 + ... + x_n), one rounding; the empty sum is zero. */
+  public static FpWires sum(CircuitBuilder b, List<FpWires> xs) {
+    if (xs.isEmpty()) {
+      throw new IllegalArgumentException("an iterated sum needs at least one term");
+    }
+    FloatFormat f = xs.getFirst().format();
+    if (xs.size() == 1) {
+      return xs.getFirst();
+    }
+    int width = f.p() + (1 << (f.q() + 1));
+    List<int[]> pos = new ArrayList<>();
+    List<int[]> neg = new ArrayList<>();
+    for (FpWires x : xs) {
+      int[] aligned = Shifter.shiftLeft(b, x.m(), biased(b, x.e()), width);
+      int[] p = new int[width];
+      int[] n = new int[width];
+      for (int i = 0; i < width; i++) {
+        p[i] = b.and(aligned[i], b.not(x.sign()));
+        n[i] = b.and(aligned[i], x.sign());
+      }
+      pos.add(p);
+      neg.add(n);
+    }
+    int[] sp = IteratedAddition.sum(b, pos);
+    int[] sn = IteratedAddition.sum(b, neg);
+    int w = Math.max(sp.length, sn.length);
+    sp = Bits.resize(sp, w);
+    sn = Bits.resize(sn, w);
+    int[] pMinusN = Adder.subtract(b, sp, sn); // bit w: sp >= sn
+    int[] nMinusP = Adder.subtract(b, sn, sp);
+    int positive = pMinusN[w];
+    int[] magnitude = new int[w];
+    for (int i = 0; i < w; i++) {
+      magnitude[i] = b.mux(positive, pMinusN[i], nMinusP[i]);
+    }
+    return Rounding.round(b, f, b.not(positive), magnitude,
+        Signed.constant(f.minExponent(), f.q() + 2));
+  }
+
+  /** round_p(x · y). */
+  public static FpWires multiply(CircuitBuilder b, FpWires x, FpWires y) {
+    FloatFormat f = x.format();
+    int[] n = Multiplication.multiply(b, x.m(), y.m());
+    int[] e = Signed.add(b, x.e(), y.e(), f.q() + 2);
+    return Rounding.round(b, f, b.xor(x.sign(), y.sign()), n, e);
+  }
+
+  /** round_p(x_1 · ... · x_n), one rounding; the empty product is one. */
+  public static FpWires product(CircuitBuilder b, List<FpWires> xs) {
+    if (xs.isEmpty()) {
+      throw new IllegalArgumentException("an iterated product needs at least one factor");
+    }
+    FloatFormat f = xs.getFirst().format();
+    if (xs.size() == 1) {
+      return xs.getFirst();
+    }
+    if (xs.size() == 2) {
+      return multiply(b, xs.get(0), xs.get(1));
+    }
+    int n = xs.size();
+    List<int[]> ms = new ArrayList<>();
+    List<int[]> es = new ArrayList<>();
+    int[] signs = new int[n];
+    for (int i = 0; i < n; i++) {
+      ms.add(xs.get(i).m());
+      es.add(biased(b, xs.get(i).e()));
+      signs[i] = xs.get(i).sign();
+    }
+    int[] magnitude = IteratedMultiplication.product(b, ms);
+    // sum of (e_i + 2^q), minus n · 2^q
+    int[] biasedSum = IteratedAddition.sum(b, es);
+    long shift = (long) n << f.q();
+    int width = Signed.widthFor(-shift, shift) + 1;
+    int[] e = Signed.add(b, Signed.unsigned(biasedSum, width), Signed.constant(-shift, width),
+        width);
+    int parity = WeightedSum.count(b, signs)[0];
+    return Rounding.round(b, f, parity, magnitude, e);
+  }
+
+  /** Up to this p the significand quotient is a table of 2^(2p-2) entries, else a divider. */
+  static final int TABLE_DIVISION_MAX_P = 8;
+
+  /** round_p(x / y); a zero divisor gives an unspecified float (FloatFormat throws). */
+  public static FpWires divide(CircuitBuilder b, FpWires x, FpWires y) {
+    FloatFormat f = x.format();
+    int p = f.p();
+    int[] n = p <= TABLE_DIVISION_MAX_P ? quotientTable(b, x.m(), y.m())
+        : quotientDivider(b, x.m(), y.m());
+    int width = f.q() + 3;
+    int[] e = Signed.add(b, Signed.add(b, x.e(), negateSigned(b, y.e(), width), width),
+        Signed.constant(-(p + 2), width), width);
+    return Rounding.round(b, f, b.xor(x.sign(), y.sign()), n, e);
+  }
+
+  /**
+   * N = 2 floor(m_1 2^(p+1) / m_2) + [remainder != 0], p + 3 bits: a table over the significands'
+   * bits below their leading ones (a constant divisor folds it to 2^(p-1) entries). Zero in,
+   * zero out.
+   */
+  private static int[] quotientTable(CircuitBuilder b, int[] m1, int[] m2) {
+    int p = m1.length;
+    int[] index = new int[2 * (p - 1)];
+    System.arraycopy(m1, 0, index, 0, p - 1);
+    System.arraycopy(m2, 0, index, p - 1, p - 1);
+    BigInteger[] table = new BigInteger[1 << index.length];
+    for (int i = 0; i < table.length; i++) {
+      long a = (1L << (p - 1)) | (i & ((1L << (p - 1)) - 1));
+      long d = (1L << (p - 1)) | (i >>> (p - 1));
+      long q = (a << (p + 1)) / d;
+      long r = (a << (p + 1)) % d;
+      table[i] = BigInteger.valueOf(2 * q + (r != 0 ? 1 : 0));
+    }
+    int[] n = Encoder.lookup(b, Encoder.oneHot(b, index, table.length), table, p + 3);
+    for (int i = 0; i < n.length; i++) {
+      n[i] = b.and(n[i], m1[p - 1]);
+    }
+    return n;
+  }
+
+  /** The same N from the constant-depth integer divider (circuits.md §2.8), for larger p. */
+  private static int[] quotientDivider(CircuitBuilder b, int[] m1, int[] m2) {
+    int p = m1.length;
+    int[] dividend = Bits.shiftLeft(m1, p + 1);
+    int[][] qr = Division.divide(b, dividend, Bits.resize(m2, dividend.length));
+    int[] n = new int[qr[0].length + 1];
+    n[0] = b.or(qr[1]); // sticky: a non-zero remainder
+    System.arraycopy(qr[0], 0, n, 1, qr[0].length);
+    return n;
+  }
+
+  /** [x < y] (exact; the paper's comparison). */
+  public static int lessThan(CircuitBuilder b, FpWires x, FpWires y) {
+    int[] kx = key(b, x);
+    int[] ky = key(b, y);
+    int bothPositive = b.and(b.not(x.sign()), b.not(y.sign()));
+    int bothNegative = b.and(x.sign(), y.sign());
+    return b.or(b.and(x.sign(), b.not(y.sign())),
+        b.and(bothPositive, Comparison.lessThan(b, kx, ky)),
+        b.and(bothNegative, Comparison.greaterThan(b, kx, ky)));
+  }
+
+  /** [x = y]. */
+  public static int equal(CircuitBuilder b, FpWires x, FpWires y) {
+    return b.and(b.xnor(x.sign(), y.sign()), Comparison.equal(b, key(b, x), key(b, y)));
+  }
+
+  /** floor(x), exact: the integer part of the aligned |x|, one more for a negative fraction. */
+  public static FpWires floor(CircuitBuilder b, FpWires x) {
+    FloatFormat f = x.format();
+    int fraction = 1 << f.q();
+    int width = f.p() + 2 * fraction;
+    int[] aligned = Shifter.shiftLeft(b, x.m(), biased(b, x.e()), width);
+    int[] integer = Bits.slice(aligned, fraction, width);
+    int hasFraction = b.or(Bits.slice(aligned, 0, fraction));
+    int[] magnitude = Adder.add(b, integer, new int[] {b.and(x.sign(), hasFraction)});
+    return Rounding.round(b, f, x.sign(), magnitude, Signed.constant(0, 2));
+  }
+
+  /** e + 2^q as an unsigned bus: flipping the top bit of the two's complement exponent. */
+  private static int[] biased(CircuitBuilder b, int[] e) {
+    int[] out = e.clone();
+    out[out.length - 1] = b.not(e[e.length - 1]);
+    return out;
+  }
+
+  private static int[] negateSigned(CircuitBuilder b, int[] x, int width) {
+    return Signed.add(b, Bits.not(b, Signed.extend(x, width)), Signed.constant(0, width),
+        CircuitBuilder.TRUE, width);
+  }
+
+  /** |x| as an integer key: (e + 2^q, |m|) for non-zero x, 0 for zero; monotone in |x|. */
+  private static int[] key(CircuitBuilder b, FpWires x) {
+    int[] eb = biased(b, x.e());
+    int[] k = new int[x.m().length + eb.length];
+    System.arraycopy(x.m(), 0, k, 0, x.m().length);
+    for (int i = 0; i < eb.length; i++) {
+      k[x.m().length + i] = b.and(eb[i], x.nonZero());
+    }
+    return k;
+  }
+}
