@@ -22,6 +22,14 @@ public interface Arithmetic<T> {
   /** The value x (a weight or a constant of the model) rounded once into this number system. */
   T constant(double x);
 
+  /**
+   * A positive constant such as RMSNorm's epsilon: x rounded, but the smallest positive number
+   * where x would round to zero, so that a format too narrow for x still never divides by zero.
+   */
+  default T positive(double x) {
+    return constant(x);
+  }
+
   T add(T a, T b);
 
   T subtract(T a, T b);

@@ -18,6 +18,12 @@ public record FloatPArithmetic(FloatFormat format) implements Arithmetic<FloatP>
   }
 
   @Override
+  public FloatP positive(double x) {
+    FloatP r = format.fromDouble(x);
+    return r.isZero() && x > 0 ? format.minPositive() : r;
+  }
+
+  @Override
   public FloatP add(FloatP a, FloatP b) {
     return format.add(a, b);
   }

@@ -44,6 +44,12 @@ public final class WireArithmetic implements Arithmetic<FpWires> {
   }
 
   @Override
+  public FpWires positive(double x) {
+    FloatP r = format.fromDouble(x);
+    return FpWires.constant(r.isZero() && x > 0 ? format.minPositive() : r);
+  }
+
+  @Override
   public FpWires add(FpWires a, FpWires b) {
     return FpOps.add(builder, a, b);
   }

@@ -23,7 +23,9 @@ import ssmlab.model.mamba.Eigenvalues;
  * h_t     = deltaA_t h_(t-1) + deltaBu_t       (ScanForm: sequential or unrolled)
  * y       = C . h_t + D u,  out = out_proj(y SiLU(z))          Definitions 3.22-3.24
  * </pre>
- * and {@code r = r + out}; then RMSNorm and the head, tied to the embedding.
+ * and {@code r = r + out}; then RMSNorm and the head, tied to the embedding. RMSNorm's epsilon
+ * enters through {@link Arithmetic#positive}: a format too narrow for 1e-5 uses its smallest
+ * positive number, so the norm never divides by zero.
  *
  * @param <T> the number type of the arithmetic
  */
@@ -52,7 +54,7 @@ public final class MambaReference<T> {
           vector(l.dtBias()), matrix(l.A()), vector(l.D()), matrix(l.outProj()),
           vector(l.outProjBias())));
     }
-    eps = ar.constant(w.config().normEpsilon());
+    eps = ar.positive(w.config().normEpsilon());
     two = ar.constant(2);
   }
 

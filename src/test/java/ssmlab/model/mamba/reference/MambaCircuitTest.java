@@ -1,0 +1,48 @@
+package ssmlab.model.mamba.reference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import ssmlab.fp.FloatFormat;
+import ssmlab.model.ModelConfig;
+import ssmlab.model.Models;
+
+final class MambaCircuitTest {
+
+  static MambaWeights tiny(String eigenvalues, int dConv, int layers) {
+    var config = new ModelConfig("mamba", 3, 2, layers, Map.of("d_state", "2",
+        "d_conv", "" + dConv, "eigenvalues", eigenvalues));
+    return MambaWeights.of(Models.create(config, 5));
+  }
+
+  @ParameterizedTest(name = "{0}, n={1}, eigenvalues {2}")
+  @CsvSource({"sequential, 3, '0,1', 2, 1", "unrolled, 3, '0,1', 2, 1",
+      "unrolled, 4, '-1,1', 1, 1", "sequential, 2, '-1,1', 2, 2", "unrolled, 2, '0,1', 1, 2"})
+  void circuit_agreesBitForBitWithTheFpInterpreter(String form, int n, String ev, int dConv,
+      int layers) {
+    MambaCircuit c = MambaCircuit.compile(tiny(ev, dConv, layers), FloatFormat.of(4, 4),
+        ScanForm.parse(form), n);
+    assertThat(c.verify(40, n)).isEqualTo(40);
+  }
+
+  @ParameterizedTest(name = "eigenvalues {0}")
+  @CsvSource({"'0,1'", "'-1,1'"})
+  void unrolledDepth_isTheSameAtEveryLength_sequentialGrows(String ev) {
+    // From n = 4 on every iterated sum and product takes its general (constant-depth) form.
+    MambaWeights w = tiny(ev, 2, 1);
+    FloatFormat f = FloatFormat.of(4, 4);
+    int[] unrolled = new int[3];
+    int[] sequential = new int[3];
+    for (int i = 0; i < 3; i++) {
+      int n = 4 + 2 * i;
+      unrolled[i] = MambaCircuit.compile(w, f, ScanForm.UNROLLED, n).circuit().depth();
+      sequential[i] = MambaCircuit.compile(w, f, ScanForm.SEQUENTIAL, n).circuit().depth();
+    }
+    assertThat(unrolled[1]).isEqualTo(unrolled[0]);
+    assertThat(unrolled[2]).isEqualTo(unrolled[0]);
+    assertThat(sequential[1]).isGreaterThan(sequential[0]);
+    assertThat(sequential[2]).isGreaterThan(sequential[1]);
+  }
+}
