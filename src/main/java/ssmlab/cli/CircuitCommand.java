@@ -22,7 +22,8 @@ import ssmlab.fp.FloatFormat;
     name = "circuit",
     mixinStandardHelpOptions = true,
     description = "Threshold circuits (TC0) for arithmetic: build, measure, export.",
-    subcommands = {CircuitCommand.OpCommand.class})
+    subcommands = {CircuitCommand.OpCommand.class, CircuitModelCommand.class,
+        CircuitScaleCommand.class})
 final class CircuitCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -37,7 +38,8 @@ final class CircuitCommand implements Runnable {
       mixinStandardHelpOptions = true,
       description = "Build one operation's circuit and print its statistics as JSON.",
       footer = {"", "Ops: int-add int-sub int-cmp int-sum int-mul int-prod int-prod-tree int-div"
-          + " int-shl int-shr int-lod int-mux (fp-* come with the F_p circuits).",
+          + " int-shl int-shr int-lod int-mux fp-add fp-sub fp-mul fp-div fp-cmp fp-floor fp-sum"
+          + " fp-prod fp-exp fp-log fp-sqrt fp-sigmoid fp-softplus fp-silu.",
           "Example: ssmlab circuit op --op int-sum --precision 8 --arity 32"
           + " --export verilog sum.v"})
   static final class OpCommand implements Runnable {

@@ -1,0 +1,114 @@
+package ssmlab.cli;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+import ssmlab.circuit.CircuitStats;
+import ssmlab.circuit.ExportFormat;
+import ssmlab.fp.FloatFormat;
+import ssmlab.model.mamba.reference.MambaCircuit;
+import ssmlab.model.mamba.reference.MambaWeights;
+import ssmlab.model.mamba.reference.ScanForm;
+import ssmlab.train.RunFolder;
+
+/** {@code ssmlab circuit model}: a trained Mamba compiled into a threshold circuit. */
+@Command(name = "model", mixinStandardHelpOptions = true,
+    description = {"Compiles a trained Mamba into a threshold circuit for one sequence length.",
+      "The reference forward runs over circuit wires in exact F_p: the circuit computes the "
+          + "logits at every position for token-id inputs. Prints JSON statistics; --verify K "
+          + "evaluates it on K random sequences and compares every logit bit for bit with the "
+          + "F_p interpreter in the same form."},
+    footer = {"", "Example:", "  ssmlab circuit model --checkpoint runs/tiny --length 8 "
+        + "--precision 4 --exponent-bits 4 --form unrolled --verify 64"})
+final class CircuitModelCommand implements Callable<Integer> {
+
+  @Spec CommandSpec spec;
+
+  @Option(names = "--checkpoint", required = true, paramLabel = "DIR",
+      description = "a run folder of a mamba model (from 'ssmlab train')")
+  Path checkpoint;
+
+  @Option(names = "--length", required = true, paramLabel = "N", description = "sequence length")
+  int length;
+
+  @Option(names = {"-p", "--precision"}, defaultValue = "4", paramLabel = "P",
+      description = "significand bits p (default: ${DEFAULT-VALUE})")
+  int precision;
+
+  @Option(names = {"-q", "--exponent-bits"}, defaultValue = "4", paramLabel = "Q",
+      description = "exponent bits q (default: ${DEFAULT-VALUE})")
+  int exponentBits;
+
+  @Option(names = "--form", defaultValue = "unrolled", paramLabel = "unrolled|sequential",
+      description = "the scan: unrolled (constant depth) or sequential (default: "
+          + "${DEFAULT-VALUE})")
+  String form;
+
+  @Option(names = "--verify", defaultValue = "0", paramLabel = "K",
+      description = "compare with the F_p interpreter on K random sequences")
+  int verify;
+
+  @Option(names = "--export", arity = "2", paramLabel = "FORMAT FILE", hideParamSyntax = true,
+      description = "also write the circuit: verilog|blif|bench|dot|json FILE")
+  String[] export;
+
+  @Override
+  public Integer call() {
+    ScanForm scanForm = ScanForm.parse(form);
+    if (length < 1 || verify < 0) {
+      throw new IllegalArgumentException("--length must be at least 1 and --verify at least 0");
+    }
+    FloatFormat format = format(precision, exponentBits);
+    MambaWeights w = MambaWeights.of(RunFolder.load(checkpoint).model());
+    long t0 = System.nanoTime();
+    MambaCircuit c = MambaCircuit.compile(w, format, scanForm, length);
+    double buildSeconds = (System.nanoTime() - t0) / 1e9;
+    Map<String, Object> out = stats(c, buildSeconds);
+    if (verify > 0) {
+      int agree = c.verify(verify, length);
+      if (agree != verify) {
+        throw new IllegalStateException((verify - agree) + " of " + verify + " sequences differ "
+            + "from the F_p interpreter");
+      }
+      out.put("verified", agree);
+    }
+    if (export != null) {
+      ExportFormat fmt = ExportFormat.parse(export[0]);
+      fmt.write(c.circuit(), "mamba", Path.of(export[1]));
+      out.put("export", Map.of("format", fmt.name().toLowerCase(Locale.ROOT), "file", export[1]));
+    }
+    spec.commandLine().getOut().println(Json.write(out));
+    return 0;
+  }
+
+  static FloatFormat format(int p, int q) {
+    if (p < 2 || q < 1 || p + q > 20) {
+      throw new IllegalArgumentException("circuits need --precision >= 2, --exponent-bits >= 1 "
+          + "and p + q <= 20 (the function tables), got p = " + p + ", q = " + q);
+    }
+    return FloatFormat.of(p, q);
+  }
+
+  /** The JSON statistics of a compiled model. */
+  static Map<String, Object> stats(MambaCircuit c, double buildSeconds) {
+    CircuitStats s = c.circuit().stats();
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("length", c.length());
+    out.put("form", c.form().id());
+    out.put("precision", c.format().p());
+    out.put("exponent_bits", c.format().q());
+    out.put("gates", s.gates());
+    out.put("wires", s.wires());
+    out.put("depth", s.depth());
+    out.put("depth_without_not", s.depthWithoutNot());
+    out.put("by_type", s.counts());
+    out.put("build_seconds", Math.round(buildSeconds * 100) / 100.0);
+    return out;
+  }
+}
