@@ -75,7 +75,16 @@ final class CircuitScaleCommand implements Callable<Integer> {
     out.flush();
     List<Row> rows = new ArrayList<>();
     for (ScanForm form : scanForms) {
+      List<Row> done = new ArrayList<>();
       for (int n : lengths.stream().sorted().toList()) {
+        double expected = extrapolate(done, n);
+        if (expected > MAX_WIRES) {
+          out.printf(Locale.ROOT, "| %s | %d | skipped: about %.1e wires by the trend of the "
+              + "smaller n, over the %.0e this command builds | | | | |%n", form.id(), n,
+              expected, MAX_WIRES);
+          out.flush();
+          break;
+        }
         Row row = compile(w, format, form, n);
         if (row == null) {
           out.printf("| %s | %d | out of memory | | | | |%n", form.id(), n);
@@ -83,6 +92,7 @@ final class CircuitScaleCommand implements Callable<Integer> {
           break;
         }
         rows.add(row);
+        done.add(row);
         out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.1f |%n", form.id(), n,
             row.gates(), row.wires(), row.depth(), row.depthWithoutNot(), row.seconds());
         out.flush();
@@ -107,6 +117,21 @@ final class CircuitScaleCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  /** The largest circuit built: the builder's int edge offsets end at 2^31. */
+  static final double MAX_WIRES = 1e9;
+
+  /** The wires at n extrapolated from the last two rows' power law; 0 with fewer rows. */
+  static double extrapolate(List<Row> rows, int n) {
+    if (rows.size() < 2) {
+      return 0;
+    }
+    Row a = rows.get(rows.size() - 2);
+    Row b = rows.getLast();
+    double k = Math.log((double) b.wires() / a.wires()) / Math.log((double) b.length()
+        / a.length());
+    return b.wires() * Math.pow((double) n / b.length(), k);
   }
 
   private static Row compile(MambaWeights w, FloatFormat f, ScanForm form, int n) {
