@@ -40,7 +40,7 @@ final class CircuitModelCommandTest {
   @Test
   void scale_tableWithFittedExponent_unrolledDepthFlat() {
     Result r = MainTest.run("circuit", "scale", "--checkpoint", run.toString(), "--lengths",
-        "4,6", "--forms", "unrolled,sequential", "--precision", "4", "--exponent-bits", "4");
+        "6,8", "--forms", "unrolled,sequential", "--precision", "4", "--exponent-bits", "4");
     assertThat(r.code()).as(r.err()).isZero();
     var lines = r.out().lines().toList();
     assertThat(lines.get(0)).startsWith("| form | n | gates | wires | depth");

@@ -1,5 +1,6 @@
 package ssmlab.circuit.tc0;
 
+import java.util.ArrayList;
 import java.util.List;
 
 import ssmlab.circuit.CircuitBuilder;
@@ -11,9 +12,11 @@ import ssmlab.circuit.CircuitBuilder;
  *   <li>one-hot residues {@code x_i mod q} ({@link Residues}, depth 3);
  *   <li>discrete logarithms to a generator of (ℤ/q)^*: the one-hot of dlog is a rewiring, its
  *       binary digits one OR level;
- *   <li>{@code Λ = Σ_i dlog(x_i) ≤ N(q−2)} as a one-hot ({@link WeightedSum}, depth 2), then
- *       {@code Λ mod (q−1)} by OR grouping; the product's residue is {@code g^Λ}, again a
- *       rewiring, or 0 when some {@code x_i ≡ 0};
+ *   <li>{@code Λ = Σ_i dlog(x_i) ≤ N(q−2)} in binary by iterated addition, decoded to a one-hot
+ *       (one AND level), then {@code Λ mod (q−1)} by OR grouping; the product's residue is
+ *       {@code g^Λ}, again a rewiring, or 0 when some {@code x_i ≡ 0}. (A one-hot of Λ straight
+ *       from threshold gates would be two levels shallower but needs N²·q·log q wires per prime,
+ *       which dominates for the hundreds of products of a compiled model.)
  *   <li>CRT reconstruction to binary ({@link Residues#reconstruct}).
  * </ol>
  * The depth is the same for every N and width (about 25 without NOT); the size is polynomial and
@@ -24,13 +27,13 @@ public final class IteratedMultiplication {
 
   /**
    * About how many wires {@link #product} needs for n numbers of m bits: per prime q, the residue
-   * thresholds (n·m·m·(q−1)) and the dlog-sum thresholds (n·⌈log₂q⌉·n·(q−2)).
+   * thresholds (n·m·m·(q−1)) and the decoder of the dlog sum (n·(q−2)·⌈log₂(n·q)⌉).
    */
   public static long estimateWires(int n, int m) {
     long w = 0;
     for (int q : Residues.primesFor(n * m)) {
-      long dl = Bits.bitLength(q - 2);
-      w += (long) n * m * m * (q - 1) + n * dl * n * (q - 2);
+      long sumBits = Bits.bitLength((long) n * q);
+      w += (long) n * m * m * (q - 1) + (long) n * (q - 2) * sumBits;
     }
     return w;
   }
@@ -64,18 +67,14 @@ public final class IteratedMultiplication {
     }
     int n = xs.size();
     int[] zero = new int[n];
-    int[] logBits = new int[n * dlBits];
-    int[] weights = new int[n * dlBits];
+    List<int[]> logs = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       int[] res = Residues.residueOneHot(b, xs.get(i), q);
       zero[i] = res[0];
-      int[] bits = Encoder.lookup(b, res, dlTable, dlBits);
-      for (int t = 0; t < dlBits; t++) {
-        logBits[i * dlBits + t] = bits[t];
-        weights[i * dlBits + t] = 1 << t;
-      }
+      logs.add(Encoder.lookup(b, res, dlTable, dlBits));
     }
-    int[] lambda = Residues.reduce(b, WeightedSum.oneHot(b, logBits, weights), q - 1);
+    int[] sum = IteratedAddition.sum(b, logs);
+    int[] lambda = Residues.reduce(b, Encoder.oneHot(b, sum, n * (q - 2) + 1), q - 1);
     int anyZero = b.or(zero);
     int nonZero = b.not(anyZero);
     int[] p = new int[q];

@@ -30,13 +30,13 @@ final class MambaCircuitTest {
   @ParameterizedTest(name = "eigenvalues {0}")
   @CsvSource({"'0,1'", "'-1,1'"})
   void unrolledDepth_isTheSameAtEveryLength_sequentialGrows(String ev) {
-    // From n = 4 on every iterated sum and product takes its general (constant-depth) form.
+    // From n = 6 on every iterated sum and product takes its general (constant-depth) form.
     MambaWeights w = tiny(ev, 2, 1);
     FloatFormat f = FloatFormat.of(4, 4);
     int[] unrolled = new int[3];
     int[] sequential = new int[3];
     for (int i = 0; i < 3; i++) {
-      int n = 4 + 2 * i;
+      int n = 6 + 2 * i;
       unrolled[i] = MambaCircuit.compile(w, f, ScanForm.UNROLLED, n).circuit().depth();
       sequential[i] = MambaCircuit.compile(w, f, ScanForm.SEQUENTIAL, n).circuit().depth();
     }
