@@ -33,7 +33,8 @@ import ssmlab.fp.FloatFormat;
  *       remainder (the paper's {@code a // b}), exponent e_1 - e_2 - p - 2; the significand
  *       quotient is a table for p <= 8 and the integer divider above.
  * </ul>
- * Every depth is a constant independent of the number of operands.
+ * Every depth is a constant independent of the number of operands, the same from two operands
+ * on (the iterated additions keep every stage, a product of two takes the general path).
  */
 public final class FpOps {
   private FpOps() {}
@@ -73,8 +74,8 @@ public final class FpOps {
       pos.add(p);
       neg.add(n);
     }
-    int[] sp = IteratedAddition.sum(b, pos);
-    int[] sn = IteratedAddition.sum(b, neg);
+    int[] sp = IteratedAddition.sumUniform(b, pos);
+    int[] sn = IteratedAddition.sumUniform(b, neg);
     int w = Math.max(sp.length, sn.length);
     sp = Bits.resize(sp, w);
     sn = Bits.resize(sn, w);
@@ -106,9 +107,6 @@ public final class FpOps {
     if (xs.size() == 1) {
       return xs.getFirst();
     }
-    if (xs.size() == 2) {
-      return multiply(b, xs.get(0), xs.get(1));
-    }
     int n = xs.size();
     List<int[]> ms = new ArrayList<>();
     List<int[]> es = new ArrayList<>();
@@ -120,7 +118,7 @@ public final class FpOps {
     }
     int[] magnitude = IteratedMultiplication.product(b, ms);
     // sum of (e_i + 2^q), minus n · 2^q
-    int[] biasedSum = IteratedAddition.sum(b, es);
+    int[] biasedSum = IteratedAddition.sumUniform(b, es);
     long shift = (long) n << f.q();
     int width = Signed.widthFor(-shift, shift) + 1;
     int[] e = Signed.add(b, Signed.unsigned(biasedSum, width), Signed.constant(-shift, width),

@@ -17,13 +17,26 @@ import ssmlab.circuit.CircuitBuilder;
  *       kb.., its high bits number B at bits (k+1)b.. (blocks of B do not overlap).
  *   <li>A + B by carry-lookahead (depth 5).
  * </ol>
- * A stage is skipped when the columns are already at most two high. Weights stay ≤ 2^{b−1} ≤ L.
+ * A stage is skipped when the columns are already at most two high ({@link #sumUniform} keeps
+ * every stage). Weights stay ≤ 2^{b−1} ≤ L.
  */
 public final class IteratedAddition {
   private IteratedAddition() {}
 
   /** Σ of the numbers (unsigned, any widths), as many bits as the largest possible sum needs. */
   public static int[] sum(CircuitBuilder b, List<int[]> numbers) {
+    return sumColumns(b, columns(numbers), false);
+  }
+
+  /**
+   * The same sum with every stage built even where the columns are already low, so that its depth
+   * is the same for any count of numbers from 2 on (what a circuit family uniform in n wants).
+   */
+  public static int[] sumUniform(CircuitBuilder b, List<int[]> numbers) {
+    return sumColumns(b, columns(numbers), true);
+  }
+
+  private static int[][] columns(List<int[]> numbers) {
     int width = 0;
     for (int[] x : numbers) {
       width = Math.max(width, x.length);
@@ -39,21 +52,25 @@ public final class IteratedAddition {
         }
       }
     }
-    return sumColumns(b, toArrays(cols));
+    return toArrays(cols);
   }
 
   /** Σ_j 2^j · (number of true wires in column j). Columns are not modified. */
   public static int[] sumColumns(CircuitBuilder b, int[][] columns) {
+    return sumColumns(b, columns, false);
+  }
+
+  private static int[] sumColumns(CircuitBuilder b, int[][] columns, boolean everyStage) {
     BigInteger bound = BigInteger.ZERO;
     for (int j = 0; j < columns.length; j++) {
       bound = bound.add(BigInteger.valueOf(columns[j].length).shiftLeft(j));
     }
     int outWidth = Math.max(1, bound.bitLength());
     int[][] cols = columns;
-    if (maxHeight(cols) > 2) {
+    if (everyStage || maxHeight(cols) > 2) {
       cols = countColumns(b, cols);
     }
-    if (maxHeight(cols) > 2) {
+    if (everyStage || maxHeight(cols) > 2) {
       cols = blockSums(b, cols);
     }
     int[] x = new int[cols.length];
@@ -87,7 +104,7 @@ public final class IteratedAddition {
 
   /** Stage 2: block sums of b columns, split into a low and a high number. */
   private static int[][] blockSums(CircuitBuilder b, int[][] cols) {
-    int bw = Bits.bitLength(maxHeight(cols) - 1); // 2^bw ≥ height
+    int bw = Math.max(1, Bits.bitLength(maxHeight(cols) - 1)); // 2^bw ≥ height
     List<List<Integer>> out = new ArrayList<>();
     for (int k = 0; k * bw < cols.length; k++) {
       List<Integer> in = new ArrayList<>();

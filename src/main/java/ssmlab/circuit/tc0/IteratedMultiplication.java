@@ -73,7 +73,7 @@ public final class IteratedMultiplication {
       zero[i] = res[0];
       logs.add(Encoder.lookup(b, res, dlTable, dlBits));
     }
-    int[] sum = IteratedAddition.sum(b, logs);
+    int[] sum = IteratedAddition.sumUniform(b, logs);
     int[] lambda = Residues.reduce(b, Encoder.oneHot(b, sum, n * (q - 2) + 1), q - 1);
     int anyZero = b.or(zero);
     int nonZero = b.not(anyZero);

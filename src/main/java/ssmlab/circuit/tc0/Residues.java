@@ -122,14 +122,14 @@ public final class Residues {
       fracs.add(Encoder.lookup(b, oneHots[j], a, frac));
     }
     fracs.add(Bits.constant(1L << (frac - 2), frac)); // + 1/4
-    int[] sHat = IteratedAddition.sum(b, fracs);
+    int[] sHat = IteratedAddition.sumUniform(b, fracs);
     int[] t = Bits.slice(sHat, frac, sHat.length);
     int[] tOneHot = Encoder.oneHot(b, t, k + 1);
     BigInteger[] tm = new BigInteger[k + 1];
     for (int v = 0; v <= k; v++) {
       tm[v] = m.multiply(BigInteger.valueOf(v));
     }
-    int[] sum = IteratedAddition.sum(b, gammas);
+    int[] sum = IteratedAddition.sumUniform(b, gammas);
     int[] tM = Encoder.lookup(b, tOneHot, tm, sum.length);
     return Bits.resize(Adder.subtract(b, sum, tM), width);
   }
