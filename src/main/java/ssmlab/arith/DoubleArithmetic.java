@@ -81,7 +81,7 @@ public final class DoubleArithmetic implements Arithmetic<Double> {
     return 1 / (1 + Math.exp(-x));
   }
 
-  /** ln(1 + e^x), computed as max(x, 0) + log1p(e^-|x|) so that it neither overflows nor loses x. */
+  /** ln(1 + e^x) as max(x, 0) + log1p(e^-|x|): it neither overflows nor loses x. */
   @Override
   public Double softplus(Double x) {
     return Math.max(x, 0) + Math.log1p(Math.exp(-Math.abs(x)));

@@ -4,7 +4,7 @@ import java.util.List;
 import ssmlab.fp.FloatFormat;
 import ssmlab.fp.FloatP;
 
-/** {@link Arithmetic} in the exact p-bit floats of one {@link FloatFormat}: every op rounds once. */
+/** {@link Arithmetic} in the exact p-bit floats of a {@link FloatFormat}, each op rounded once. */
 public record FloatPArithmetic(FloatFormat format) implements Arithmetic<FloatP> {
 
   @Override

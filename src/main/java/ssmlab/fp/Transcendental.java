@@ -39,16 +39,31 @@ final class Transcendental {
   }
 
   static FloatP log(FloatFormat f, FloatP x) {
+    FloatP fast = DoubleEnclosure.round(f, x, Math::log);
+    return fast != null ? fast : logExact(f, x);
+  }
+
+  static FloatP logExact(FloatFormat f, FloatP x) {
     Dyadic d = Dyadic.of(x);
     return correctlyRounded(f, bits -> ExpLog.log(d, bits));
   }
 
   static FloatP sigmoid(FloatFormat f, FloatP x) {
+    FloatP fast = DoubleEnclosure.round(f, x, DoubleEnclosure::sigmoid);
+    return fast != null ? fast : sigmoidExact(f, x);
+  }
+
+  static FloatP sigmoidExact(FloatFormat f, FloatP x) {
     Dyadic d = Dyadic.of(x);
     return correctlyRounded(f, bits -> sigmoid(d, bits));
   }
 
   static FloatP silu(FloatFormat f, FloatP x) {
+    FloatP fast = DoubleEnclosure.round(f, x, DoubleEnclosure::silu);
+    return fast != null ? fast : siluExact(f, x);
+  }
+
+  static FloatP siluExact(FloatFormat f, FloatP x) {
     Dyadic d = Dyadic.of(x);
     return correctlyRounded(f, bits -> {
       Enclosure s = sigmoid(d, bits);
@@ -57,8 +72,13 @@ final class Transcendental {
     });
   }
 
-  /** softplus(x) = ln(1 + e^x) = x + ln(1 + e^-x): the second form for x > 0 avoids 1 + huge. */
   static FloatP softplus(FloatFormat f, FloatP x) {
+    FloatP fast = DoubleEnclosure.round(f, x, DoubleEnclosure::softplus);
+    return fast != null ? fast : softplusExact(f, x);
+  }
+
+  /** softplus(x) = ln(1 + e^x) = x + ln(1 + e^-x): the second form for x > 0 avoids 1 + huge. */
+  static FloatP softplusExact(FloatFormat f, FloatP x) {
     Dyadic d = Dyadic.of(x);
     return correctlyRounded(f, bits -> {
       if (d.signum() <= 0) {

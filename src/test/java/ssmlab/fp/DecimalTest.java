@@ -75,6 +75,7 @@ final class DecimalTest {
     assertThat(f.parse("-1e1000000000")).isEqualTo(f.max().negated());
     assertThat(f.parse("1e-1000000000")).isEqualTo(f.zero());
     assertThatThrownBy(() -> F53.parse("1e-x")).isInstanceOf(NumberFormatException.class);
-    assertThatThrownBy(() -> F53.fromDouble(Double.NaN)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> F53.fromDouble(Double.NaN))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 }

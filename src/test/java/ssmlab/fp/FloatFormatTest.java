@@ -102,7 +102,8 @@ final class FloatFormatTest {
     assertThat(third.compareTo(f.parse("0.33333"))).isPositive();
     assertThat(third.negated().compareTo(third)).isNegative();
     assertThat(third.toDouble()).isEqualTo(1.0 / 3);
-    assertThat(FloatFormat.of(53, 11).convert(third)).isEqualTo(FloatFormat.of(53, 11).fromDouble(1.0 / 3));
+    assertThat(FloatFormat.of(53, 11).convert(third))
+        .isEqualTo(FloatFormat.of(53, 11).fromDouble(1.0 / 3));
     assertThat(f.valueOf(Long.MIN_VALUE).toExactString()).isEqualTo(Long.toString(Long.MIN_VALUE));
     assertThatThrownBy(() -> f.add(third, FloatFormat.of(53).valueOf(1)))
         .isInstanceOf(IllegalArgumentException.class);

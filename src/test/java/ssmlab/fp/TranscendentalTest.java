@@ -95,6 +95,38 @@ final class TranscendentalTest {
     assertThat(decided).as("the fast path decides most cases").isGreaterThan(1800);
   }
 
+  @ParameterizedTest(name = "seed={0}")
+  @MethodSource("seeds")
+  void doubleEnclosure_randomArguments_agreesWithTheExactEnclosures(long seed) {
+    var r = new SplittableRandom(seed);
+    int decided = 0;
+    int tried = 0;
+    for (int i = 0; i < 400; i++) {
+      FloatFormat f = FloatFormat.of(r.nextInt(2, DoubleEnclosure.MAX_P + 1), r.nextInt(6, 12));
+      BigInteger m = BigInteger.valueOf(r.nextLong(1L << (f.p() - 1), 1L << f.p()));
+      FloatP x = f.of(r.nextBoolean() ? m : m.negate(), r.nextLong(-40, 8 - f.p()));
+      String what = "seed=" + seed + " " + f + " x=" + x;
+      FloatP[] fast = {DoubleEnclosure.round(f, x, DoubleEnclosure::sigmoid),
+          DoubleEnclosure.round(f, x, DoubleEnclosure::silu),
+          DoubleEnclosure.round(f, x, DoubleEnclosure::softplus),
+          x.signum() > 0 ? DoubleEnclosure.round(f, x, Math::log) : null};
+      FloatP[] exact = {Transcendental.sigmoidExact(f, x), Transcendental.siluExact(f, x),
+          Transcendental.softplusExact(f, x),
+          x.signum() > 0 ? Transcendental.logExact(f, x) : null};
+      for (int k = 0; k < fast.length; k++) {
+        if (exact[k] == null) {
+          continue;
+        }
+        tried++;
+        if (fast[k] != null) {
+          decided++;
+          assertThat(fast[k]).as(what + " function " + k).isEqualTo(exact[k]);
+        }
+      }
+    }
+    assertThat(decided).as("the double enclosure decides most cases").isGreaterThan(tried * 9 / 10);
+  }
+
   @Test
   void doubleFormat_randomArguments_withinOneUlpOfStrictMath() {
     FloatFormat f = FloatFormat.of(53, 11);

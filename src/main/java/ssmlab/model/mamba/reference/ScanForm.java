@@ -4,7 +4,7 @@ import java.util.Locale;
 
 /** How the selective scan's recurrence is evaluated, and so where it rounds. */
 public enum ScanForm {
-  /** {@code h_t = deltaA_t * h_(t-1) + deltaB_t x_t}, rounding at every step, as hardware runs it. */
+  /** {@code h_t = deltaA_t * h_(t-1) + deltaB_t x_t}, rounding every step, as hardware does. */
   SEQUENTIAL,
   /**
    * {@code h_t = sum_(s <= t) (prod_(r in (s, t]) deltaA_r) deltaB_s x_s} with one iterated
