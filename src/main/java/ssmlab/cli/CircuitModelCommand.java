@@ -12,7 +12,7 @@ import picocli.CommandLine.Spec;
 import ssmlab.circuit.CircuitStats;
 import ssmlab.circuit.ExportFormat;
 import ssmlab.fp.FloatFormat;
-import ssmlab.model.mamba.reference.MambaCircuit;
+import ssmlab.compile.MambaCircuit;
 import ssmlab.model.mamba.reference.MambaWeights;
 import ssmlab.model.mamba.reference.ScanForm;
 import ssmlab.train.RunFolder;

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import ssmlab.circuit.CircuitStats;
 import ssmlab.fp.FloatFormat;
-import ssmlab.model.mamba.reference.MambaCircuit;
+import ssmlab.compile.MambaCircuit;
 import ssmlab.model.mamba.reference.MambaWeights;
 import ssmlab.model.mamba.reference.ScanForm;
 import ssmlab.report.ScalingPlot;

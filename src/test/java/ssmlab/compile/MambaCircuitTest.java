@@ -1,4 +1,4 @@
-package ssmlab.model.mamba.reference;
+package ssmlab.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +8,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import ssmlab.fp.FloatFormat;
 import ssmlab.model.ModelConfig;
 import ssmlab.model.Models;
+import ssmlab.model.mamba.reference.MambaWeights;
+import ssmlab.model.mamba.reference.ScanForm;
 
 final class MambaCircuitTest {
 

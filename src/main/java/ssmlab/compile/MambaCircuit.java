@@ -1,4 +1,4 @@
-package ssmlab.model.mamba.reference;
+package ssmlab.compile;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -16,6 +16,9 @@ import ssmlab.circuit.tc0.Bits;
 import ssmlab.circuit.tc0.Multiplexer;
 import ssmlab.fp.FloatFormat;
 import ssmlab.fp.FloatP;
+import ssmlab.model.mamba.reference.MambaReference;
+import ssmlab.model.mamba.reference.MambaWeights;
+import ssmlab.model.mamba.reference.ScanForm;
 
 /**
  * A trained Mamba compiled into a threshold circuit for sequences of one length n: the
