@@ -21,7 +21,7 @@ import ssmlab.fp.FloatFormat;
 @Command(
     name = "circuit",
     mixinStandardHelpOptions = true,
-    description = "Threshold circuits (TC0) for arithmetic: build, measure, export.",
+    description = "Threshold circuits (TC0): arithmetic and compiled Mamba models.",
     subcommands = {CircuitCommand.OpCommand.class, CircuitModelCommand.class,
         CircuitScaleCommand.class})
 final class CircuitCommand implements Runnable {
