@@ -67,7 +67,14 @@ final class CircuitModelCommand implements Callable<Integer> {
     FloatFormat format = format(precision, exponentBits);
     MambaWeights w = MambaWeights.of(RunFolder.load(checkpoint).model());
     long t0 = System.nanoTime();
-    MambaCircuit c = MambaCircuit.compile(w, format, scanForm, length);
+    MambaCircuit c;
+    try {
+      c = MambaCircuit.compile(w, format, scanForm, length);
+    } catch (OutOfMemoryError tooBig) {
+      throw new IllegalArgumentException("the circuit for --length " + length + " does not fit "
+          + "in the heap; use a smaller --length, --precision or --exponent-bits, or a larger "
+          + "heap (SSMLAB_JVM_OPTS=-Xmx16g)");
+    }
     double buildSeconds = (System.nanoTime() - t0) / 1e9;
     Map<String, Object> out = stats(c, buildSeconds);
     if (verify > 0) {
