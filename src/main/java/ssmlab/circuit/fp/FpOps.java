@@ -33,8 +33,9 @@ import ssmlab.fp.FloatFormat;
  *       remainder (the paper's {@code a // b}), exponent e_1 - e_2 - p - 2; the significand
  *       quotient is a table for p <= 8 and the integer divider above.
  * </ul>
- * Every depth is a constant independent of the number of operands, the same from two operands
- * on (the iterated additions keep every stage, a product of two takes the general path).
+ * Every depth is bounded by a constant independent of the number of operands (the iterated
+ * additions keep every stage, a product of two takes the general path); at p = 4, q = 3 it is one
+ * number for 2 to 32 operands, in other formats it may differ by a level at small counts.
  */
 public final class FpOps {
   private FpOps() {}
