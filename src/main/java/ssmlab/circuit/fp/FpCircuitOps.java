@@ -33,7 +33,7 @@ public final class FpCircuitOps {
     binary("fp-sub", "round_p(x - y)", FpOps::subtract);
     binary("fp-mul", "round_p(x * y)", FpOps::multiply);
     add("fp-div", "round_p(x / y) (x / 0 unspecified)", false, (f, n) -> {
-      if (f.p() > FpOps.TABLE_DIVISION_MAX_P) {
+      if (f.p() > FpOps.RECIPROCAL_MAX_P) {
         check("fp-div", Division.estimateWires(2 * f.p() + 1));
       }
       return binaryCircuit(f, FpOps::divide);

@@ -1,6 +1,5 @@
 package ssmlab.circuit.fp;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import ssmlab.circuit.CircuitBuilder;
@@ -8,7 +7,6 @@ import ssmlab.circuit.tc0.Adder;
 import ssmlab.circuit.tc0.Bits;
 import ssmlab.circuit.tc0.Comparison;
 import ssmlab.circuit.tc0.Division;
-import ssmlab.circuit.tc0.Encoder;
 import ssmlab.circuit.tc0.IteratedAddition;
 import ssmlab.circuit.tc0.IteratedMultiplication;
 import ssmlab.circuit.tc0.Multiplication;
@@ -31,7 +29,8 @@ import ssmlab.fp.FloatFormat;
  *       of the signs;
  *   <li>quotient: {@code (|m_1| · 2^(p+1)) / |m_2|} truncated plus a sticky bit for a non-zero
  *       remainder (the paper's {@code a // b}), exponent e_1 - e_2 - p - 2; the significand
- *       quotient is a table for p <= 8 and the integer divider above.
+ *       quotient from a reciprocal table and one correction ({@link SignificandDivision}) for
+ *       p <= 20, the integer divider above.
  * </ul>
  * Every depth is bounded by a constant independent of the number of operands (the iterated
  * additions keep every stage, a product of two takes the general path); at p = 4, q = 3 it is one
@@ -128,44 +127,19 @@ public final class FpOps {
     return Rounding.round(b, f, parity, magnitude, e);
   }
 
-  /** Up to this p the significand quotient is a table of 2^(2p-2) entries, else a divider. */
-  static final int TABLE_DIVISION_MAX_P = 8;
+  /** Up to this p the significand quotient uses a reciprocal table of 2^(p-1) entries. */
+  static final int RECIPROCAL_MAX_P = 20;
 
   /** round_p(x / y); a zero divisor gives an unspecified float (FloatFormat throws). */
   public static FpWires divide(CircuitBuilder b, FpWires x, FpWires y) {
     FloatFormat f = x.format();
     int p = f.p();
-    int[] n = p <= TABLE_DIVISION_MAX_P ? quotientTable(b, x.m(), y.m())
+    int[] n = p <= RECIPROCAL_MAX_P ? SignificandDivision.quotientAndSticky(b, x.m(), y.m())
         : quotientDivider(b, x.m(), y.m());
     int width = f.q() + 3;
     int[] e = Signed.add(b, Signed.add(b, x.e(), negateSigned(b, y.e(), width), width),
         Signed.constant(-(p + 2), width), width);
     return Rounding.round(b, f, b.xor(x.sign(), y.sign()), n, e);
-  }
-
-  /**
-   * N = 2 floor(m_1 2^(p+1) / m_2) + [remainder != 0], p + 3 bits: a table over the significands'
-   * bits below their leading ones (a constant divisor folds it to 2^(p-1) entries). Zero in,
-   * zero out.
-   */
-  private static int[] quotientTable(CircuitBuilder b, int[] m1, int[] m2) {
-    int p = m1.length;
-    int[] index = new int[2 * (p - 1)];
-    System.arraycopy(m1, 0, index, 0, p - 1);
-    System.arraycopy(m2, 0, index, p - 1, p - 1);
-    BigInteger[] table = new BigInteger[1 << index.length];
-    for (int i = 0; i < table.length; i++) {
-      long a = (1L << (p - 1)) | (i & ((1L << (p - 1)) - 1));
-      long d = (1L << (p - 1)) | (i >>> (p - 1));
-      long q = (a << (p + 1)) / d;
-      long r = (a << (p + 1)) % d;
-      table[i] = BigInteger.valueOf(2 * q + (r != 0 ? 1 : 0));
-    }
-    int[] n = Encoder.lookup(b, Encoder.oneHot(b, index, table.length), table, p + 3);
-    for (int i = 0; i < n.length; i++) {
-      n[i] = b.and(n[i], m1[p - 1]);
-    }
-    return n;
   }
 
   /** The same N from the constant-depth integer divider (circuits.md §2.8), for larger p. */
