@@ -2,6 +2,7 @@ package ssmlab.fp;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -40,7 +41,7 @@ public class FloatPBench {
   @Setup
   public void setup() {
     f = FloatFormat.of(p, 11);
-    mc = new MathContext((int) Math.ceil(p * Math.log10(2)));
+    mc = new MathContext((int) Math.ceil(p * Math.log10(2)), RoundingMode.HALF_EVEN);
     var r = new SplittableRandom(42);
     xs = new FloatP[N];
     ys = new FloatP[N];

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.function.BiFunction;
 import java.util.function.Function;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -147,6 +148,49 @@ final class FpCircuitTest {
       }
     }
     assertThat(ar.name()).isEqualTo("circuit(p=3,q=3)");
+  }
+
+  /** Every float of (p, q) through each table circuit, against FloatFormat's function. */
+  static void checkUnary(FloatFormat f) {
+    List<List<FloatP>> xs = all(f).stream().map(List::of).toList();
+    Map<String, Function<FloatP, FloatP>> java = Map.of("exp", f::exp, "sqrt", f::sqrt,
+        "sigmoid", f::sigmoid, "softplus", f::softplus, "silu", f::silu, "log", f::log);
+    for (var fn : java.entrySet()) {
+      List<BigInteger> got = run(f, 1, (b, in) -> {
+        var a = new WireArithmetic(b, f);
+        FpWires x = in.getFirst();
+        return (switch (fn.getKey()) {
+          case "exp" -> a.exp(x);
+          case "sqrt" -> a.sqrt(x);
+          case "sigmoid" -> a.sigmoid(x);
+          case "softplus" -> a.softplus(x);
+          case "silu" -> a.silu(x);
+          default -> a.log(x);
+        }).bits();
+      }, xs);
+      for (int v = 0; v < xs.size(); v++) {
+        FloatP x = xs.get(v).getFirst();
+        FloatP want;
+        try {
+          want = fn.getValue().apply(x);
+        } catch (ArithmeticException domain) {
+          continue;
+        }
+        assertThat(FpWires.decode(f, got.get(v))).as("%s(%s) in %s", fn.getKey(), x, f)
+            .isEqualTo(want);
+      }
+    }
+  }
+
+  @Test
+  void unaryOps_everyFloatAtP8Q3_equalFloatFormat() {
+    checkUnary(FloatFormat.of(8, 3));
+  }
+
+  @Test
+  @Tag("slow")
+  void unaryOps_everyFloatAtP12Q3_equalFloatFormat() {
+    checkUnary(FloatFormat.of(12, 3));
   }
 
   @ParameterizedTest(name = "p={0} q={1}")
