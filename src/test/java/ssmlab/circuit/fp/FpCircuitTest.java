@@ -152,7 +152,11 @@ final class FpCircuitTest {
 
   /** Every float of (p, q) through each table circuit, against FloatFormat's function. */
   static void checkUnary(FloatFormat f) {
-    List<List<FloatP>> xs = all(f).stream().map(List::of).toList();
+    checkUnary(f, all(f).stream().map(List::of).toList());
+  }
+
+  /** The given floats through each table circuit, against FloatFormat's function. */
+  static void checkUnary(FloatFormat f, List<List<FloatP>> xs) {
     Map<String, Function<FloatP, FloatP>> java = Map.of("exp", f::exp, "sqrt", f::sqrt,
         "sigmoid", f::sigmoid, "softplus", f::softplus, "silu", f::silu, "log", f::log);
     for (var fn : java.entrySet()) {
@@ -191,6 +195,18 @@ final class FpCircuitTest {
   @Tag("slow")
   void unaryOps_everyFloatAtP12Q3_equalFloatFormat() {
     checkUnary(FloatFormat.of(12, 3));
+  }
+
+  @Test
+  @Tag("slow")
+  void unaryOps_randomAtP16Q3_equalFloatFormat() {
+    FloatFormat f = FloatFormat.of(16, 3);
+    var r = new SplittableRandom(16);
+    List<List<FloatP>> xs = new ArrayList<>();
+    for (int i = 0; i < 512; i++) {
+      xs.add(List.of(random(f, r)));
+    }
+    checkUnary(f, xs);
   }
 
   @ParameterizedTest(name = "p={0} q={1}")
