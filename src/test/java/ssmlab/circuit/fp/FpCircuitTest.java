@@ -231,6 +231,31 @@ final class FpCircuitTest {
         (b, in) -> FpOps.divide(b, in.get(0), in.get(1)), f::divide, "div");
   }
 
+  @Test
+  void iteratedSumAndProduct_allTriplesOfEveryThirdFloatAtP3Q3_roundOnce() {
+    List<FloatP> every = all(TINY);
+    List<FloatP> some = new ArrayList<>();
+    for (int i = 0; i < every.size(); i += 3) {
+      some.add(every.get(i));
+    }
+    List<List<FloatP>> triples = new ArrayList<>();
+    for (FloatP x : some) {
+      for (FloatP y : some) {
+        for (FloatP z : some) {
+          triples.add(List.of(x, y, z));
+        }
+      }
+    }
+    List<BigInteger> sums = run(TINY, 3, (b, in) -> FpOps.sum(b, in).bits(), triples);
+    List<BigInteger> products = run(TINY, 3, (b, in) -> FpOps.product(b, in).bits(), triples);
+    for (int v = 0; v < triples.size(); v++) {
+      assertThat(FpWires.decode(TINY, sums.get(v))).as("sum %s", triples.get(v))
+          .isEqualTo(TINY.iteratedSum(triples.get(v)));
+      assertThat(FpWires.decode(TINY, products.get(v))).as("product %s", triples.get(v))
+          .isEqualTo(TINY.iteratedProduct(triples.get(v)));
+    }
+  }
+
   @ParameterizedTest(name = "n={0}")
   @ValueSource(ints = {2, 3, 5, 8})
   void iteratedSumAndProduct_random_roundOnceAsFloatFormat(int n) {
