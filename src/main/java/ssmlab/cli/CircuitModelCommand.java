@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -15,7 +16,6 @@ import ssmlab.fp.FloatFormat;
 import ssmlab.compile.MambaCircuit;
 import ssmlab.model.mamba.reference.MambaWeights;
 import ssmlab.model.mamba.reference.ScanForm;
-import ssmlab.train.RunFolder;
 
 /** {@code ssmlab circuit model}: a trained Mamba compiled into a threshold circuit. */
 @Command(name = "model", mixinStandardHelpOptions = true,
@@ -30,20 +30,10 @@ final class CircuitModelCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--checkpoint", required = true, paramLabel = "DIR",
-      description = "a run folder of a mamba model (from 'ssmlab train')")
-  Path checkpoint;
+  @Mixin CompiledModelOptions compiled;
 
   @Option(names = "--length", required = true, paramLabel = "N", description = "sequence length")
   int length;
-
-  @Option(names = {"-p", "--precision"}, defaultValue = "4", paramLabel = "P",
-      description = "significand bits p (default: ${DEFAULT-VALUE})")
-  int precision;
-
-  @Option(names = {"-q", "--exponent-bits"}, defaultValue = "4", paramLabel = "Q",
-      description = "exponent bits q (default: ${DEFAULT-VALUE})")
-  int exponentBits;
 
   @Option(names = "--form", defaultValue = "unrolled", paramLabel = "unrolled|sequential",
       description = "the scan: unrolled (constant depth) or sequential (default: "
@@ -64,8 +54,8 @@ final class CircuitModelCommand implements Callable<Integer> {
     if (length < 1 || verify < 0) {
       throw new IllegalArgumentException("--length must be at least 1 and --verify at least 0");
     }
-    FloatFormat format = format(precision, exponentBits);
-    MambaWeights w = MambaWeights.of(RunFolder.load(checkpoint).model());
+    FloatFormat format = compiled.format();
+    MambaWeights w = compiled.weights();
     long t0 = System.nanoTime();
     MambaCircuit c;
     try {
@@ -92,14 +82,6 @@ final class CircuitModelCommand implements Callable<Integer> {
     }
     spec.commandLine().getOut().println(Json.write(out));
     return 0;
-  }
-
-  static FloatFormat format(int p, int q) {
-    if (p < 2 || q < 1 || p + q > 20) {
-      throw new IllegalArgumentException("circuits need --precision >= 2, --exponent-bits >= 1 "
-          + "and p + q <= 20 (the function tables), got p = " + p + ", q = " + q);
-    }
-    return FloatFormat.of(p, q);
   }
 
   /** The JSON statistics of a compiled model. */

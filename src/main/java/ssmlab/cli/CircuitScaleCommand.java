@@ -9,6 +9,7 @@ import java.util.Locale;
 import java.util.concurrent.Callable;
 import java.util.function.ToLongFunction;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -18,7 +19,6 @@ import ssmlab.compile.MambaCircuit;
 import ssmlab.model.mamba.reference.MambaWeights;
 import ssmlab.model.mamba.reference.ScanForm;
 import ssmlab.report.ScalingPlot;
-import ssmlab.train.RunFolder;
 
 /** {@code ssmlab circuit scale}: depth and size of a compiled Mamba against the length. */
 @Command(name = "scale", mixinStandardHelpOptions = true,
@@ -32,21 +32,11 @@ final class CircuitScaleCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--checkpoint", required = true, paramLabel = "DIR",
-      description = "a run folder of a mamba model")
-  Path checkpoint;
+  @Mixin CompiledModelOptions compiled;
 
   @Option(names = "--lengths", required = true, split = ",", paramLabel = "N,N,...",
       description = "sequence lengths")
   List<Integer> lengths;
-
-  @Option(names = {"-p", "--precision"}, defaultValue = "4", paramLabel = "P",
-      description = "significand bits p (default: ${DEFAULT-VALUE})")
-  int precision;
-
-  @Option(names = {"-q", "--exponent-bits"}, defaultValue = "4", paramLabel = "Q",
-      description = "exponent bits q (default: ${DEFAULT-VALUE})")
-  int exponentBits;
 
   @Option(names = "--forms", defaultValue = "unrolled,sequential", split = ",",
       paramLabel = "FORM,...", description = "unrolled and/or sequential (default: both)")
@@ -67,8 +57,8 @@ final class CircuitScaleCommand implements Callable<Integer> {
       }
     }
     List<ScanForm> scanForms = forms.stream().map(ScanForm::parse).toList();
-    FloatFormat format = CircuitModelCommand.format(precision, exponentBits);
-    MambaWeights w = MambaWeights.of(RunFolder.load(checkpoint).model());
+    FloatFormat format = compiled.format();
+    MambaWeights w = compiled.weights();
     PrintWriter out = spec.commandLine().getOut();
     out.println("| form | n | gates | wires | depth | depth without NOT | build s |");
     out.println("|---|---|---|---|---|---|---|");

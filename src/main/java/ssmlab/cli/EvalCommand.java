@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
@@ -59,13 +60,8 @@ final class EvalCommand implements Callable<Integer> {
           + "(mamba only) in double or in exact p-bit floats (default: ${DEFAULT-VALUE})")
   String arith;
 
-  @Option(names = {"-p", "--precision"}, paramLabel = "P",
-      description = "with --arith fp: significand bits p")
-  Integer precision;
-
-  @Option(names = {"-q", "--exponent-bits"}, paramLabel = "Q",
-      description = "with --arith fp: exponent bits q (default: p, at most 61)")
-  Integer exponentBits;
+  /** With --arith fp: the format. */
+  @Mixin FloatFormatOptions fp;
 
   @Option(names = "--form", defaultValue = "sequential", paramLabel = "sequential|unrolled",
       description = "the reference forward's scan: rounding every step, or the unrolled sum of "
@@ -112,7 +108,7 @@ final class EvalCommand implements Callable<Integer> {
   /** The engine's forward, or the reference forward in the chosen number system. */
   private Evaluator.Forward forward(SequenceModel model, ScanForm scanForm,
       Map<String, Object> out) {
-    if (!arith.equals("fp") && (precision != null || exponentBits != null)) {
+    if (!arith.equals("fp") && fp.given()) {
       throw new IllegalArgumentException("--precision and --exponent-bits need --arith fp");
     }
     switch (arith) {
@@ -125,11 +121,7 @@ final class EvalCommand implements Callable<Integer> {
             MambaWeights.of(model), scanForm));
       }
       case "fp" -> {
-        if (precision == null) {
-          throw new IllegalArgumentException("--arith fp needs --precision P");
-        }
-        FloatFormat format = exponentBits == null ? FloatFormat.of(precision)
-            : FloatFormat.of(precision, exponentBits);
+        FloatFormat format = fp.format("--arith fp");
         out.put("precision", format.p());
         out.put("exponent_bits", format.q());
         out.put("form", scanForm.id());

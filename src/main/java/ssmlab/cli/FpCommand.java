@@ -68,8 +68,7 @@ final class FpCommand implements Runnable {
 
   @Override
   public void run() {
-    FloatFormat f = exponentBits == null ? FloatFormat.of(precision)
-        : FloatFormat.of(precision, exponentBits);
+    FloatFormat f = FloatFormatOptions.format(precision, exponentBits);
     if (!format.equals("json") && !format.equals("text")) {
       throw new IllegalArgumentException("--format must be json or text, got '" + format + "'");
     }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -38,13 +39,7 @@ final class ModelForms implements Callable<Integer> {
   @Option(names = "--run", required = true, paramLabel = "DIR", description = "the run folder")
   Path run;
 
-  @Option(names = {"-p", "--precision"}, required = true, paramLabel = "P",
-      description = "significand bits p")
-  int precision;
-
-  @Option(names = {"-q", "--exponent-bits"}, paramLabel = "Q",
-      description = "exponent bits q (default: p, at most 61)")
-  Integer exponentBits;
+  @Mixin FloatFormatOptions fp;
 
   @Option(names = "--length", defaultValue = "16", description = "sequence length (default: "
       + "${DEFAULT-VALUE}; the unrolled form costs O(n^3) products per state entry)")
@@ -63,8 +58,7 @@ final class ModelForms implements Callable<Integer> {
     if (length < 1 || count < 1) {
       throw new IllegalArgumentException("--length and --count must be at least 1");
     }
-    FloatFormat format = exponentBits == null ? FloatFormat.of(precision)
-        : FloatFormat.of(precision, exponentBits);
+    FloatFormat format = fp.format("model forms");
     RunFolder.Loaded loaded = RunFolder.load(run);
     MambaWeights w = MambaWeights.of(loaded.model());
     var fp = new FloatPArithmetic(format);

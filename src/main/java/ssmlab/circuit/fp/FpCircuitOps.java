@@ -53,17 +53,15 @@ public final class FpCircuitOps {
       check("fp-prod", IteratedMultiplication.estimateWires(n, f.p()));
       return naryCircuit(f, n, FpOps::product);
     });
-    for (String fn : List.of("exp", "log", "sqrt", "sigmoid", "softplus", "silu")) {
-      add("fp-" + fn, fn + "(x), correctly rounded (a table circuit)", false,
-          (f, n) -> unaryCircuit(f, (b, x) -> switch (fn) {
-            case "exp" -> new WireArithmetic(b, f).exp(x);
-            case "log" -> new WireArithmetic(b, f).log(x);
-            case "sqrt" -> new WireArithmetic(b, f).sqrt(x);
-            case "sigmoid" -> new WireArithmetic(b, f).sigmoid(x);
-            case "softplus" -> new WireArithmetic(b, f).softplus(x);
-            default -> new WireArithmetic(b, f).silu(x);
-          }));
-    }
+    Map<String, BiFunction<WireArithmetic, FpWires, FpWires>> functions = new LinkedHashMap<>();
+    functions.put("exp", WireArithmetic::exp);
+    functions.put("log", WireArithmetic::log);
+    functions.put("sqrt", WireArithmetic::sqrt);
+    functions.put("sigmoid", WireArithmetic::sigmoid);
+    functions.put("softplus", WireArithmetic::softplus);
+    functions.put("silu", WireArithmetic::silu);
+    functions.forEach((fn, op) -> add("fp-" + fn, fn + "(x), correctly rounded (a table circuit)",
+        false, (f, n) -> unaryCircuit(f, (b, x) -> op.apply(new WireArithmetic(b, f), x))));
   }
 
   private FpCircuitOps() {}

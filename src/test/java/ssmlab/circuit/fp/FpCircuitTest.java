@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
@@ -56,7 +57,7 @@ final class FpCircuitTest {
     }
     b.output("z", op.apply(b, in));
     Circuit c = b.build();
-    Map<String, BigInteger[]> inputs = new java.util.HashMap<>();
+    Map<String, BigInteger[]> inputs = new HashMap<>();
     for (int i = 0; i < n; i++) {
       BigInteger[] xs = new BigInteger[operands.size()];
       for (int v = 0; v < xs.length; v++) {
@@ -116,71 +117,44 @@ final class FpCircuitTest {
 
   @Test
   void unaryOps_exhaustiveAtP3Q3_equalFloatFormat() {
-    List<List<FloatP>> xs = all(TINY).stream().map(List::of).toList();
-    Map<String, Function<FloatP, FloatP>> java = Map.of("exp", TINY::exp, "sqrt", TINY::sqrt,
-        "sigmoid", TINY::sigmoid, "softplus", TINY::softplus, "silu", TINY::silu, "log",
-        TINY::log, "floor", TINY::floor);
-    var ar = new WireArithmetic(new CircuitBuilder(), TINY);
-    for (var fn : java.entrySet()) {
-      List<BigInteger> got = run(TINY, 1, (b, in) -> {
-        var a = new WireArithmetic(b, TINY);
-        FpWires x = in.getFirst();
-        return (switch (fn.getKey()) {
-          case "exp" -> a.exp(x);
-          case "sqrt" -> a.sqrt(x);
-          case "sigmoid" -> a.sigmoid(x);
-          case "softplus" -> a.softplus(x);
-          case "silu" -> a.silu(x);
-          case "log" -> a.log(x);
-          default -> FpOps.floor(b, x);
-        }).bits();
-      }, xs);
-      for (int v = 0; v < xs.size(); v++) {
-        FloatP x = xs.get(v).getFirst();
-        FloatP want;
-        try {
-          want = fn.getValue().apply(x);
-        } catch (ArithmeticException domain) {
-          continue;
-        }
-        assertThat(FpWires.decode(TINY, got.get(v))).as("%s(%s)", fn.getKey(), x)
-            .isEqualTo(want);
-      }
-    }
-    assertThat(ar.name()).isEqualTo("circuit(p=3,q=3)");
+    checkUnary(TINY);
+    assertThat(new WireArithmetic(new CircuitBuilder(), TINY).name())
+        .isEqualTo("circuit(p=3,q=3)");
   }
 
-  /** Every float of (p, q) through each table circuit, against FloatFormat's function. */
+  /** A function of one float: its circuit and FloatFormat's value. */
+  record Unary(String name, BiFunction<WireArithmetic, FpWires, FpWires> circuit,
+      Function<FloatP, FloatP> java) {}
+
+  static List<Unary> unaries(FloatFormat f) {
+    return List.of(new Unary("exp", WireArithmetic::exp, f::exp),
+        new Unary("log", WireArithmetic::log, f::log),
+        new Unary("sqrt", WireArithmetic::sqrt, f::sqrt),
+        new Unary("sigmoid", WireArithmetic::sigmoid, f::sigmoid),
+        new Unary("softplus", WireArithmetic::softplus, f::softplus),
+        new Unary("silu", WireArithmetic::silu, f::silu),
+        new Unary("floor", (a, x) -> FpOps.floor(a.builder(), x), f::floor));
+  }
+
+  /** Every float of (p, q) through each unary circuit, against FloatFormat's function. */
   static void checkUnary(FloatFormat f) {
     checkUnary(f, all(f).stream().map(List::of).toList());
   }
 
-  /** The given floats through each table circuit, against FloatFormat's function. */
+  /** The given floats through each unary circuit, against FloatFormat's function. */
   static void checkUnary(FloatFormat f, List<List<FloatP>> xs) {
-    Map<String, Function<FloatP, FloatP>> java = Map.of("exp", f::exp, "sqrt", f::sqrt,
-        "sigmoid", f::sigmoid, "softplus", f::softplus, "silu", f::silu, "log", f::log);
-    for (var fn : java.entrySet()) {
-      List<BigInteger> got = run(f, 1, (b, in) -> {
-        var a = new WireArithmetic(b, f);
-        FpWires x = in.getFirst();
-        return (switch (fn.getKey()) {
-          case "exp" -> a.exp(x);
-          case "sqrt" -> a.sqrt(x);
-          case "sigmoid" -> a.sigmoid(x);
-          case "softplus" -> a.softplus(x);
-          case "silu" -> a.silu(x);
-          default -> a.log(x);
-        }).bits();
-      }, xs);
+    for (Unary fn : unaries(f)) {
+      List<BigInteger> got = run(f, 1,
+          (b, in) -> fn.circuit().apply(new WireArithmetic(b, f), in.getFirst()).bits(), xs);
       for (int v = 0; v < xs.size(); v++) {
         FloatP x = xs.get(v).getFirst();
         FloatP want;
         try {
-          want = fn.getValue().apply(x);
+          want = fn.java().apply(x);
         } catch (ArithmeticException domain) {
           continue;
         }
-        assertThat(FpWires.decode(f, got.get(v))).as("%s(%s) in %s", fn.getKey(), x, f)
+        assertThat(FpWires.decode(f, got.get(v))).as("%s(%s) in %s", fn.name(), x, f)
             .isEqualTo(want);
       }
     }

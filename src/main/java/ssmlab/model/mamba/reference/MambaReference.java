@@ -38,7 +38,9 @@ public final class MambaReference<T> {
   private final List<T> normF;
   private final List<Block<T>> blocks = new ArrayList<>();
   private final T eps;
+  private final T one;
   private final T two;
+  private final T dModel;
 
   /** The weights as constants of {@code T}; one model for any number of sequences. */
   public MambaReference(Arithmetic<T> ar, MambaWeights w, ScanForm form) {
@@ -55,7 +57,9 @@ public final class MambaReference<T> {
           vector(l.outProjBias())));
     }
     eps = ar.positive(w.config().normEpsilon());
+    one = ar.one();
     two = ar.constant(2);
+    dModel = ar.constant(w.config().dModel());
   }
 
   public Arithmetic<T> arithmetic() {
@@ -143,9 +147,9 @@ public final class MambaReference<T> {
           T a = b.A.get(d).get(s);
           T e = ar.exp(ar.multiply(delta.get(d), a));
           daRow.add(w.config().eigenvalues() == Eigenvalues.SIGNED
-              ? ar.subtract(ar.multiply(two, e), ar.one()) : e);
+              ? ar.subtract(ar.multiply(two, e), one) : e);
           T scale = w.config().discretization() == Discretization.ZOH
-              ? ar.divide(ar.subtract(e, ar.one()), a) : delta.get(d);
+              ? ar.divide(ar.subtract(e, one), a) : delta.get(d);
           dbuRow.add(ar.product(List.of(scale, bt.get(s), u.get(t).get(d))));
         }
         da.add(daRow);
@@ -241,8 +245,8 @@ public final class MambaReference<T> {
 
   /** x * weight / sqrt(mean(x^2) + eps), each output one product of three factors. */
   private List<T> rmsNorm(List<T> x, List<T> weight) {
-    T meanSquare = ar.divide(ar.dot(x, x), ar.constant(x.size()));
-    T rs = ar.divide(ar.one(), ar.sqrt(ar.add(meanSquare, eps)));
+    T meanSquare = ar.divide(ar.dot(x, x), dModel);
+    T rs = ar.divide(one, ar.sqrt(ar.add(meanSquare, eps)));
     List<T> y = new ArrayList<>(x.size());
     for (int i = 0; i < x.size(); i++) {
       y.add(ar.product(List.of(x.get(i), rs, weight.get(i))));

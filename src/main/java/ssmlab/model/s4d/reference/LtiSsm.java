@@ -37,7 +37,7 @@ public final class LtiSsm<T> {
     this.aBar = matrix(aBar);
     this.bBar = matrix(bBar);
     this.c = matrix(c);
-    this.d = d.length == 0 ? List.of() : matrix(new double[][] {d}).getFirst();
+    this.d = vector(d);
   }
 
   /** y (L, H) of u (L, H) by the recurrence, rounding every step. */
@@ -114,11 +114,15 @@ public final class LtiSsm<T> {
   private List<List<T>> matrix(double[][] m) {
     List<List<T>> out = new ArrayList<>(m.length);
     for (double[] row : m) {
-      List<T> r = new ArrayList<>(row.length);
-      for (double x : row) {
-        r.add(ar.constant(x));
-      }
-      out.add(Collections.unmodifiableList(r));
+      out.add(vector(row));
+    }
+    return Collections.unmodifiableList(out);
+  }
+
+  private List<T> vector(double[] v) {
+    List<T> out = new ArrayList<>(v.length);
+    for (double x : v) {
+      out.add(ar.constant(x));
     }
     return Collections.unmodifiableList(out);
   }

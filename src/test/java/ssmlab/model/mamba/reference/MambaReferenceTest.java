@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.function.ToDoubleFunction;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -40,6 +41,18 @@ final class MambaReferenceTest {
       t[i] = r.nextInt(vocab);
     }
     return t;
+  }
+
+  /** Logits (length, vocab) as one row-major float array. */
+  static <T> float[] flat(List<List<T>> logits, ToDoubleFunction<T> value) {
+    int vocab = logits.getFirst().size();
+    float[] out = new float[logits.size() * vocab];
+    for (int t = 0; t < logits.size(); t++) {
+      for (int v = 0; v < vocab; v++) {
+        out[t * vocab + v] = (float) value.applyAsDouble(logits.get(t).get(v));
+      }
+    }
+    return out;
   }
 
   /** max |a - b| / max |b| over every logit. */
@@ -101,13 +114,7 @@ final class MambaReferenceTest {
         .logits(tokens);
     var unr = new MambaReference<>(DoubleArithmetic.INSTANCE, w, ScanForm.UNROLLED)
         .logits(tokens);
-    float[] flat = new float[12 * 7];
-    for (int t = 0; t < 12; t++) {
-      for (int v = 0; v < 7; v++) {
-        flat[t * 7 + v] = (float) (double) unr.get(t).get(v);
-      }
-    }
-    assertThat(relativeError(flat, seq)).isLessThan(1e-6);
+    assertThat(relativeError(flat(unr, Double::doubleValue), seq)).isLessThan(1e-6);
   }
 
   @ParameterizedTest
@@ -120,13 +127,7 @@ final class MambaReferenceTest {
         .logits(tokens);
     List<List<FloatP>> fp = new MambaReference<>(
         new FloatPArithmetic(FloatFormat.of(53, 11)), w, ScanForm.SEQUENTIAL).logits(tokens);
-    float[] flat = new float[6 * 7];
-    for (int t = 0; t < 6; t++) {
-      for (int v = 0; v < 7; v++) {
-        flat[t * 7 + v] = (float) fp.get(t).get(v).toDouble();
-      }
-    }
-    assertThat(relativeError(flat, dbl)).isLessThan(1e-6);
+    assertThat(relativeError(flat(fp, FloatP::toDouble), dbl)).isLessThan(1e-6);
   }
 
   static Path golden(String name) throws URISyntaxException {

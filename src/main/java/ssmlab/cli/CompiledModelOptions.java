@@ -1,0 +1,38 @@
+package ssmlab.cli;
+
+import java.nio.file.Path;
+import picocli.CommandLine.Option;
+import ssmlab.fp.FloatFormat;
+import ssmlab.model.mamba.reference.MambaWeights;
+import ssmlab.train.RunFolder;
+
+/** What {@code circuit model} and {@code circuit scale} compile: a checkpoint and a format. */
+final class CompiledModelOptions {
+
+  @Option(names = "--checkpoint", required = true, paramLabel = "DIR",
+      description = "a run folder of a mamba model (from 'ssmlab train')")
+  Path checkpoint;
+
+  @Option(names = {"-p", "--precision"}, defaultValue = "4", paramLabel = "P",
+      description = "significand bits p (default: ${DEFAULT-VALUE})")
+  int precision;
+
+  @Option(names = {"-q", "--exponent-bits"}, defaultValue = "4", paramLabel = "Q",
+      description = "exponent bits q (default: ${DEFAULT-VALUE})")
+  int exponentBits;
+
+  /** The format; p + q is bounded by the function tables' size. */
+  FloatFormat format() {
+    if (precision < 2 || exponentBits < 1 || precision + exponentBits > 20) {
+      throw new IllegalArgumentException("circuits need --precision >= 2, --exponent-bits >= 1 "
+          + "and p + q <= 20 (the function tables), got p = " + precision + ", q = "
+          + exponentBits);
+    }
+    return FloatFormat.of(precision, exponentBits);
+  }
+
+  /** The checkpoint's weights. */
+  MambaWeights weights() {
+    return MambaWeights.of(RunFolder.load(checkpoint).model());
+  }
+}
