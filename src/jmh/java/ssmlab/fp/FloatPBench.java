@@ -3,6 +3,7 @@ package ssmlab.fp;
 import java.math.BigDecimal;
 import java.math.MathContext;
 import java.math.RoundingMode;
+import java.util.List;
 import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +22,10 @@ import org.openjdk.jmh.infra.Blackhole;
  * F_p against java.math.BigDecimal at the same binary precision: BigDecimal carries
  * ceil(p log10 2) decimal digits and does the same operation on the same values. Each invocation
  * runs {@link #N} operations over random operands in [-2, 2] (exp: the same range).
+ *
+ * <p>Two ways to use each: one result at a time into a Blackhole ({@code addFloatP},
+ * {@code addBigDecimal}), and a whole array into an output array ({@code addFloatPArray} with
+ * {@link FloatPArray}, {@code addBigDecimalArray} into a {@code BigDecimal[]}).
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -37,6 +42,10 @@ public class FloatPBench {
   private FloatP[] ys;
   private BigDecimal[] bxs;
   private BigDecimal[] bys;
+  private BigDecimal[] bzs;
+  private FloatPArray xa;
+  private FloatPArray ya;
+  private FloatPArray za;
 
   @Setup
   public void setup() {
@@ -55,6 +64,10 @@ public class FloatPBench {
       bxs[i] = xs[i].toBigDecimal().round(mc);
       bys[i] = ys[i].toBigDecimal().round(mc);
     }
+    bzs = new BigDecimal[N];
+    xa = FloatPArray.of(f, List.of(xs));
+    ya = FloatPArray.of(f, List.of(ys));
+    za = FloatPArray.zeros(f, N);
   }
 
   @Benchmark
@@ -103,6 +116,54 @@ public class FloatPBench {
     for (int i = 0; i < N; i++) {
       bh.consume(bxs[i].divide(bys[i], mc));
     }
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public FloatPArray addFloatPArray() {
+    FloatPArray.add(xa, ya, za);
+    return za;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public BigDecimal[] addBigDecimalArray() {
+    for (int i = 0; i < N; i++) {
+      bzs[i] = bxs[i].add(bys[i], mc);
+    }
+    return bzs;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public FloatPArray mulFloatPArray() {
+    FloatPArray.multiply(xa, ya, za);
+    return za;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public BigDecimal[] mulBigDecimalArray() {
+    for (int i = 0; i < N; i++) {
+      bzs[i] = bxs[i].multiply(bys[i], mc);
+    }
+    return bzs;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public FloatPArray divFloatPArray() {
+    FloatPArray.divide(xa, ya, za);
+    return za;
+  }
+
+  @Benchmark
+  @OperationsPerInvocation(N)
+  public BigDecimal[] divBigDecimalArray() {
+    for (int i = 0; i < N; i++) {
+      bzs[i] = bxs[i].divide(bys[i], mc);
+    }
+    return bzs;
   }
 
   @Benchmark

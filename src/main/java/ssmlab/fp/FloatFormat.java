@@ -143,19 +143,21 @@ public record FloatFormat(int p, int q) {
   /** round_p(a + b). */
   public FloatP add(FloatP a, FloatP b) {
     check(a, b);
-    return isLong() ? LongArith.add(this, a.m, a.e, b.m, b.e) : BigArith.add(this, a, b, false);
+    return isLong() ? longOp(LongArith::add, a.m, a.e, b.m, b.e) : BigArith.add(this, a, b, false);
   }
 
   /** round_p(a - b). */
   public FloatP subtract(FloatP a, FloatP b) {
     check(a, b);
-    return isLong() ? LongArith.add(this, a.m, a.e, -b.m, b.e) : BigArith.add(this, a, b, true);
+    return isLong() ? longOp(LongArith::add, a.m, a.e, -b.m, b.e) : BigArith.add(this, a, b, true);
   }
 
   /** round_p(a * b). */
   public FloatP multiply(FloatP a, FloatP b) {
     check(a, b);
-    return isLong() ? LongArith.multiply(this, a.m, a.e, b.m, b.e) : BigArith.multiply(this, a, b);
+    return isLong()
+        ? longOp(LongArith::multiply, a.m, a.e, b.m, b.e)
+        : BigArith.multiply(this, a, b);
   }
 
   /** round_p(a / b); throws ArithmeticException when b is zero. */
@@ -164,7 +166,13 @@ public record FloatFormat(int p, int q) {
     if (b.isZero()) {
       throw new ArithmeticException("division by zero");
     }
-    return isLong() ? LongArith.divide(this, a.m, a.e, b.m, b.e) : BigArith.divide(this, a, b);
+    return isLong() ? longOp(LongArith::divide, a.m, a.e, b.m, b.e) : BigArith.divide(this, a, b);
+  }
+
+  private FloatP longOp(LongArith.Op op, long ma, long ea, long mb, long eb) {
+    long[] slot = new long[2];
+    op.apply(this, ma, ea, mb, eb, slot, 0, 1);
+    return new FloatP(this, slot[0], null, slot[1]);
   }
 
   /** -a (exact). */

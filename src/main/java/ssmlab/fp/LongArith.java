@@ -7,36 +7,50 @@ package ssmlab.fp;
 final class LongArith {
   private LongArith() {}
 
+  /** A binary operation of the long path, storing significand and exponent into out. */
+  @FunctionalInterface
+  interface Op {
+    void apply(FloatFormat f, long ma, long ea, long mb, long eb, long[] out, int mAt, int eAt);
+  }
+
   private static final long MASK32 = 0xFFFF_FFFFL;
   private static final long B32 = 1L << 32;
 
   /*
+   * Each operation stores round_p of its exact result in out[mAt] (significand) and out[eAt]
+   * (exponent), as Rounder's core does, and allocates nothing.
+   *
    * Addition (a has the larger exponent, d = ea - eb). For d <= 64 the exact sum
    * ua * 2^d ± ub fits in 127 bits and is rounded once. For d >= 65 >= p + 3, |b| < 2^(ea-3)
    * while every rounding breakpoint near a is a multiple of 2^(ea-2): b may be replaced by
    * sign(b) * 2^(ea-3) without changing round_p. That is the paper's m1 + m2 // 2^d
    * (Definition A.3): truncation to quarters plus a sticky 1/8.
    */
-  static FloatP add(FloatFormat f, long ma, long ea, long mb, long eb) {
-    if (mb == 0) {
-      return ma == 0 ? f.zero() : new FloatP(f, ma, null, ea);
+  static void add(FloatFormat f, long ma, long ea, long mb, long eb, long[] out, int mAt, int eAt) {
+    if (mb == 0 || ma == 0) {
+      out[mAt] = ma == 0 ? mb : ma;
+      out[eAt] = ma == 0 ? (mb == 0 ? 0 : eb) : ea;
+      return;
     }
-    if (ma == 0) {
-      return new FloatP(f, mb, null, eb);
+    // Conditional moves, not a branch: which operand is larger is a coin flip on random data.
+    boolean swap = ea < eb;
+    long mx = swap ? mb : ma;
+    long my = swap ? ma : mb;
+    long ex = swap ? eb : ea;
+    long ey = swap ? ea : eb;
+    long d = ex - ey;
+    boolean na = mx < 0;
+    long ua = Math.abs(mx);
+    long sign = (mx ^ my) >> 63; // -1 when the signs differ
+    long ub = Math.abs(my);
+    if (d < Long.numberOfLeadingZeros(ua) - 1) {
+      // ua * 2^d < 2^62 and ub < 2^62: the sum (or difference) fits in a long.
+      long sum = (ua << d) + ((ub ^ sign) - sign);
+      long neg = sum >> 63;
+      Rounder.bits(f, na ^ (neg != 0), (sum ^ neg) - neg, false, ey, out, mAt, eAt);
+      return;
     }
-    if (ea < eb) {
-      long t = ma;
-      ma = mb;
-      mb = t;
-      t = ea;
-      ea = eb;
-      eb = t;
-    }
-    long d = ea - eb;
-    boolean na = ma < 0;
-    boolean same = na == (mb < 0);
-    long ua = Math.abs(ma);
-    long ub = Math.abs(mb);
+    boolean same = sign == 0;
     if (d >= 65) {
       long hi = ua >>> 61;
       long lo = ua << 3;
@@ -48,62 +62,75 @@ final class LongArith {
         }
         lo--;
       }
-      return Rounder.wide(f, na, hi, lo, false, ea - 3);
+      Rounder.wide(f, na, hi, lo, false, ex - 3, out, mAt, eAt);
+      return;
     }
-    long hi;
-    long lo;
-    if (d == 0) {
-      hi = 0;
-      lo = ua;
-    } else if (d < 64) {
-      hi = ua >>> (64 - d);
-      lo = ua << d;
-    } else {
-      hi = ua;
-      lo = 0;
-    }
+    long hi = d < 64 ? ua >>> (64 - d) : ua;
+    long lo = d < 64 ? ua << d : 0;
     if (same) {
       long s = lo + ub;
       if (Long.compareUnsigned(s, lo) < 0) {
         hi++;
       }
-      return Rounder.wide(f, na, hi, s, false, eb);
+      Rounder.wide(f, na, hi, s, false, ey, out, mAt, eAt);
+      return;
     }
-    if (hi == 0 && Long.compareUnsigned(lo, ub) <= 0) {
-      return lo == ub ? f.zero() : Rounder.bits(f, !na, ub - lo, false, eb);
-    }
+    // Here d >= 1 (ua has at most 62 bits), so ua * 2^d >= 2^p > ub: the difference is positive.
     if (Long.compareUnsigned(lo, ub) < 0) {
       hi--;
     }
-    return Rounder.wide(f, na, hi, lo - ub, false, eb);
+    Rounder.wide(f, na, hi, lo - ub, false, ey, out, mAt, eAt);
   }
 
-  static FloatP multiply(FloatFormat f, long ma, long ea, long mb, long eb) {
+  static void multiply(FloatFormat f, long ma, long ea, long mb, long eb, long[] out, int mAt, int eAt) {
     if (ma == 0 || mb == 0) {
-      return f.zero();
+      out[mAt] = 0;
+      out[eAt] = 0;
+      return;
     }
     long ua = Math.abs(ma);
     long ub = Math.abs(mb);
-    return Rounder.wide(f, (ma ^ mb) < 0, Math.multiplyHigh(ua, ub), ua * ub, false, ea + eb);
+    Rounder.wide(f, (ma ^ mb) < 0, Math.multiplyHigh(ua, ub), ua * ub, false, ea + eb, out, mAt, eAt);
   }
 
   /*
    * Division: Q = floor(ua * 2^k / ub) with k chosen so that Q lies in [2^p, 2^(p+1)): p + 1
    * bits, the last one the guard bit; a non-zero remainder is the sticky bit.
+   *
+   * For p <= 53 both significands are exact doubles. Their quotient rounded to 53 bits, times
+   * 2^k, is within 2 of T = ua * 2^k / ub < 2^54, so Q0 = trunc(that) - 2 is at most floor(T)
+   * and the remainder R0 = ua * 2^k - Q0 * ub lies in (0, 5 ub): computed modulo 2^64 it is
+   * exact, and Q = Q0 + #{j in 1..4 : R0 >= j ub}, counted without a branch.
    */
-  static FloatP divide(FloatFormat f, long ma, long ea, long mb, long eb) {
+  static void divide(FloatFormat f, long ma, long ea, long mb, long eb, long[] out, int mAt, int eAt) {
+    if (mb == 0) {
+      throw new ArithmeticException("division by zero");
+    }
     if (ma == 0) {
-      return f.zero();
+      out[mAt] = 0;
+      out[eAt] = 0;
+      return;
     }
     int p = f.p();
     long ua = Math.abs(ma);
     long ub = Math.abs(mb);
     int k = ua >= ub ? p : p + 1;
-    long hi = ua >>> (64 - k);
-    long lo = ua << k;
-    long q = hi == 0 ? Long.divideUnsigned(lo, ub) : divlu(hi, lo, ub);
-    boolean inexact = lo - q * ub != 0;
-    return Rounder.bits(f, (ma ^ mb) < 0, q, inexact, ea - eb - k);
+    long q;
+    long r;
+    if (p <= 53) {
+      long q0 = (long) ((double) ua / (double) ub * (double) (1L << k)) - 2;
+      long r0 = (ua << k) - q0 * ub;
+      long steps = (r0 >= ub ? 1 : 0) + (r0 >= 2 * ub ? 1 : 0) + (r0 >= 3 * ub ? 1 : 0)
+          + (r0 >= 4 * ub ? 1 : 0);
+      q = q0 + steps;
+      r = r0 - steps * ub;
+    } else {
+      long hi = ua >>> (64 - k);
+      long lo = ua << k;
+      q = hi == 0 ? Long.divideUnsigned(lo, ub) : divlu(hi, lo, ub);
+      r = lo - q * ub;
+    }
+    Rounder.bits(f, (ma ^ mb) < 0, q, r != 0, ea - eb - k, out, mAt, eAt);
   }
 
   /*

@@ -21,55 +21,86 @@ final class Rounder {
    */
 
   static FloatP bits(FloatFormat f, boolean neg, long mag, boolean sticky, long exp) {
-    int p = f.p();
     if (!f.isLong()) {
       return big(f, neg, BigInteger.valueOf(mag).and(LOW64), sticky, exp);
     }
-    int len = 64 - Long.numberOfLeadingZeros(mag);
-    if (len == 0) {
-      return f.zero();
+    long[] slot = new long[2];
+    bits(f, neg, mag, sticky, exp, slot, 0, 1);
+    return new FloatP(f, slot[0], null, slot[1]);
+  }
+
+  /**
+   * The long path's rounding core (p <= 62): the float nearest to the exact value, stored as its
+   * signed significand in {@code out[mAt]} and its exponent in {@code out[eAt]}. Allocates
+   * nothing (a {@link FloatPArray} passes its own storage).
+   */
+  static void bits(FloatFormat f, boolean neg, long mag, boolean sticky, long exp, long[] out,
+      int mAt, int eAt) {
+    if (mag < 0) {
+      // 64 bits: drop the last into the sticky bit, so that the rounding below cannot overflow.
+      sticky |= (mag & 1) != 0;
+      mag >>>= 1;
+      exp++;
     }
+    int p = f.p();
+    int len = 64 - Long.numberOfLeadingZeros(mag);
     long top = exp + len - 1;
-    if (top < f.minExponent() + p - 1) {
-      return underflow(f, neg, top, Long.bitCount(mag) == 1 && !sticky);
+    if (len == 0 || top < f.minExponent() + p - 1) {
+      belowMin(f, neg, mag, sticky, top, out, mAt, eAt);
+      return;
     }
     int s = len - p;
     long kept;
-    long e;
     if (s <= 0) {
       kept = mag << -s;
-      e = exp + s;
     } else {
-      kept = mag >>> s;
-      boolean guard = ((mag >>> (s - 1)) & 1) != 0;
-      boolean rest = sticky || (s > 1 && (mag & ((1L << (s - 1)) - 1)) != 0);
-      e = exp + s;
-      if (guard && (rest || (kept & 1) != 0)) {
-        kept++;
-        if (kept == 1L << p) {
-          kept >>>= 1;
-          e++;
-        }
-      }
+      // Round half to even without a branch: adding (half - 1) + (lsb or sticky) carries into
+      // the kept bits exactly when the dropped bits exceed half, or equal it with an odd lsb or
+      // a sticky remainder.
+      long half = 1L << (s - 1);
+      long lsbOrSticky = ((mag >>> s) & 1) | (sticky ? 1 : 0);
+      kept = (mag + half - 1 + lsbOrSticky) >>> s;
     }
+    int carry = (int) (kept >>> p); // 1 when rounding up reached 2^p
+    long e = exp + s + carry;
     if (e > f.maxExponent()) {
-      return max(f, neg);
+      long largest = (1L << p) - 1;
+      store(out, mAt, eAt, neg ? -largest : largest, f.maxExponent());
+      return;
     }
-    return new FloatP(f, neg ? -kept : kept, null, e);
+    kept >>>= carry;
+    store(out, mAt, eAt, neg ? -kept : kept, e);
   }
 
-  /** The unsigned 128-bit magnitude hi:lo. */
-  static FloatP wide(FloatFormat f, boolean neg, long hi, long lo, boolean sticky, long exp) {
+  private static void belowMin(FloatFormat f, boolean neg, long mag, boolean sticky, long top,
+      long[] out, int mAt, int eAt) {
+    if (mag == 0 || underflowsToZero(f, top, Long.bitCount(mag) == 1 && !sticky)) {
+      store(out, mAt, eAt, 0, 0);
+    } else {
+      long min = 1L << (f.p() - 1);
+      store(out, mAt, eAt, neg ? -min : min, f.minExponent());
+    }
+  }
+
+  private static void store(long[] out, int mAt, int eAt, long m, long e) {
+    out[mAt] = m;
+    out[eAt] = e;
+  }
+
+  /** The rounding core for the unsigned 128-bit magnitude hi:lo. */
+  static void wide(FloatFormat f, boolean neg, long hi, long lo, boolean sticky, long exp,
+      long[] out, int mAt, int eAt) {
     if (hi == 0) {
-      return bits(f, neg, lo, sticky, exp);
+      bits(f, neg, lo, sticky, exp, out, mAt, eAt);
+      return;
     }
     int s = 64 - Long.numberOfLeadingZeros(hi);
     if (s == 64) {
-      return bits(f, neg, hi, sticky || lo != 0, exp + 64);
+      bits(f, neg, hi, sticky || lo != 0, exp + 64, out, mAt, eAt);
+      return;
     }
     boolean lost = (lo & ((1L << s) - 1)) != 0;
-    long mag = (hi << (64 - s)) | (lo >>> s);
-    return bits(f, neg, mag, sticky || lost, exp + s);
+    bits(f, neg, (hi << (64 - s)) | (lo >>> s), sticky || lost, exp + s, out, mAt, eAt);
   }
 
   /** An exact signed value m * 2^exp. */
@@ -120,11 +151,13 @@ final class Rounder {
 
   /** Nearest of 0 and ±min to a value of floor(log2) {@code top} below min. */
   private static FloatP underflow(FloatFormat f, boolean neg, long top, boolean powerOfTwo) {
+    return underflowsToZero(f, top, powerOfTwo) ? f.zero() : minPositive(f, neg);
+  }
+
+  /** Whether a value of floor(log2) {@code top} below min rounds to zero (min/2 itself does). */
+  private static boolean underflowsToZero(FloatFormat f, long top, boolean powerOfTwo) {
     long half = f.minExponent() + f.p() - 2;
-    if (top < half || (top == half && powerOfTwo)) {
-      return f.zero();
-    }
-    return minPositive(f, neg);
+    return top < half || (top == half && powerOfTwo);
   }
 
   static FloatP max(FloatFormat f, boolean neg) {

@@ -1,0 +1,162 @@
+package ssmlab.fp;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A fixed-length, mutable array of p-bit floats of one format, with elementwise + − × ÷ that round
+ * each element once, exactly as {@link FloatFormat}'s scalar operations do.
+ *
+ * <p>For p <= 62 the elements lie flat in one {@code long[]}: the significands of elements
+ * 0..n-1 first, then their exponents. The operations then allocate nothing and, where the format
+ * allows, run several elements at once ({@link FloatPVectors}): this is the fast way to do bulk
+ * F_p arithmetic. Wider formats keep {@link FloatP} elements.
+ */
+public final class FloatPArray {
+  private final FloatFormat format;
+  private final long[] slots; // p <= 62: significands, then exponents; else null
+  private final FloatP[] elements; // p > 62, else null
+
+  private FloatPArray(FloatFormat format, int length) {
+    if (length < 0) {
+      throw new IllegalArgumentException("negative length " + length);
+    }
+    this.format = format;
+    this.slots = format.isLong() ? new long[2 * length] : null;
+    this.elements = format.isLong() ? null : new FloatP[length];
+    if (elements != null) {
+      Arrays.fill(elements, format.zero());
+    }
+  }
+
+  /** An array of {@code length} zeros. */
+  public static FloatPArray zeros(FloatFormat format, int length) {
+    return new FloatPArray(format, length);
+  }
+
+  /** An array holding the given floats, which must all be of {@code format}. */
+  public static FloatPArray of(FloatFormat format, List<FloatP> xs) {
+    FloatPArray a = new FloatPArray(format, xs.size());
+    for (int i = 0; i < xs.size(); i++) {
+      a.set(i, xs.get(i));
+    }
+    return a;
+  }
+
+  public FloatFormat format() {
+    return format;
+  }
+
+  public int length() {
+    return slots != null ? slots.length >> 1 : elements.length;
+  }
+
+  public FloatP get(int i) {
+    if (slots == null) {
+      return elements[i];
+    }
+    Objects.checkIndex(i, length());
+    return new FloatP(format, slots[i], null, slots[length() + i]);
+  }
+
+  public void set(int i, FloatP x) {
+    if (!x.format().equals(format)) {
+      throw new IllegalArgumentException("a float of " + x.format() + " in an array of " + format);
+    }
+    if (slots == null) {
+      elements[i] = x;
+    } else {
+      Objects.checkIndex(i, length());
+      slots[i] = x.m;
+      slots[length() + i] = x.e;
+    }
+  }
+
+  public List<FloatP> toList() {
+    List<FloatP> xs = new ArrayList<>(length());
+    for (int i = 0; i < length(); i++) {
+      xs.add(get(i));
+    }
+    return xs;
+  }
+
+  /** out[i] = round_p(a[i] + b[i]); out may be a or b. */
+  public static void add(FloatPArray a, FloatPArray b, FloatPArray out) {
+    check(a, b, out);
+    if (out.slots != null && FloatPVectors.addsInLanes(out.format)) {
+      FloatPVectors.add(out.format, a.slots, b.slots, false, out.slots);
+    } else {
+      apply(a, b, out, LongArith::add, FloatFormat::add);
+    }
+  }
+
+  /** out[i] = round_p(a[i] − b[i]); out may be a or b. */
+  public static void subtract(FloatPArray a, FloatPArray b, FloatPArray out) {
+    check(a, b, out);
+    if (out.slots != null && FloatPVectors.addsInLanes(out.format)) {
+      FloatPVectors.add(out.format, a.slots, b.slots, true, out.slots);
+    } else {
+      apply(a, b, out, (f, ma, ea, mb, eb, z, mAt, eAt) -> LongArith.add(f, ma, ea, -mb, eb, z,
+          mAt, eAt), FloatFormat::subtract);
+    }
+  }
+
+  /** out[i] = round_p(a[i] × b[i]); out may be a or b. */
+  public static void multiply(FloatPArray a, FloatPArray b, FloatPArray out) {
+    check(a, b, out);
+    if (out.slots != null && FloatPVectors.multipliesInLanes(out.format)) {
+      FloatPVectors.multiply(out.format, a.slots, b.slots, false, out.slots);
+    } else {
+      apply(a, b, out, LongArith::multiply, FloatFormat::multiply);
+    }
+  }
+
+  /**
+   * out[i] = round_p(a[i] ÷ b[i]); out may be a or b. A zero divisor throws ArithmeticException,
+   * with some of the other elements already written.
+   */
+  public static void divide(FloatPArray a, FloatPArray b, FloatPArray out) {
+    check(a, b, out);
+    if (out.slots != null && FloatPVectors.multipliesInLanes(out.format)) {
+      FloatPVectors.multiply(out.format, a.slots, b.slots, true, out.slots);
+    } else {
+      apply(a, b, out, LongArith::divide, FloatFormat::divide);
+    }
+  }
+
+  /** One of FloatFormat's scalar binary operations. */
+  private interface ScalarOp {
+    FloatP apply(FloatFormat f, FloatP a, FloatP b);
+  }
+
+  private static void apply(FloatPArray a, FloatPArray b, FloatPArray out, LongArith.Op op,
+      ScalarOp scalar) {
+    FloatFormat f = out.format;
+    if (out.slots == null) {
+      for (int i = 0; i < out.elements.length; i++) {
+        out.elements[i] = scalar.apply(f, a.elements[i], b.elements[i]);
+      }
+      return;
+    }
+    long[] x = a.slots;
+    long[] y = b.slots;
+    long[] z = out.slots;
+    int n = z.length >> 1;
+    for (int i = 0; i < n; i++) {
+      op.apply(f, x[i], x[n + i], y[i], y[n + i], z, i, n + i);
+    }
+  }
+
+  private static void check(FloatPArray a, FloatPArray b, FloatPArray out) {
+    if (!a.format.equals(out.format) || !b.format.equals(out.format)) {
+      throw new IllegalArgumentException("arrays of different formats: " + a.format + ", "
+          + b.format + ", " + out.format);
+    }
+    if (a.length() != out.length() || b.length() != out.length()) {
+      throw new IllegalArgumentException("arrays of different lengths: " + a.length() + ", "
+          + b.length() + ", " + out.length());
+    }
+  }
+}

@@ -1,0 +1,106 @@
+package ssmlab.fp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.SplittableRandom;
+import java.util.function.BinaryOperator;
+import java.util.stream.LongStream;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** The array operations against the scalar ones, element by element. */
+final class FloatPArrayTest {
+  static LongStream seeds() {
+    return LongStream.range(1, 6);
+  }
+
+  @ParameterizedTest(name = "seed={0}")
+  @MethodSource("seeds")
+  void elementwise_randomFormats_equalScalarOperations(long seed) {
+    var r = new SplittableRandom(seed);
+    for (int round = 0; round < 40; round++) {
+      FloatFormat f = FloatFormat.of(round % 8 == 0 ? r.nextInt(63, 130) : r.nextInt(3, 63),
+          r.nextInt(3, 16));
+      compare(f, r.nextInt(0, 64), r, "seed=" + seed);
+    }
+  }
+
+  /** The formats at and around the edges of FloatPVectors' lane paths. */
+  @ParameterizedTest(name = "p={0}")
+  @ValueSource(ints = {3, 4, 11, 24, 26, 27, 52, 53, 54, 60, 61})
+  void elementwise_laneFormats_equalScalarOperations(int p) {
+    var r = new SplittableRandom(p);
+    for (int round = 0; round < 20; round++) {
+      compare(FloatFormat.of(p, r.nextInt(2, 12)), 200 + r.nextInt(60), r, "round " + round);
+    }
+  }
+
+  /** Random operands with ties, cancellations, zeros and the whole exponent range. */
+  private static void compare(FloatFormat f, int n, SplittableRandom r, String context) {
+    List<FloatP> xs = new ArrayList<>();
+    List<FloatP> ys = new ArrayList<>();
+    List<FloatP> divisors = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      FloatP x = RationalAgreementTest.randomFloat(f, r);
+      FloatP y = RationalAgreementTest.partner(f, x, r);
+      xs.add(x);
+      ys.add(y);
+      divisors.add(y.isZero() ? f.minPositive() : y);
+    }
+    FloatPArray a = FloatPArray.of(f, xs);
+    FloatPArray b = FloatPArray.of(f, ys);
+    FloatPArray out = FloatPArray.zeros(f, n);
+    String what = context + " " + f;
+    FloatPArray.add(a, b, out);
+    assertThat(out.toList()).as("+ " + what).isEqualTo(map(xs, ys, f::add));
+    FloatPArray.subtract(a, b, out);
+    assertThat(out.toList()).as("- " + what).isEqualTo(map(xs, ys, f::subtract));
+    FloatPArray.multiply(a, b, out);
+    assertThat(out.toList()).as("* " + what).isEqualTo(map(xs, ys, f::multiply));
+    FloatPArray.divide(a, FloatPArray.of(f, divisors), out);
+    assertThat(out.toList()).as("/ " + what).isEqualTo(map(xs, divisors, f::divide));
+    FloatPArray.add(a, b, a);
+    assertThat(a.toList()).as("in place + " + what).isEqualTo(map(xs, ys, f::add));
+  }
+
+  private static List<FloatP> map(List<FloatP> xs, List<FloatP> ys,
+      BinaryOperator<FloatP> op) {
+    List<FloatP> zs = new ArrayList<>();
+    for (int i = 0; i < xs.size(); i++) {
+      zs.add(op.apply(xs.get(i), ys.get(i)));
+    }
+    return zs;
+  }
+
+  @Test
+  void setAndGet_handComputed_roundTrip() {
+    FloatFormat f = FloatFormat.of(4, 3);
+    FloatPArray a = FloatPArray.zeros(f, 3);
+    a.set(1, f.parse("2.5"));
+    assertThat(a.get(0)).isEqualTo(f.zero());
+    assertThat(a.get(1).toExactString()).isEqualTo("2.5");
+    FloatPArray.multiply(a, a, a);
+    assertThat(a.get(1).toExactString()).isEqualTo("6"); // 6.25 rounds to 4 bits: 6
+  }
+
+  @Test
+  void misuse_isRejected() {
+    FloatFormat f = FloatFormat.of(8, 4);
+    FloatPArray a = FloatPArray.of(f, List.of(f.valueOf(1), f.valueOf(2)));
+    FloatPArray zeros = FloatPArray.zeros(f, 2);
+    assertThatThrownBy(() -> FloatPArray.divide(a, zeros, FloatPArray.zeros(f, 2)))
+        .isInstanceOf(ArithmeticException.class);
+    assertThatThrownBy(() -> FloatPArray.add(a, FloatPArray.zeros(f, 3), zeros))
+        .hasMessageContaining("lengths");
+    assertThatThrownBy(() -> FloatPArray.add(a, FloatPArray.zeros(FloatFormat.of(9, 4), 2), zeros))
+        .hasMessageContaining("formats");
+    assertThatThrownBy(() -> a.set(0, FloatFormat.of(9, 4).valueOf(1)))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
