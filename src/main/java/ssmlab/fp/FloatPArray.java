@@ -1,7 +1,6 @@
 package ssmlab.fp;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -12,12 +11,13 @@ import java.util.Objects;
  * <p>For p <= 62 the elements lie flat in one {@code long[]}: the significands of elements
  * 0..n-1 first, then their exponents. The operations then allocate nothing and, where the format
  * allows, run several elements at once ({@link FloatPVectors}): this is the fast way to do bulk
- * F_p arithmetic. Wider formats keep {@link FloatP} elements.
+ * F_p arithmetic. Wider formats keep each significand in a fixed number of 64-bit limbs
+ * ({@link LimbStore}, {@link LimbArith}) and allocate nothing per element either.
  */
 public final class FloatPArray {
   private final FloatFormat format;
   private final long[] slots; // p <= 62: significands, then exponents; else null
-  private final FloatP[] elements; // p > 62, else null
+  private final LimbStore wide; // p > 62, else null
 
   private FloatPArray(FloatFormat format, int length) {
     if (length < 0) {
@@ -25,10 +25,7 @@ public final class FloatPArray {
     }
     this.format = format;
     this.slots = format.isLong() ? new long[2 * length] : null;
-    this.elements = format.isLong() ? null : new FloatP[length];
-    if (elements != null) {
-      Arrays.fill(elements, format.zero());
-    }
+    this.wide = format.isLong() ? null : new LimbStore(format, length);
   }
 
   /** An array of {@code length} zeros. */
@@ -50,12 +47,12 @@ public final class FloatPArray {
   }
 
   public int length() {
-    return slots != null ? slots.length >> 1 : elements.length;
+    return slots != null ? slots.length >> 1 : wide.exps.length;
   }
 
   public FloatP get(int i) {
     if (slots == null) {
-      return elements[i];
+      return wide.get(format, i);
     }
     Objects.checkIndex(i, length());
     return new FloatP(format, slots[i], null, slots[length() + i]);
@@ -66,7 +63,7 @@ public final class FloatPArray {
       throw new IllegalArgumentException("a float of " + x.format() + " in an array of " + format);
     }
     if (slots == null) {
-      elements[i] = x;
+      wide.set(i, x);
     } else {
       Objects.checkIndex(i, length());
       slots[i] = x.m;
@@ -88,7 +85,7 @@ public final class FloatPArray {
     if (out.slots != null && FloatPVectors.addsInLanes(out.format)) {
       FloatPVectors.add(out.format, a.slots, b.slots, false, out.slots);
     } else {
-      apply(a, b, out, LongArith::add, FloatFormat::add);
+      apply(a, b, out, LongArith::add, (m, x, i, y, j, z, k) -> m.add(x, i, y, j, false, z, k));
     }
   }
 
@@ -99,7 +96,7 @@ public final class FloatPArray {
       FloatPVectors.add(out.format, a.slots, b.slots, true, out.slots);
     } else {
       apply(a, b, out, (f, ma, ea, mb, eb, z, mAt, eAt) -> LongArith.add(f, ma, ea, -mb, eb, z,
-          mAt, eAt), FloatFormat::subtract);
+          mAt, eAt), (m, x, i, y, j, z, k) -> m.add(x, i, y, j, true, z, k));
     }
   }
 
@@ -109,7 +106,7 @@ public final class FloatPArray {
     if (out.slots != null && FloatPVectors.multipliesInLanes(out.format)) {
       FloatPVectors.multiply(out.format, a.slots, b.slots, false, out.slots);
     } else {
-      apply(a, b, out, LongArith::multiply, FloatFormat::multiply);
+      apply(a, b, out, LongArith::multiply, LimbArith::multiply);
     }
   }
 
@@ -122,21 +119,22 @@ public final class FloatPArray {
     if (out.slots != null && FloatPVectors.multipliesInLanes(out.format)) {
       FloatPVectors.multiply(out.format, a.slots, b.slots, true, out.slots);
     } else {
-      apply(a, b, out, LongArith::divide, FloatFormat::divide);
+      apply(a, b, out, LongArith::divide, LimbArith::divide);
     }
   }
 
-  /** One of FloatFormat's scalar binary operations. */
-  private interface ScalarOp {
-    FloatP apply(FloatFormat f, FloatP a, FloatP b);
+  /** One of LimbArith's operations: z[k] = x[i] op y[j]. */
+  private interface LimbOp {
+    void apply(LimbArith arith, LimbStore x, int i, LimbStore y, int j, LimbStore z, int k);
   }
 
   private static void apply(FloatPArray a, FloatPArray b, FloatPArray out, LongArith.Op op,
-      ScalarOp scalar) {
+      LimbOp digits) {
     FloatFormat f = out.format;
     if (out.slots == null) {
-      for (int i = 0; i < out.elements.length; i++) {
-        out.elements[i] = scalar.apply(f, a.elements[i], b.elements[i]);
+      LimbArith arith = new LimbArith(f);
+      for (int i = 0; i < out.length(); i++) {
+        digits.apply(arith, a.wide, i, b.wide, i, out.wide, i);
       }
       return;
     }
