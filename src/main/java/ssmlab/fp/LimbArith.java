@@ -8,8 +8,6 @@ import java.util.Arrays;
  * scratch limbs are allocated once per array operation and reused for every element.
  */
 final class LimbArith {
-  private static final long M32 = 0xFFFF_FFFFL;
-
   private final FloatFormat f;
   private final int p;
   private final int l; // limbs of a significand
@@ -18,11 +16,8 @@ final class LimbArith {
   private final long[] sumY;
   private final long[] wide; // a product, or a quotient
   private final long[] dividend;
-  private final int[] u; // Knuth's dividend, divisor and quotient in 32-bit digits
-  private final int[] v;
-  private final int[] q;
-  private final int[] un;
-  private final int[] vn;
+  private final long[] un; // Knuth's normalised dividend, then remainder
+  private final long[] vn; // Knuth's normalised divisor
 
   LimbArith(FloatFormat f) {
     this.f = f;
@@ -31,14 +26,11 @@ final class LimbArith {
     w = l + 1;
     sumX = new long[w];
     sumY = new long[w];
-    wide = new long[2 * l];
-    int m = (2 * p + 1 + 31) / 32; // digits of ua * 2^k < 2^(2p+1)
-    dividend = new long[(m + 1) / 2];
-    u = new int[m];
-    v = new int[2 * l];
-    q = new int[m];
-    un = new int[m + 1];
-    vn = new int[2 * l];
+    int m = (2 * p + 1 + 63) / 64; // limbs of ua * 2^k < 2^(2p+1)
+    wide = new long[Math.max(2 * l, m)];
+    dividend = new long[m];
+    un = new long[m + 1];
+    vn = new long[l];
   }
 
   /*
@@ -117,87 +109,88 @@ final class LimbArith {
       return;
     }
     int shift = compare(a.limbs, i * l, b.limbs, j * l, l) >= 0 ? p : p + 1;
-    int m = (p + shift + 31) / 32;
-    int n = (p + 31) / 32;
-    shiftLeft(a.limbs, i * l, l, shift, dividend, 0, (m + 1) / 2);
-    toDigits(dividend, 0, u, m);
-    toDigits(b.limbs, j * l, v, n);
-    boolean sticky = knuth(u, m, v, n, q);
-    int qn = m - n + 1;
-    Arrays.fill(wide, 0);
-    for (int d = 0; d < qn; d++) {
-      wide[d >> 1] |= (q[d] & M32) << (32 * (d & 1));
-    }
-    round(wide, (qn + 1) / 2, a.negs[i] != b.negs[j], sticky, a.exps[i] - b.exps[j] - shift,
-        out, k);
-  }
-
-  private static void toDigits(long[] limbs, int off, int[] digits, int n) {
-    for (int d = 0; d < n; d++) {
-      digits[d] = (int) (limbs[off + (d >> 1)] >>> (32 * (d & 1)));
-    }
+    int m = (p + shift + 63) / 64;
+    shiftLeft(a.limbs, i * l, l, shift, dividend, 0, m);
+    boolean sticky = knuth(dividend, m, b.limbs, j * l, wide);
+    round(wide, m - l + 1, a.negs[i] != b.negs[j], sticky, a.exps[i] - b.exps[j] - shift, out,
+        k);
   }
 
   /*
-   * Knuth's algorithm D (TAOCP 4.3.1) in 32-bit digits: divisor and dividend are shifted so that
-   * the divisor's top bit is set; each quotient digit is estimated from the top two digits of the
-   * partial remainder and the divisor's top digit, corrected at most twice by the next digit,
-   * and once more (add back) if the multiply-and-subtract goes negative. Returns whether the
-   * remainder is non-zero; q gets m − n + 1 digits.
+   * Knuth's algorithm D (TAOCP 4.3.1) in 64-bit limbs: divisor and dividend are shifted so that
+   * the divisor's top bit is set; each quotient limb is estimated from the top two limbs of the
+   * partial remainder and the divisor's top limb (LongArith.divlu), corrected at most twice by
+   * the next limb, and once more (add back) if the multiply-and-subtract goes negative. The
+   * divisor is the l limbs of v at vo. Returns whether the remainder is non-zero; q gets
+   * m − l + 1 limbs.
    */
-  private boolean knuth(int[] u, int m, int[] v, int n, int[] q) {
-    int s = Integer.numberOfLeadingZeros(v[n - 1]);
-    for (int i = n - 1; i > 0; i--) {
-      vn[i] = (v[i] << s) | (s == 0 ? 0 : v[i - 1] >>> (32 - s));
+  private boolean knuth(long[] u, int m, long[] v, int vo, long[] q) {
+    int n = l;
+    if (n == 1) { // p = 63, 64: short division
+      long rem = 0;
+      for (int j = m - 1; j >= 0; j--) {
+        q[j] = LongArith.divlu(rem, u[j], v[vo]);
+        rem = u[j] - q[j] * v[vo];
+      }
+      return rem != 0;
     }
-    vn[0] = v[0] << s;
-    un[m] = s == 0 ? 0 : u[m - 1] >>> (32 - s);
+    int s = Long.numberOfLeadingZeros(v[vo + n - 1]);
+    for (int i = n - 1; i > 0; i--) {
+      vn[i] = (v[vo + i] << s) | (s == 0 ? 0 : v[vo + i - 1] >>> (64 - s));
+    }
+    vn[0] = v[vo] << s;
+    un[m] = s == 0 ? 0 : u[m - 1] >>> (64 - s);
     for (int i = m - 1; i > 0; i--) {
-      un[i] = (u[i] << s) | (s == 0 ? 0 : u[i - 1] >>> (32 - s));
+      un[i] = (u[i] << s) | (s == 0 ? 0 : u[i - 1] >>> (64 - s));
     }
     un[0] = u[0] << s;
-    long top = vn[n - 1] & M32;
-    long next = vn[n - 2] & M32;
-    double inverse = 1.0 / top;
+    long top = vn[n - 1];
+    long next = vn[n - 2];
     for (int j = m - n; j >= 0; j--) {
-      long num = ((un[j + n] & M32) << 32) | (un[j + n - 1] & M32);
-      // floor(num / top) from a double estimate instead of a hardware division: num < 2^64 and
-      // num / top < 2^33, so the estimate is off by at most one, and its remainder, though
-      // computed modulo 2^64, is exact as a signed number in (−top, 2 top). Fixed without a
-      // branch: which way the estimate errs is a coin flip.
-      long qhat = (long) (((num >>> 1) * 2.0 + (num & 1)) * inverse);
-      long r = num - qhat * top;
-      qhat += (r >= top ? 1 : 0) - (r < 0 ? 1 : 0);
-      long rhat = num - qhat * top;
-      while (qhat > M32
-          || Long.compareUnsigned(qhat * next, (rhat << 32) | (un[j + n - 2] & M32)) > 0) {
+      long uhi = un[j + n];
+      long ulo = un[j + n - 1];
+      long qhat;
+      long rhat;
+      boolean rhatOverflow;
+      if (uhi == top) { // the estimate would be 2^64 or more: start from 2^64 − 1
+        qhat = -1L;
+        rhat = ulo + top;
+        rhatOverflow = Long.compareUnsigned(rhat, top) < 0;
+      } else {
+        qhat = LongArith.divlu(uhi, ulo, top);
+        rhat = ulo - qhat * top;
+        rhatOverflow = false;
+      }
+      while (!rhatOverflow && greater(Math.unsignedMultiplyHigh(qhat, next), qhat * next, rhat,
+          un[j + n - 2])) {
         qhat--;
         rhat += top;
-        if (rhat > M32) {
-          break;
-        }
+        rhatOverflow = Long.compareUnsigned(rhat, top) < 0;
       }
-      long borrow = 0;
-      long t;
+      long carry = 0;
       for (int i = 0; i < n; i++) {
-        long pr = qhat * (vn[i] & M32);
-        t = (un[i + j] & M32) - borrow - (pr & M32);
-        un[i + j] = (int) t;
-        borrow = (pr >>> 32) - (t >> 32);
+        long lo = qhat * vn[i] + carry;
+        long hi = Math.unsignedMultiplyHigh(qhat, vn[i])
+            + (Long.compareUnsigned(lo, carry) < 0 ? 1 : 0);
+        long ui = un[i + j];
+        un[i + j] = ui - lo;
+        carry = hi + (Long.compareUnsigned(ui, lo) < 0 ? 1 : 0);
       }
-      t = (un[j + n] & M32) - borrow;
-      un[j + n] = (int) t;
-      if (t < 0) {
+      long ut = un[j + n];
+      un[j + n] = ut - carry;
+      if (Long.compareUnsigned(ut, carry) < 0) {
         qhat--;
-        long carry = 0;
+        long c = 0;
         for (int i = 0; i < n; i++) {
-          t = (un[i + j] & M32) + (vn[i] & M32) + carry;
-          un[i + j] = (int) t;
-          carry = t >>> 32;
+          long sum = un[i + j] + vn[i];
+          long c1 = Long.compareUnsigned(sum, vn[i]) < 0 ? 1 : 0;
+          long sum2 = sum + c;
+          c = c1 | (Long.compareUnsigned(sum2, sum) < 0 ? 1 : 0);
+          un[i + j] = sum2;
         }
-        un[j + n] += (int) carry;
+        un[j + n] += c;
       }
-      q[j] = (int) qhat;
+      q[j] = qhat;
     }
     for (int i = 0; i < n; i++) {
       if (un[i] != 0) {
@@ -205,6 +198,12 @@ final class LimbArith {
       }
     }
     return false;
+  }
+
+  /** hi1:lo1 > hi2:lo2, unsigned 128-bit. */
+  private static boolean greater(long hi1, long lo1, long hi2, long lo2) {
+    int c = Long.compareUnsigned(hi1, hi2);
+    return c != 0 ? c > 0 : Long.compareUnsigned(lo1, lo2) > 0;
   }
 
   /**
