@@ -26,6 +26,13 @@ import java.util.Set;
  * weight, divides the weights by their gcd, and becomes a constant, a wire, a NOT, an AND, an OR or
  * a MAJ when it computes one.
  *
+ * <p>A <em>levelled</em> builder ({@link #levelled()}) keeps the depth of a construction: where a
+ * gate over variable wires would collapse into one of its inputs (a threshold or AND/OR left with
+ * one input, or one input that alone decides), it becomes a one-input AND, a buffer, instead.
+ * Constants still propagate and equal gates are still shared. Compiled models use it to measure
+ * the depth of the circuit family as constructed, which local simplification of small instances
+ * would otherwise shorten.
+ *
  * <p>Storage is struct-of-arrays (a kind byte, an edge offset, a threshold and a hash per gate, one
  * int per edge, one more per weight of a weighted threshold gate) with an open-addressing hash
  * table on int arrays, so 10^8 wires fit in a few GiB. Not thread-safe.
@@ -54,9 +61,34 @@ public final class CircuitBuilder {
   private int[] bufW = new int[64];
   private long[] bufPairs = new long[64];
 
+  private final boolean levelled;
+
   public CircuitBuilder() {
+    this(false);
+  }
+
+  private CircuitBuilder(boolean levelled) {
+    this.levelled = levelled;
     append(K_CONST0, 0, 0);
     append(K_CONST1, 0, 0);
+  }
+
+  /** A builder that keeps buffers where simplification would shorten a path (class Javadoc). */
+  public static CircuitBuilder levelled() {
+    return new CircuitBuilder(true);
+  }
+
+  public boolean isLevelled() {
+    return levelled;
+  }
+
+  /** In a levelled builder a one-input AND of a variable wire; otherwise the wire itself. */
+  private int collapsed(int a) {
+    if (!levelled || a == FALSE || a == TRUE) {
+      return a;
+    }
+    bufIn[0] = a;
+    return intern(K_AND, 0, bufIn, null, 1);
   }
 
   /** The constant wire for {@code value}. */
@@ -276,7 +308,7 @@ public final class CircuitBuilder {
       max /= gcd;
     }
     if (m == 1) {
-      return ws[0] > 0 ? ins[0] : not(ins[0]);
+      return ws[0] > 0 ? collapsed(ins[0]) : not(ins[0]);
     }
     boolean allPositive = min == 0;
     long minW = Long.MAX_VALUE;
@@ -293,7 +325,7 @@ public final class CircuitBuilder {
     }
     for (int i = 0; allPositive && i < m; i++) {
       if (ws[i] >= t && max - ws[i] < t) {
-        return ins[i]; // x_i alone decides
+        return collapsed(ins[i]); // x_i alone decides
       }
     }
     if (unit) {
@@ -334,7 +366,7 @@ public final class CircuitBuilder {
       return neutral;
     }
     if (m == 1) {
-      return b[0];
+      return collapsed(b[0]);
     }
     for (int i = 0; i < m; i++) {
       if (kind[b[i]] == K_NOT && Arrays.binarySearch(b, 0, m, edges[start[b[i]]]) >= 0) {

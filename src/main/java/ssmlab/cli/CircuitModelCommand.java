@@ -59,7 +59,7 @@ final class CircuitModelCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     MambaCircuit c;
     try {
-      c = MambaCircuit.compile(w, format, scanForm, length);
+      c = MambaCircuit.compile(w, format, scanForm, length, compiled.levelled);
     } catch (OutOfMemoryError tooBig) {
       throw new IllegalArgumentException("the circuit for --length " + length + " does not fit "
           + "in the heap; use a smaller --length, --precision or --exponent-bits, or a larger "
@@ -90,6 +90,7 @@ final class CircuitModelCommand implements Callable<Integer> {
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("length", c.length());
     out.put("form", c.form().id());
+    out.put("levelled", c.levelled());
     out.put("precision", c.format().p());
     out.put("exponent_bits", c.format().q());
     out.put("gates", s.gates());

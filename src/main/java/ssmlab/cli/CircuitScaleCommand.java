@@ -75,7 +75,7 @@ final class CircuitScaleCommand implements Callable<Integer> {
           out.flush();
           break;
         }
-        Row row = compile(w, format, form, n);
+        Row row = compile(w, format, form, n, compiled.levelled);
         if (row == null) {
           out.printf("| %s | %d | out of memory | | | | |%n", form.id(), n);
           out.flush();
@@ -124,10 +124,11 @@ final class CircuitScaleCommand implements Callable<Integer> {
     return b.wires() * Math.pow((double) n / b.length(), k);
   }
 
-  private static Row compile(MambaWeights w, FloatFormat f, ScanForm form, int n) {
+  private static Row compile(MambaWeights w, FloatFormat f, ScanForm form, int n,
+      boolean levelled) {
     try {
       long t0 = System.nanoTime();
-      MambaCircuit c = MambaCircuit.compile(w, f, form, n);
+      MambaCircuit c = MambaCircuit.compile(w, f, form, n, levelled);
       double s = (System.nanoTime() - t0) / 1e9;
       CircuitStats st = c.circuit().stats();
       return new Row(form.id(), n, st.gates(), st.wires(), st.depth(), st.depthWithoutNot(), s);

@@ -21,6 +21,11 @@ final class CompiledModelOptions {
       description = "exponent bits q (default: ${DEFAULT-VALUE})")
   int exponentBits;
 
+  @Option(names = "--levelled", description = "keep a buffer wherever simplification would "
+      + "collapse a gate into one of its inputs, so that every block keeps the depth of its "
+      + "construction (README: levelled circuits)")
+  boolean levelled;
+
   /** The format; p + q is bounded by the function tables' size. */
   FloatFormat format() {
     if (precision < 2 || exponentBits < 1 || precision + exponentBits > 20) {

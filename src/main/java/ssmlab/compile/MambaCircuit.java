@@ -33,16 +33,26 @@ import ssmlab.model.mamba.reference.ScanForm;
  * @param format the number format
  * @param form the scan's form
  * @param length n
+ * @param levelled whether it was built by a levelled builder
  */
 public record MambaCircuit(Circuit circuit, MambaWeights weights, FloatFormat format,
-    ScanForm form, int length) {
+    ScanForm form, int length, boolean levelled) {
 
   /** Compiles the model for sequences of {@code length} tokens. */
   public static MambaCircuit compile(MambaWeights w, FloatFormat f, ScanForm form, int length) {
+    return compile(w, f, form, length, false);
+  }
+
+  /**
+   * Compiles the model for sequences of {@code length} tokens; {@code levelled}: with a
+   * {@link CircuitBuilder#levelled()} builder, so that every block keeps its constructed depth.
+   */
+  public static MambaCircuit compile(MambaWeights w, FloatFormat f, ScanForm form, int length,
+      boolean levelled) {
     if (length < 1) {
       throw new IllegalArgumentException("the sequence length must be at least 1");
     }
-    var b = new CircuitBuilder();
+    var b = levelled ? CircuitBuilder.levelled() : new CircuitBuilder();
     var ar = new WireArithmetic(b, f);
     var ref = new MambaReference<>(ar, w, form);
     int vocab = w.embedding().length;
@@ -65,7 +75,7 @@ public record MambaCircuit(Circuit circuit, MambaWeights weights, FloatFormat fo
     for (int t = 0; t < length; t++) {
       b.output("logits" + t, bits(logits.get(t)));
     }
-    return new MambaCircuit(b.build(), w, f, form, length);
+    return new MambaCircuit(b.build(), w, f, form, length, levelled);
   }
 
   /** Bits of the token ids of a vocabulary of size v. */

@@ -117,4 +117,33 @@ final class CircuitBuilderTest {
     var b = new CircuitBuilder();
     assertThatThrownBy(() -> b.output("y", 99)).isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void levelled_collapsingGates_becomeBuffers() {
+    for (boolean levelled : new boolean[] {false, true}) {
+      CircuitBuilder b = levelled ? CircuitBuilder.levelled() : new CircuitBuilder();
+      int[] x = b.input("x", 2);
+      int one = b.threshold(new int[] {x[0], CircuitBuilder.FALSE}, new int[] {2, 5}, 1);
+      int decides = b.threshold(new int[] {x[0], x[1]}, new int[] {5, 1}, 5);
+      int and = b.and(x[1], CircuitBuilder.TRUE);
+      assertThat(b.isLevelled()).isEqualTo(levelled);
+      if (levelled) {
+        assertThat(one).isNotEqualTo(x[0]).isEqualTo(decides);
+        assertThat(b.type(one)).isEqualTo(GateType.AND);
+        assertThat(b.type(and)).isEqualTo(GateType.AND);
+        assertThat(b.and(x[0], x[0], CircuitBuilder.TRUE)).isEqualTo(one);
+      } else {
+        assertThat(one).isEqualTo(x[0]);
+        assertThat(decides).isEqualTo(x[0]);
+        assertThat(and).isEqualTo(x[1]);
+      }
+      b.output("y", one, and);
+      Circuit c = b.build();
+      assertThat(c.depth()).isEqualTo(levelled ? 1 : 0);
+      for (int v = 0; v < 4; v++) {
+        assertThat(ReferenceEvaluator.evaluate(c, new boolean[] {(v & 1) != 0, (v & 2) != 0}))
+            .containsExactly((v & 1) != 0, (v & 2) != 0);
+      }
+    }
+  }
 }

@@ -47,4 +47,27 @@ final class MambaCircuitTest {
     assertThat(sequential[1]).isGreaterThan(sequential[0]);
     assertThat(sequential[2]).isGreaterThan(sequential[1]);
   }
+
+  /**
+   * Levelled, the unrolled depth is one number from n = 3 on. At n = 2 it can be one level less
+   * (the first configuration): the latest input of the scan, deltaBu at the last position, then
+   * enters only its own one-factor product, whose rounding of an exact p-bit number is four
+   * levels shallower than that of a product of several factors.
+   */
+  @ParameterizedTest(name = "eigenvalues {0}, d_conv {1}, layers {2}")
+  @CsvSource({"'0,1', 2, 1, 3", "'-1,1', 1, 2, 2"})
+  void levelledUnrolledDepth_isOneNumber_andAgrees(String ev, int dConv, int layers, int from) {
+    MambaWeights w = tiny(ev, dConv, layers);
+    FloatFormat f = FloatFormat.of(4, 4);
+    int[] depth = new int[4];
+    for (int i = 0; i < 4; i++) {
+      int n = from + i;
+      MambaCircuit c = MambaCircuit.compile(w, f, ScanForm.UNROLLED, n, true);
+      depth[i] = c.circuit().depth();
+      assertThat(c.verify(16, n)).as("n = %d", n).isEqualTo(16);
+    }
+    assertThat(depth).as("levelled depths at n = %d..%d", from, from + 3).containsOnly(depth[0]);
+    int plain = MambaCircuit.compile(w, f, ScanForm.UNROLLED, from).circuit().depth();
+    assertThat(plain).as("local simplification shortens the small instance").isLessThan(depth[0]);
+  }
 }

@@ -57,7 +57,7 @@ public final class FpOps {
       throw new IllegalArgumentException("an iterated sum needs at least one term");
     }
     FloatFormat f = xs.getFirst().format();
-    if (xs.size() == 1) {
+    if (xs.size() == 1 && !b.isLevelled()) {
       return xs.getFirst();
     }
     int width = f.p() + (1 << (f.q() + 1));
@@ -104,7 +104,7 @@ public final class FpOps {
       throw new IllegalArgumentException("an iterated product needs at least one factor");
     }
     FloatFormat f = xs.getFirst().format();
-    if (xs.size() == 1) {
+    if (xs.size() == 1 && !b.isLevelled()) {
       return xs.getFirst();
     }
     int n = xs.size();

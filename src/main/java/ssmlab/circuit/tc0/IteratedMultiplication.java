@@ -44,7 +44,7 @@ public final class IteratedMultiplication {
     for (int[] x : xs) {
       bits += x.length;
     }
-    if (xs.size() == 1) {
+    if (xs.size() == 1 && !b.isLevelled()) {
       return xs.get(0).clone();
     }
     int[] primes = Residues.primesFor(bits);

@@ -214,7 +214,7 @@ public final class MambaReference<T> {
             factors.add(da.get(r).get(d).get(n));
           }
           factors.add(dbu.get(s).get(d).get(n));
-          terms.add(factors.size() == 1 ? factors.getFirst() : ar.product(factors));
+          terms.add(ar.product(factors)); // one factor (s = t): itself, exactly
         }
         row.add(ar.sum(terms));
       }
