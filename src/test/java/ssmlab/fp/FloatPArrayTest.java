@@ -67,6 +67,28 @@ final class FloatPArrayTest {
     assertThat(out.toList()).isEqualTo(map(xs, ys, f::divide));
   }
 
+  /**
+   * A power of two minus a far smaller float with a long significand: the exact difference rounds
+   * back to the power of two, although the floats just below it lie only half an ulp away. A
+   * lane path that let the smaller operand count for more than 1/8 ulp would round down.
+   */
+  @ParameterizedTest(name = "p={0}")
+  @ValueSource(ints = {3, 11, 24, 26, 40, 53, 60, 100})
+  void subtract_farSmallerFromPowerOfTwo_staysThePowerOfTwo(int p) {
+    FloatFormat f = FloatFormat.of(p, 11);
+    java.math.BigInteger longest = java.math.BigInteger.ONE.shiftLeft(p).subtract(
+        java.math.BigInteger.ONE);
+    List<FloatP> ones = new ArrayList<>();
+    List<FloatP> tiny = new ArrayList<>();
+    for (int i = 0; i < 16; i++) {
+      ones.add(f.valueOf(1));
+      tiny.add(f.round(longest, -2L * p - 10 - i)); // below 2^(-p-10)
+    }
+    FloatPArray out = FloatPArray.zeros(f, 16);
+    FloatPArray.subtract(FloatPArray.of(f, ones), FloatPArray.of(f, tiny), out);
+    assertThat(out.toList()).containsOnly(f.valueOf(1));
+  }
+
   /** Random operands with ties, cancellations, zeros and the whole exponent range. */
   private static void compare(FloatFormat f, int n, SplittableRandom r, String context) {
     List<FloatP> xs = new ArrayList<>();
