@@ -20,7 +20,6 @@ import ssmlab.model.mamba.reference.MambaReference;
 import ssmlab.model.mamba.reference.MambaWeights;
 import ssmlab.model.mamba.reference.ScanForm;
 import ssmlab.tensor.Parallel;
-import ssmlab.train.ArithmeticForward;
 import ssmlab.train.Evaluator;
 import ssmlab.train.LengthAccuracy;
 import ssmlab.train.RunFolder;
@@ -117,7 +116,7 @@ final class EvalCommand implements Callable<Integer> {
       }
       case "double" -> {
         out.put("form", scanForm.id());
-        return new ArithmeticForward<>(new MambaReference<>(DoubleArithmetic.INSTANCE,
+        return new ReferenceForward<>(new MambaReference<>(DoubleArithmetic.INSTANCE,
             MambaWeights.of(model), scanForm));
       }
       case "fp" -> {
@@ -125,7 +124,7 @@ final class EvalCommand implements Callable<Integer> {
         out.put("precision", format.p());
         out.put("exponent_bits", format.q());
         out.put("form", scanForm.id());
-        return new ArithmeticForward<>(new MambaReference<>(new FloatPArithmetic(format),
+        return new ReferenceForward<>(new MambaReference<>(new FloatPArithmetic(format),
             MambaWeights.of(model), scanForm));
       }
       default -> throw new IllegalArgumentException(

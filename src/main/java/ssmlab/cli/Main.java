@@ -55,6 +55,7 @@ public final class Main implements Runnable {
     for (Object sub : extraSubcommands) {
       cl.addSubcommand(sub);
     }
+    ModelOptionsMixin.describeFamilies(cl);
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler(Errors::onBadParameters);

@@ -3,12 +3,12 @@ package ssmlab.cli;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code ssmlab model}: commands on one model checkpoint. */
+/** {@code ssmlab model}: the model registry, and commands on one model checkpoint. */
 @Command(
     name = "model",
-    description = "Commands on a model checkpoint.",
+    description = "The model families, and commands on a model checkpoint.",
     mixinStandardHelpOptions = true,
-    subcommands = {ModelForward.class, ModelForms.class})
+    subcommands = {ModelList.class, ModelForward.class, ModelForms.class})
 final class ModelCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

@@ -74,11 +74,19 @@ public final class ResultsDir {
     if (!Files.exists(file)) {
       return Optional.empty();
     }
+    SweepFile sweep;
     try {
-      return Optional.of(Canonical.MAPPER.readValue(Files.readString(file), SweepFile.class));
+      sweep = Canonical.MAPPER.readValue(Files.readString(file), SweepFile.class);
     } catch (JacksonException | IllegalArgumentException e) {
       throw new IllegalArgumentException("corrupt " + file + ": " + oneLine(e), e);
     }
+    if (sweep.formatOrOne() != SweepFile.CURRENT_FORMAT) {
+      throw new IllegalArgumentException(file + " was written by another ssmlab (results format "
+          + sweep.formatOrOne() + "; this one reads format " + SweepFile.CURRENT_FORMAT
+          + ", whose run ids hash every model option with its default): run the sweep again "
+          + "into a new folder");
+    }
+    return Optional.of(sweep);
   }
 
   /** Every finished run's record, sorted by id; a file that does not parse is an error. */

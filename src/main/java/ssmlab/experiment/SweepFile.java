@@ -1,9 +1,28 @@
 package ssmlab.experiment;
 
 /**
- * The {@code sweep.json} of a results folder: the spec every result in it belongs to.
+ * The {@code sweep.json} of a results folder: the spec every result in it belongs to, and the
+ * format its run ids were computed in.
  *
+ * <p>Formats: 1 (no {@code format} key) hashed a run's model options as the spec wrote them;
+ * 2 hashes them as the model registry resolves them (every family option, defaults filled in,
+ * {@code layers} and {@code d_model} included), so a folder of format 1 names its runs differently.
+ *
+ * @param format {@link #CURRENT_FORMAT} for folders this ssmlab writes; null for format 1
  * @param specHash {@link SweepSpec#hash()}
  * @param spec the spec
  */
-public record SweepFile(String specHash, SweepSpec spec) {}
+public record SweepFile(Integer format, String specHash, SweepSpec spec) {
+  /** The format this ssmlab writes and reads. */
+  public static final int CURRENT_FORMAT = 2;
+
+  /** A sweep file of the current format. */
+  public SweepFile(String specHash, SweepSpec spec) {
+    this(CURRENT_FORMAT, specHash, spec);
+  }
+
+  /** The format, 1 when the file does not say. */
+  public int formatOrOne() {
+    return format == null ? 1 : format;
+  }
+}

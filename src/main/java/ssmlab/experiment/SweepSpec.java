@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import ssmlab.model.Models;
 import ssmlab.tasks.LengthRange;
 
 /**
@@ -90,10 +91,11 @@ public record SweepSpec(
             if (width != null) {
               options.put("d_model", width);
             }
+            Map<String, Object> canonical = Models.canonicalOptions(model.model(), options);
             for (LengthRange trainRange : trains) {
               for (long seed : seeds) {
                 RunSpec spec = new RunSpec(task.name(), task.options(), model.model(),
-                    model.name(), options, trainRange, tests, train.steps(), train.batch(),
+                    model.name(), canonical, trainRange, tests, train.steps(), train.batch(),
                     train.lr(), train.options(), seed);
                 Run run = Run.of(spec);
                 require(seen.put(run.id(), spec) == null,

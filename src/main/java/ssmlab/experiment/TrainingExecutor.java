@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 
 import ssmlab.model.ModelConfig;
 import ssmlab.model.Models;
@@ -21,8 +20,9 @@ import ssmlab.tasks.LengthRange;
  * The sweep's executor: trains the run's model on its task with {@link Trainer}, then evaluates it
  * at every test length with {@link Evaluator}.
  *
- * <p>How a {@link RunSpec} maps onto training: the model options {@code layers} [2] and
- * {@code d_model} [64] are the model's sizes, the other model options its family options;
+ * <p>How a {@link RunSpec} maps onto training: the model options {@code layers} and
+ * {@code d_model} are the model's sizes, the others its family options (all resolved by the
+ * family's {@link ssmlab.model.ModelSpec});
  * {@code steps}, {@code batch}, {@code lr}, the train lengths and the seed are the trainer's; the
  * train options are {@code warmup} [steps/10], {@code weight_decay} [0.1], {@code clip} [1.0],
  * {@code schedule} [cosine, the only one] and {@code eval_samples} [256 per test length]. Test
@@ -73,13 +73,7 @@ public final class TrainingExecutor implements RunExecutor {
   }
 
   private static ModelConfig modelConfig(RunSpec spec, Task task) {
-    Map<String, String> options = new TreeMap<>();
-    spec.modelOptions().forEach((k, v) -> options.put(k, String.valueOf(v)));
-    int layers = Integer.parseInt(options.getOrDefault("layers", "2"));
-    int dModel = Integer.parseInt(options.getOrDefault("d_model", "64"));
-    options.remove("layers");
-    options.remove("d_model");
-    return new ModelConfig(spec.model(), Trainer.modelVocabulary(task), dModel, layers, options);
+    return Models.config(spec.model(), spec.modelOptions(), Trainer.modelVocabulary(task));
   }
 
   private static TrainSettings settings(RunSpec spec, int threads) {

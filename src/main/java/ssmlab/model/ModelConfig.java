@@ -7,18 +7,9 @@ import java.util.TreeMap;
  * What a model is: its family, the sizes every family has, and family options as strings (so the
  * config round-trips through JSON and safetensors metadata unchanged).
  *
- * <p>Options by family (defaults in brackets), read with the typed getters:
- * <ul>
- *   <li>{@code transformer}: {@code heads} [4], {@code mlp_ratio} [4], {@code pos}
- *       [{@code rope}; also {@code sinusoidal}, {@code learned}, {@code none}], {@code max_len}
- *       [1024, for learned positions]
- *   <li>{@code lstm}, {@code rnn}: {@code hidden} [d_model]
- *   <li>{@code mamba}: {@code d_state} [16], {@code d_conv} [4], {@code expand} [2],
- *       {@code dt_rank} [ceil(d_model/16)], {@code eigenvalues} [{@code 0,1}; {@code -1,1} is
- *       Grazzi et al.'s {@code 2 exp(delta A) - 1}], {@code discretization} [{@code mamba}: Euler
- *       B as the reference code; {@code zoh}: the paper's Definition A.4]
- *   <li>{@code s4d}: {@code d_state} [64]
- * </ul>
+ * <p>The options each family takes, their types and defaults are declared by its
+ * {@link ModelSpec} ({@code ssmlab model list} prints them); {@link Models#create} resolves a
+ * config before building, so a factory finds every option present and canonically spelt.
  *
  * @param family the model family name as registered in {@link Models}
  * @param vocabSize number of token ids, at least 1
@@ -54,48 +45,21 @@ public record ModelConfig(String family, int vocabSize, int dModel, int nLayers,
     return new ModelConfig(family, vocabSize, dModel, nLayers, m);
   }
 
-  /** An integer option, or {@code fallback} when absent. */
-  public int intOption(String key, int fallback) {
-    String v = options.get(key);
-    if (v == null) {
-      return fallback;
-    }
-    try {
-      return Integer.parseInt(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("option " + key + " must be an integer, got '" + v + "'");
-    }
+  /** An integer option of a resolved config. */
+  public int intOption(String key) {
+    return Integer.parseInt(option(key));
   }
 
-  /** A floating-point option, or {@code fallback} when absent. */
-  public double doubleOption(String key, double fallback) {
+  /**
+   * An option of a resolved config.
+   *
+   * @throws IllegalStateException when absent: the config was not resolved by its spec
+   */
+  public String option(String key) {
     String v = options.get(key);
     if (v == null) {
-      return fallback;
+      throw new IllegalStateException(family + ": option " + key + " not resolved");
     }
-    try {
-      return Double.parseDouble(v.trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("option " + key + " must be a number, got '" + v + "'");
-    }
-  }
-
-  /** A string option, or {@code fallback} when absent. */
-  public String stringOption(String key, String fallback) {
-    return options.getOrDefault(key, fallback);
-  }
-
-  /** A boolean option ({@code true}/{@code false}), or {@code fallback} when absent. */
-  public boolean booleanOption(String key, boolean fallback) {
-    String v = options.get(key);
-    if (v == null) {
-      return fallback;
-    }
-    return switch (v.trim().toLowerCase(java.util.Locale.ROOT)) {
-      case "true" -> true;
-      case "false" -> false;
-      default -> throw new IllegalArgumentException(
-          "option " + key + " must be true or false, got '" + v + "'");
-    };
+    return v;
   }
 }

@@ -14,12 +14,10 @@ import java.util.TreeMap;
 import ssmlab.io.AtomicFile;
 import ssmlab.io.FloatTensor;
 import ssmlab.io.Safetensors;
-import ssmlab.model.LanguageModel;
+import ssmlab.model.CheckpointFormat;
 import ssmlab.model.ModelConfig;
 import ssmlab.model.Models;
 import ssmlab.model.SequenceModel;
-import ssmlab.model.mamba.MambaCheckpoint;
-import ssmlab.model.mamba.MambaLM;
 import ssmlab.nn.Parameter;
 import ssmlab.tasks.Task;
 import ssmlab.tasks.TaskRegistry;
@@ -31,8 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * <ul>
  *   <li>{@code model.safetensors}: the parameters by name (Mamba: mamba_ssm's
  *       {@code MambaLMHeadModel} names, tied {@code lm_head.weight} included);
- *   <li>{@code config.json}: for Mamba mamba_ssm's config (so PyTorch loads the checkpoint), for
- *       the other families the {@link ModelConfig};
+ *   <li>{@code config.json}: a family's own config where it has a {@link CheckpointFormat}
+ *       (Mamba: mamba_ssm's, so PyTorch loads the checkpoint), else the {@link ModelConfig};
  *   <li>{@code run.json}: what {@code eval} needs to rebuild it: the task and its options, the
  *       model config, the training settings;
  *   <li>{@code metrics.jsonl}: one {@link StepRecord} per line.
@@ -55,9 +53,9 @@ public final class RunFolder {
   /** Writes the model, its config and {@code run.json} into {@code dir}. */
   public static void save(Path dir, SequenceModel model, RunInfo info) {
     ModelConfig cfg = model.config();
-    if (cfg.family().equals("mamba") && model instanceof LanguageModel lm) {
-      MambaCheckpoint.save(lm, dir.resolve(CHECKPOINT), Map.of("format", "pt"));
-      MambaLM.fromModelConfig(cfg).write(dir.resolve(CONFIG));
+    CheckpointFormat format = Models.spec(cfg.family()).checkpoint();
+    if (format != null) {
+      format.save(model, dir.resolve(CHECKPOINT), dir.resolve(CONFIG), Map.of("format", "pt"));
     } else {
       Map<String, FloatTensor> tensors = new LinkedHashMap<>();
       for (Parameter p : model.parameters()) {
@@ -106,7 +104,8 @@ public final class RunFolder {
     for (Parameter p : model.parameters()) {
       expected.put(p.name(), p.shape());
     }
-    Set<String> optional = cfg.family().equals("mamba") ? Set.of("lm_head.weight") : Set.of();
+    CheckpointFormat format = Models.spec(cfg.family()).checkpoint();
+    Set<String> optional = format != null ? format.extraTensors() : Set.of();
     Map<String, FloatTensor> tensors = Safetensors.read(dir.resolve(CHECKPOINT), expected,
         optional);
     for (Parameter p : model.parameters()) {

@@ -38,6 +38,19 @@ final class MergeTest {
   }
 
   @Test
+  void folderOfResultsFormatOne_isRefusedSayingWhatToDo() throws Exception {
+    Path sweepJson = dir.resolve(ResultsDir.SWEEP_FILE);
+    assertThat(Files.readString(sweepJson)).contains("\"format\" : 2");
+    Files.writeString(sweepJson, Files.readString(sweepJson).replace("\"format\" : 2,", ""));
+    for (var call : List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
+        () -> Merge.merge(results), () -> results.claim(Specs.grid()))) {
+      assertThatThrownBy(call).isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("results format 1")
+          .hasMessageContaining("run the sweep again into a new folder");
+    }
+  }
+
+  @Test
   void merge_truncatedFile_isReported() throws Exception {
     Path file = results.runFile(new Shard(0, 2).select(Specs.grid().expand()).get(3).id());
     String text = Files.readString(file);

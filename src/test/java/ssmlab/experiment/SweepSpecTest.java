@@ -31,6 +31,27 @@ final class SweepSpecTest {
   }
 
   @Test
+  void expand_modelOptionsAreResolved_soDefaultsWrittenOutAreTheSameRuns() {
+    String explicit = Specs.GRID.replace("options: {eigenvalues: [0, 1], d_state: 4}",
+        "options: {eigenvalues: '0,1', d_state: 4, d_conv: 4, expand: 2, discretization: mamba}")
+        .replace("- transformer\n", "- {name: transformer, model: transformer, options: "
+            + "{heads: 4, pos: rope}}\n");
+    assertThat(SweepSpecs.parseYaml(explicit).expand().stream().map(Run::id).toList())
+        .isEqualTo(Specs.grid().expand().stream().map(Run::id).toList());
+    assertThat(Specs.grid().expand().getFirst().spec().modelOptions())
+        .containsEntry("dt_rank", 1).containsEntry("discretization", "mamba");
+  }
+
+  @Test
+  void expand_anOptionTheFamilyLacks_isRefusedBeforeAnyRun() {
+    String bad = Specs.GRID.replace("- transformer\n",
+        "- {name: lstm, model: lstm, options: {eigenvalues: '-1,1'}}\n");
+    assertThatThrownBy(() -> SweepSpecs.parseYaml(bad).expand())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("lstm: unknown option 'eigenvalues'");
+  }
+
+  @Test
   void expand_taskLengths_overrideSweepLengths() {
     RunSpec word = Specs.grid().expand().stream().map(Run::spec)
         .filter(s -> s.task().equals("word-s3")).findFirst().orElseThrow();

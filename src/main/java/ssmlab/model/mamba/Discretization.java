@@ -15,6 +15,9 @@ public enum Discretization {
    */
   ZOH;
 
+  /** The reference code's, what a config that does not say gets. */
+  public static final Discretization DEFAULT = MAMBA;
+
   /** The name as the command line and config.json write it. */
   public String id() {
     return name().toLowerCase(Locale.ROOT);

@@ -10,6 +10,9 @@ public enum Eigenvalues {
   /** {@code deltaA = 2*exp(delta*A) - 1} in (-1, 1) (Grazzi et al., ICLR 2025). */
   SIGNED("-1,1");
 
+  /** The reference code's range, what a config that does not say gets. */
+  public static final Eigenvalues DEFAULT = POSITIVE;
+
   private final String range;
 
   Eigenvalues(String range) {

@@ -9,7 +9,9 @@ import java.util.SplittableRandom;
 
 import ssmlab.io.FloatTensor;
 import ssmlab.io.Safetensors;
+import ssmlab.model.CheckpointFormat;
 import ssmlab.model.LanguageModel;
+import ssmlab.model.SequenceModel;
 import ssmlab.nn.Parameter;
 
 /**
@@ -21,6 +23,24 @@ public final class MambaCheckpoint {
 
   private static final String HEAD = "lm_head.weight";
   private static final String EMBEDDING = "backbone.embedding.weight";
+
+  /**
+   * Run folders of family {@code mamba}: mamba_ssm's tensor names with the tied head written
+   * out, and its {@code config.json}.
+   */
+  public static final CheckpointFormat FORMAT = new CheckpointFormat() {
+    @Override
+    public void save(SequenceModel model, Path checkpoint, Path config,
+        Map<String, String> metadata) {
+      MambaCheckpoint.save((LanguageModel) model, checkpoint, metadata);
+      MambaLM.fromModelConfig(model.config()).write(config);
+    }
+
+    @Override
+    public Set<String> extraTensors() {
+      return Set.of(HEAD);
+    }
+  };
 
   private MambaCheckpoint() {}
 

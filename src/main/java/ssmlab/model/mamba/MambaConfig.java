@@ -72,9 +72,36 @@ public record MambaConfig(
 
   /** A config with mamba_ssm's defaults for everything but the three sizes. */
   public static MambaConfig of(int dModel, int nLayer, int vocabSize) {
-    return new MambaConfig(dModel, nLayer, vocabSize, 16, 4, 2, autoDtRank(dModel),
-        0.001, 0.1, 1.0, 1e-4, "random", true, false, true, true, 8, true, 1e-5,
-        Eigenvalues.POSITIVE, Discretization.MAMBA);
+    return builder(dModel, nLayer, vocabSize).build();
+  }
+
+  /** A builder starting from mamba_ssm's defaults for everything but the three sizes. */
+  public static Builder builder(int dModel, int nLayer, int vocabSize) {
+    return new Builder(dModel, nLayer, vocabSize);
+  }
+
+  /** A builder starting from this config. */
+  public Builder toBuilder() {
+    Builder b = new Builder(dModel, nLayer, vocabSize);
+    b.dState = dState;
+    b.dConv = dConv;
+    b.expand = expand;
+    b.dtRank = dtRank;
+    b.dtMin = dtMin;
+    b.dtMax = dtMax;
+    b.dtScale = dtScale;
+    b.dtInitFloor = dtInitFloor;
+    b.dtInit = dtInit;
+    b.convBias = convBias;
+    b.bias = bias;
+    b.residualInFp32 = residualInFp32;
+    b.fusedAddNorm = fusedAddNorm;
+    b.padVocabSizeMultiple = padVocabSizeMultiple;
+    b.tieEmbeddings = tieEmbeddings;
+    b.normEpsilon = normEpsilon;
+    b.eigenvalues = eigenvalues;
+    b.discretization = discretization;
+    return b;
   }
 
   /** {@code expand * d_model}: the channels of the SSM. */
@@ -94,21 +121,15 @@ public record MambaConfig(
   }
 
   public MambaConfig withEigenvalues(Eigenvalues e) {
-    return new MambaConfig(dModel, nLayer, vocabSize, dState, dConv, expand, dtRank, dtMin,
-        dtMax, dtScale, dtInitFloor, dtInit, convBias, bias, residualInFp32, fusedAddNorm,
-        padVocabSizeMultiple, tieEmbeddings, normEpsilon, e, discretization);
+    return toBuilder().eigenvalues(e).build();
   }
 
   public MambaConfig withDiscretization(Discretization d) {
-    return new MambaConfig(dModel, nLayer, vocabSize, dState, dConv, expand, dtRank, dtMin,
-        dtMax, dtScale, dtInitFloor, dtInit, convBias, bias, residualInFp32, fusedAddNorm,
-        padVocabSizeMultiple, tieEmbeddings, normEpsilon, eigenvalues, d);
+    return toBuilder().discretization(d).build();
   }
 
   public MambaConfig withSizes(int dState, int dConv, int expand) {
-    return new MambaConfig(dModel, nLayer, vocabSize, dState, dConv, expand, dtRank, dtMin,
-        dtMax, dtScale, dtInitFloor, dtInit, convBias, bias, residualInFp32, fusedAddNorm,
-        padVocabSizeMultiple, tieEmbeddings, normEpsilon, eigenvalues, discretization);
+    return toBuilder().dState(dState).dConv(dConv).expand(expand).build();
   }
 
   /** Reads {@code config.json}; a missing, malformed or unsupported file is a one-line error. */
@@ -160,16 +181,27 @@ public record MambaConfig(
     JsonNode rank = ssm.path("dt_rank");
     int dtRank = rank.isMissingNode() || "auto".equals(rank.asString(null))
         ? autoDtRank(dModel) : integer(ssm, "dt_rank", -1);
-    return new MambaConfig(dModel, integer(root, "n_layer", -1), integer(root, "vocab_size", -1),
-        integer(ssm, "d_state", 16), integer(ssm, "d_conv", 4), integer(ssm, "expand", 2), dtRank,
-        number(ssm, "dt_min", 0.001), number(ssm, "dt_max", 0.1), number(ssm, "dt_scale", 1.0),
-        number(ssm, "dt_init_floor", 1e-4), string(ssm, "dt_init", "random"),
-        bool(ssm, "conv_bias", true), bool(ssm, "bias", false),
-        bool(root, "residual_in_fp32", true), bool(root, "fused_add_norm", true),
-        integer(root, "pad_vocab_size_multiple", 8), bool(root, "tie_embeddings", true),
-        number(root, "norm_epsilon", 1e-5),
-        Eigenvalues.parse(string(ssm, "eigenvalues", "0,1")),
-        Discretization.parse(string(ssm, "discretization", "mamba")));
+    Builder b = builder(dModel, integer(root, "n_layer", -1), integer(root, "vocab_size", -1));
+    b.dState = integer(ssm, "d_state", b.dState);
+    b.dConv = integer(ssm, "d_conv", b.dConv);
+    b.expand = integer(ssm, "expand", b.expand);
+    b.dtRank = dtRank;
+    b.dtMin = number(ssm, "dt_min", b.dtMin);
+    b.dtMax = number(ssm, "dt_max", b.dtMax);
+    b.dtScale = number(ssm, "dt_scale", b.dtScale);
+    b.dtInitFloor = number(ssm, "dt_init_floor", b.dtInitFloor);
+    b.dtInit = string(ssm, "dt_init", b.dtInit);
+    b.convBias = bool(ssm, "conv_bias", b.convBias);
+    b.bias = bool(ssm, "bias", b.bias);
+    b.residualInFp32 = bool(root, "residual_in_fp32", b.residualInFp32);
+    b.fusedAddNorm = bool(root, "fused_add_norm", b.fusedAddNorm);
+    b.padVocabSizeMultiple = integer(root, "pad_vocab_size_multiple", b.padVocabSizeMultiple);
+    b.tieEmbeddings = bool(root, "tie_embeddings", b.tieEmbeddings);
+    b.normEpsilon = number(root, "norm_epsilon", b.normEpsilon);
+    b.eigenvalues = Eigenvalues.parse(string(ssm, "eigenvalues", b.eigenvalues.range()));
+    b.discretization = Discretization.parse(string(ssm, "discretization",
+        b.discretization.id()));
+    return b.build();
   }
 
   /** This config as mamba_ssm's {@code config.json} (ssmlab keys only where not the default). */
@@ -182,10 +214,10 @@ public record MambaConfig(
         .put("dt_rank", dtRank).put("dt_min", dtMin).put("dt_max", dtMax).put("dt_init", dtInit)
         .put("dt_scale", dtScale).put("dt_init_floor", dtInitFloor).put("conv_bias", convBias)
         .put("bias", bias);
-    if (eigenvalues != Eigenvalues.POSITIVE) {
+    if (eigenvalues != Eigenvalues.DEFAULT) {
       ssm.put("eigenvalues", eigenvalues.range());
     }
-    if (discretization != Discretization.MAMBA) {
+    if (discretization != Discretization.DEFAULT) {
       ssm.put("discretization", discretization.id());
     }
     root.putArray("attn_layer_idx");
@@ -263,6 +295,96 @@ public record MambaConfig(
   private static void positive(String key, int v) {
     if (v <= 0) {
       throw new IllegalArgumentException("config: " + key + " must be positive, got " + v);
+    }
+  }
+
+  /**
+   * Builds a {@link MambaConfig} by name instead of by position; starts from mamba_ssm's defaults
+   * ({@code d_state 16, d_conv 4, expand 2, dt_rank auto, dt in [0.001, 0.1]}, tied embeddings,
+   * vocabulary padded to a multiple of 8) and ssmlab's ({@code eigenvalues 0,1},
+   * {@code discretization mamba}).
+   */
+  public static final class Builder {
+    private final int dModel;
+    private final int nLayer;
+    private final int vocabSize;
+    int dState = 16;
+    int dConv = 4;
+    int expand = 2;
+    int dtRank;
+    double dtMin = 0.001;
+    double dtMax = 0.1;
+    double dtScale = 1.0;
+    double dtInitFloor = 1e-4;
+    String dtInit = "random";
+    boolean convBias = true;
+    boolean bias = false;
+    boolean residualInFp32 = true;
+    boolean fusedAddNorm = true;
+    int padVocabSizeMultiple = 8;
+    boolean tieEmbeddings = true;
+    double normEpsilon = 1e-5;
+    Eigenvalues eigenvalues = Eigenvalues.DEFAULT;
+    Discretization discretization = Discretization.DEFAULT;
+
+    private Builder(int dModel, int nLayer, int vocabSize) {
+      this.dModel = dModel;
+      this.nLayer = nLayer;
+      this.vocabSize = vocabSize;
+      this.dtRank = autoDtRank(dModel);
+    }
+
+    public Builder dState(int v) {
+      dState = v;
+      return this;
+    }
+
+    public Builder dConv(int v) {
+      dConv = v;
+      return this;
+    }
+
+    public Builder expand(int v) {
+      expand = v;
+      return this;
+    }
+
+    public Builder dtRank(int v) {
+      dtRank = v;
+      return this;
+    }
+
+    public Builder dtRange(double min, double max) {
+      dtMin = min;
+      dtMax = max;
+      return this;
+    }
+
+    public Builder padVocabSizeMultiple(int v) {
+      padVocabSizeMultiple = v;
+      return this;
+    }
+
+    public Builder tieEmbeddings(boolean v) {
+      tieEmbeddings = v;
+      return this;
+    }
+
+    public Builder eigenvalues(Eigenvalues v) {
+      eigenvalues = v;
+      return this;
+    }
+
+    public Builder discretization(Discretization v) {
+      discretization = v;
+      return this;
+    }
+
+    /** The config; its constructor validates it. */
+    public MambaConfig build() {
+      return new MambaConfig(dModel, nLayer, vocabSize, dState, dConv, expand, dtRank, dtMin,
+          dtMax, dtScale, dtInitFloor, dtInit, convBias, bias, residualInFp32, fusedAddNorm,
+          padVocabSizeMultiple, tieEmbeddings, normEpsilon, eigenvalues, discretization);
     }
   }
 }

@@ -1,59 +1,70 @@
 package ssmlab.model.mamba;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
 import ssmlab.model.LanguageModel;
+import ssmlab.model.MixerStack;
 import ssmlab.model.ModelConfig;
+import ssmlab.model.ModelOption;
+import ssmlab.model.ModelSpec;
 import ssmlab.model.SequenceModel;
 
 /**
  * The Mamba-1 language model of mixer_seq_simple.py ({@code MambaLMHeadModel}): a
- * {@link SsmStack} of {@link MambaMixer}s, with mamba_ssm's parameter names
+ * {@link MixerStack} of {@link MambaMixer}s, with mamba_ssm's parameter names
  * ({@code backbone.embedding.weight}, {@code backbone.layers.N.norm.weight},
  * {@code backbone.layers.N.mixer.*}, {@code backbone.norm_f.weight}; {@code lm_head.weight} only
  * when untied). The logits have {@link MambaConfig#paddedVocab()} columns, as mamba_ssm's do.
  */
 public final class MambaLM {
 
-  /** The options of family {@code mamba}. */
-  public static final List<String> OPTIONS = List.of("d_state", "d_conv", "expand", "dt_rank",
-      "eigenvalues", "discretization");
+  /** The registry entry of family {@code mamba}. */
+  public static final ModelSpec SPEC = new ModelSpec("mamba",
+      "Mamba-1 (mamba_ssm's MambaLMHeadModel; Gu and Dao 2023)", List.of(
+          ModelOption.integer("d_state", 16, 1, "N, the state size per channel"),
+          ModelOption.integer("d_conv", 4, 1, "width of the causal convolution"),
+          ModelOption.integer("expand", 2, 1, "d_inner = expand * d_model"),
+          ModelOption.derived("dt_rank", c -> MambaConfig.autoDtRank(c.dModel()),
+              "ceil(d_model/16)", 1, "rank of the delta projection"),
+          ModelOption.choice("eigenvalues", Eigenvalues.DEFAULT.range(),
+              Arrays.stream(Eigenvalues.values()).map(Eigenvalues::range).toList(),
+              "range of deltaA (-1,1: Grazzi et al.'s 2 exp(delta A) - 1)"),
+          ModelOption.choice("discretization", Discretization.DEFAULT.id(),
+              Arrays.stream(Discretization.values()).map(Discretization::id).toList(),
+              "B by Euler as the reference code, or the paper's exact ZOH (Def. A.4)")),
+      MambaLM::create, MambaCheckpoint.FORMAT);
 
   private MambaLM() {}
 
   /** A freshly initialised model; every initial value comes from {@code rng} in a fixed order. */
   public static LanguageModel create(MambaConfig cfg, SplittableRandom rng) {
-    return SsmStack.create(modelConfig(cfg), (float) cfg.normEpsilon(), cfg.tieEmbeddings(),
-        (prefix, r) -> new MambaMixer(prefix, cfg, r), rng);
+    return MixerStack.create(modelConfig(cfg), (float) cfg.normEpsilon(), cfg.tieEmbeddings(),
+        (layer, prefix, r) -> new MambaMixer(prefix, cfg, r), rng);
   }
 
   /** The engine's registry entry for family {@code mamba}. */
   public static SequenceModel create(ModelConfig config, SplittableRandom rng) {
     MambaConfig cfg = fromModelConfig(config);
-    return SsmStack.create(config, (float) cfg.normEpsilon(), true,
-        (prefix, r) -> new MambaMixer(prefix, cfg, r), rng);
+    return MixerStack.create(config, (float) cfg.normEpsilon(), true,
+        (layer, prefix, r) -> new MambaMixer(prefix, cfg, r), rng);
   }
 
   /**
-   * The Mamba config of an engine config: options {@code d_state, d_conv, expand, dt_rank,
-   * eigenvalues, discretization}; no vocabulary padding (the logits have vocab_size columns).
+   * The Mamba config of an engine config (its options resolved by {@link #SPEC}); no vocabulary
+   * padding (the logits have vocab_size columns).
    */
-  public static MambaConfig fromModelConfig(ModelConfig c) {
-    for (String key : c.options().keySet()) {
-      if (!OPTIONS.contains(key)) {
-        throw new IllegalArgumentException("mamba: unknown option '" + key + "' (known: "
-            + String.join(", ", OPTIONS) + ")");
-      }
-    }
-    MambaConfig m = MambaConfig.of(c.dModel(), c.nLayers(), c.vocabSize());
-    return new MambaConfig(c.dModel(), c.nLayers(), c.vocabSize(), c.intOption("d_state", 16),
-        c.intOption("d_conv", 4), c.intOption("expand", 2),
-        c.intOption("dt_rank", m.dtRank()), m.dtMin(), m.dtMax(), m.dtScale(), m.dtInitFloor(),
-        m.dtInit(), true, false, true, true, 1, true, m.normEpsilon(),
-        Eigenvalues.parse(c.stringOption("eigenvalues", "0,1")),
-        Discretization.parse(c.stringOption("discretization", "mamba")));
+  public static MambaConfig fromModelConfig(ModelConfig config) {
+    ModelConfig c = SPEC.resolve(config);
+    return MambaConfig.builder(c.dModel(), c.nLayers(), c.vocabSize())
+        .dState(c.intOption("d_state")).dConv(c.intOption("d_conv"))
+        .expand(c.intOption("expand")).dtRank(c.intOption("dt_rank"))
+        .padVocabSizeMultiple(1)
+        .eigenvalues(Eigenvalues.parse(c.option("eigenvalues")))
+        .discretization(Discretization.parse(c.option("discretization")))
+        .build();
   }
 
   /** The engine config of a Mamba config (vocabSize = the padded vocabulary). */

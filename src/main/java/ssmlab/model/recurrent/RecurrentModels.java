@@ -6,6 +6,8 @@ import java.util.SplittableRandom;
 
 import ssmlab.model.LanguageModel;
 import ssmlab.model.ModelConfig;
+import ssmlab.model.ModelOption;
+import ssmlab.model.ModelSpec;
 import ssmlab.model.SequenceModel;
 import ssmlab.nn.ElmanRNN;
 import ssmlab.nn.Embedding;
@@ -17,21 +19,26 @@ import ssmlab.nn.Sequential;
 /**
  * Builds the {@code lstm} and {@code rnn} families as the usual PyTorch baseline:
  * {@code logits = Linear(RNN_L(… RNN_1(embedding(tokens))))} with {@code nLayers} stacked
- * recurrent layers of {@code hidden} units (option {@code hidden}, default d_model), an untied
+ * recurrent layers of {@code hidden} units, an untied
  * linear head with bias, and PyTorch's default inits (embedding N(0, 1)).
  */
 public final class RecurrentModels {
 
+  /** The registry entry of family {@code lstm}: stacked LSTMs. */
+  public static final ModelSpec LSTM = new ModelSpec("lstm",
+      "stacked LSTMs (Hochreiter and Schmidhuber 1997), PyTorch's cell", List.of(hidden()),
+      (c, rng) -> build(c, rng, (name, in, hidden) -> new LSTM(name, in, hidden, rng)));
+
+  /** The registry entry of family {@code rnn}: stacked Elman (tanh) RNNs. */
+  public static final ModelSpec RNN = new ModelSpec("rnn",
+      "stacked Elman (tanh) RNNs, PyTorch's cell", List.of(hidden()),
+      (c, rng) -> build(c, rng, (name, in, hidden) -> new ElmanRNN(name, in, hidden, rng)));
+
   private RecurrentModels() {}
 
-  /** A stacked LSTM model. */
-  public static SequenceModel lstm(ModelConfig c, SplittableRandom rng) {
-    return build(c, rng, (name, in, hidden) -> new LSTM(name, in, hidden, rng));
-  }
-
-  /** A stacked Elman (tanh) RNN model. */
-  public static SequenceModel rnn(ModelConfig c, SplittableRandom rng) {
-    return build(c, rng, (name, in, hidden) -> new ElmanRNN(name, in, hidden, rng));
+  private static ModelOption hidden() {
+    return ModelOption.derived("hidden", ModelConfig::dModel, "d_model", 1,
+        "units of each recurrent layer");
   }
 
   private interface Cell {
@@ -39,10 +46,7 @@ public final class RecurrentModels {
   }
 
   private static SequenceModel build(ModelConfig c, SplittableRandom rng, Cell cell) {
-    int hidden = c.intOption("hidden", c.dModel());
-    if (hidden < 1) {
-      throw new IllegalArgumentException(c.family() + ": hidden must be positive");
-    }
+    int hidden = c.intOption("hidden");
     var embedding = new Embedding("embedding", c.vocabSize(), c.dModel(), 1f, rng);
     List<Layer> body = new ArrayList<>();
     for (int l = 0; l < c.nLayers(); l++) {

@@ -1,27 +1,32 @@
 package ssmlab.model.s4d;
 
+import java.util.List;
 import java.util.SplittableRandom;
 
+import ssmlab.model.MixerStack;
 import ssmlab.model.ModelConfig;
+import ssmlab.model.ModelOption;
+import ssmlab.model.ModelSpec;
 import ssmlab.model.SequenceModel;
 import ssmlab.model.LanguageModel;
-import ssmlab.model.mamba.SsmStack;
 
 /**
  * The {@code s4d} model family: {@link S4DMixer}s in the same pre-norm residual language model as
- * Mamba ({@link SsmStack}). Option {@code d_state} [64].
+ * Mamba ({@link MixerStack}).
  */
 public final class S4DLM {
 
+  /** The registry entry of family {@code s4d}. */
+  public static final ModelSpec SPEC = new ModelSpec("s4d",
+      "S4D, a diagonal LTI SSM (Gu et al. 2022), in Mamba's residual stack", List.of(
+          ModelOption.integer("d_state", 64, 1, "state size per channel")),
+      S4DLM::create);
+
   private S4DLM() {}
 
-  /** The engine's registry entry for family {@code s4d}. */
-  public static SequenceModel create(ModelConfig config, SplittableRandom rng) {
-    int dState = config.intOption("d_state", 64);
-    if (dState < 1) {
-      throw new IllegalArgumentException("option d_state must be positive, got " + dState);
-    }
-    return SsmStack.create(config, 1e-5f, true,
-        (prefix, r) -> new S4DMixer(prefix, config.dModel(), dState, r), rng);
+  private static SequenceModel create(ModelConfig config, SplittableRandom rng) {
+    int dState = config.intOption("d_state");
+    return MixerStack.create(config, 1e-5f, true,
+        (layer, prefix, r) -> new S4DMixer(prefix, config.dModel(), dState, r), rng);
   }
 }

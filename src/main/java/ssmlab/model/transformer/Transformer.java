@@ -1,11 +1,14 @@
 package ssmlab.model.transformer;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
 import ssmlab.model.LanguageModel;
 import ssmlab.model.ModelConfig;
+import ssmlab.model.ModelOption;
+import ssmlab.model.ModelSpec;
 import ssmlab.model.SequenceModel;
 import ssmlab.nn.AbsolutePositions;
 import ssmlab.nn.Activation;
@@ -25,33 +28,40 @@ import ssmlab.nn.Sequential;
  *   per layer l:  h = h + attn_l(LN(h));  h = h + fc2_l(gelu(fc1_l(LN(h))))
  *   logits = LN_f(h)·Eᵀ            (head tied to the embedding E)
  * </pre>
- * Options: {@code heads} [4], {@code mlp_ratio} [4], {@code pos} [rope] (none, sinusoidal,
- * learned, rope), {@code max_len} [1024] (learned positions only). Embedding init N(0, 0.02²);
+ * Options in {@link #SPEC}. Embedding init N(0, 0.02²);
  * linear layers use PyTorch's default.
  */
 public final class Transformer {
 
+  /** The registry entry of family {@code transformer}. */
+  public static final ModelSpec SPEC = new ModelSpec("transformer",
+      "GPT-2 style pre-norm decoder, head tied to the embedding", List.of(
+          ModelOption.integer("heads", 4, 1, "attention heads; must divide d_model"),
+          ModelOption.integer("mlp_ratio", 4, 1, "MLP width = mlp_ratio * d_model"),
+          ModelOption.choice("pos", PositionalEncoding.ROPE.key(),
+              Arrays.stream(PositionalEncoding.values()).map(PositionalEncoding::key).toList(),
+              "positions: rotary, none (NoPE), sinusoidal or learned absolute"),
+          ModelOption.integer("max_len", 1024, 1, "longest sequence, for learned positions")),
+      Transformer::create);
+
   private Transformer() {}
 
   /** A freshly initialised transformer; draws from {@code rng} in parameter order. */
-  public static SequenceModel create(ModelConfig c, SplittableRandom rng) {
+  private static SequenceModel create(ModelConfig c, SplittableRandom rng) {
     int d = c.dModel();
-    int heads = c.intOption("heads", 4);
-    int ratio = c.intOption("mlp_ratio", 4);
-    PositionalEncoding pos = PositionalEncoding.parse(c.stringOption("pos", "rope"));
-    if (heads < 1 || d % heads != 0) {
+    int heads = c.intOption("heads");
+    int ratio = c.intOption("mlp_ratio");
+    PositionalEncoding pos = PositionalEncoding.parse(c.option("pos"));
+    if (d % heads != 0) {
       throw new IllegalArgumentException(
           "transformer: d_model " + d + " is not divisible by heads " + heads);
-    }
-    if (ratio < 1) {
-      throw new IllegalArgumentException("transformer: mlp_ratio must be positive");
     }
     var embedding = new Embedding("embedding", c.vocabSize(), d, 0.02f, rng);
     List<Layer> body = new ArrayList<>();
     switch (pos) {
       case SINUSOIDAL -> body.add(AbsolutePositions.sinusoidal(d));
       case LEARNED -> body.add(
-          AbsolutePositions.learned("positions", d, c.intOption("max_len", 1024), rng));
+          AbsolutePositions.learned("positions", d, c.intOption("max_len"), rng));
       case NONE, ROPE -> { }
     }
     for (int l = 0; l < c.nLayers(); l++) {

@@ -1,11 +1,9 @@
-package ssmlab.model.mamba;
+package ssmlab.model;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import ssmlab.model.LanguageModel;
-import ssmlab.model.ModelConfig;
 import ssmlab.nn.Embedding;
 import ssmlab.nn.Layer;
 import ssmlab.nn.Linear;
@@ -18,18 +16,21 @@ import ssmlab.nn.Sequential;
  * engine's parts: embedding {@code backbone.embedding} (std 0.02), pre-norm residual blocks
  * {@code r = r + mixer(RMSNorm(r))} ({@code backbone.layers.N.norm}, {@code .mixer}), a final
  * RMSNorm {@code backbone.norm_f}, and a head tied to the embedding (or {@code lm_head}).
- * Mamba and S4D differ only in the mixer.
+ * Mamba, S4D and the hybrids differ only in the mixers.
  */
-public final class SsmStack {
+public final class MixerStack {
 
   /** Builds the mixer of one block. */
   @FunctionalInterface
   public interface MixerFactory {
-    /** A mixer with parameter prefix {@code prefix}, e.g. {@code backbone.layers.0.mixer}. */
-    Layer create(String prefix, SplittableRandom rng);
+    /**
+     * The mixer of block {@code layer} (from 0), with parameter prefix {@code prefix}, e.g.
+     * {@code backbone.layers.0.mixer}.
+     */
+    Layer create(int layer, String prefix, SplittableRandom rng);
   }
 
-  private SsmStack() {}
+  private MixerStack() {}
 
   /**
    * A model drawing its initial values from {@code rng} in parameter order.
@@ -45,7 +46,7 @@ public final class SsmStack {
     for (int i = 0; i < config.nLayers(); i++) {
       String prefix = "backbone.layers." + i;
       body.add(new Residual(new Sequential(List.of(new RMSNorm(prefix + ".norm", d, eps),
-          mixer.create(prefix + ".mixer", rng)))));
+          mixer.create(i, prefix + ".mixer", rng)))));
     }
     body.add(new RMSNorm("backbone.norm_f", d, eps));
     Layer head = tieEmbeddings ? Linear.tiedTo(embedding.weight())

@@ -1,18 +1,19 @@
-package ssmlab.train;
+package ssmlab.cli;
 
 import java.util.List;
 import ssmlab.model.mamba.reference.MambaReference;
 import ssmlab.tensor.Parallel;
+import ssmlab.train.Evaluator;
 
 /**
  * The reference Mamba forward in some number system as an {@link Evaluator.Forward}: each
  * sequence of a batch runs on its own (in parallel on the engine's threads) and its logits are
  * read out as floats (exact for F_p with p <= 24 in float's exponent range).
  */
-public final class ArithmeticForward<T> implements Evaluator.Forward {
+final class ReferenceForward<T> implements Evaluator.Forward {
   private final MambaReference<T> reference;
 
-  public ArithmeticForward(MambaReference<T> reference) {
+  ReferenceForward(MambaReference<T> reference) {
     this.reference = reference;
   }
 
