@@ -1,7 +1,8 @@
 package ssmlab.model.mamba;
 
 /** The scalar reference loops of the selective scan, for every variant. */
-record ScalarScan(int dInner, int dState, boolean signed, boolean zoh) implements ScanKernel {
+record ScalarScan(int dInner, int dState, Eigenvalues eigenvalues, Discretization discretization)
+    implements ScanKernel {
 
   @Override
   public void forward(int length, int xo, int bo, float[] u, float[] delta, float[] a,
@@ -18,9 +19,9 @@ record ScalarScan(int dInner, int dState, boolean signed, boolean zoh) implement
           int si = i * dState + n;
           float an = a[d * dState + n];
           float e = (float) Math.exp(dl * an);
-          float deltaA = signed ? 2f * e - 1f : e;
           float prev = t == 0 ? 0f : states[si - dn];
-          float s = deltaA * prev + inputScale(dl, an) * bm[bo + t * dState + n] * uu;
+          float s = eigenvalues.deltaA(e) * prev
+              + discretization.inputScale(dl, an) * bm[bo + t * dState + n] * uu;
           states[si] = s;
           acc += cm[bo + t * dState + n] * s;
         }
@@ -29,14 +30,6 @@ record ScalarScan(int dInner, int dState, boolean signed, boolean zoh) implement
         out[i] = yy * z[i] * sigZ[i];
       }
     }
-  }
-
-  /** The f in deltaB_u = f * B * u: delta (Euler), or expm1(delta*A)/A (exact ZOH). */
-  private float inputScale(float dl, float an) {
-    if (!zoh) {
-      return dl;
-    }
-    return an == 0f ? dl : (float) (Math.expm1((double) dl * an) / an);
   }
 
   @Override
@@ -68,27 +61,17 @@ record ScalarScan(int dInner, int dState, boolean signed, boolean zoh) implement
           dC[bi] += s * dy;
           double x = (double) dl * an;
           float e = (float) Math.exp(x);
-          // f = delta (Euler) or expm1(delta*A)/A (ZOH); its partials in delta and A
-          float f;
-          float dfDelta;
-          float dfA;
-          if (zoh && an != 0f) {
-            f = (float) (Math.expm1(x) / an);
-            dfDelta = e;
-            dfA = (float) ((x * Math.exp(x) - Math.expm1(x)) / ((double) an * an));
-          } else {
-            f = dl;
-            dfDelta = 1f;
-            dfA = zoh ? 0.5f * dl * dl : 0f;
-          }
+          float f = discretization.inputScale(dl, an);
+          float dfDelta = discretization.inputScaleDDelta(e);
+          float dfA = discretization.inputScaleDA(dl, an);
           float bn = bm[bi];
           dB[bi] += g * f * uu;
           duAcc += g * f * bn;
-          // d deltaA / d(delta*A) = e, or 2e when deltaA = 2e - 1
-          float common = g * prev * (signed ? 2f * e : e);
+          // d deltaA / d(delta*A) = slope * e
+          float common = g * prev * (eigenvalues.slope() * e);
           dDeltaAcc += common * an + g * bn * uu * dfDelta;
           dA[ai] += common * dl + g * bn * uu * dfA;
-          carry[ai] = (signed ? 2f * e - 1f : e) * g;
+          carry[ai] = eigenvalues.deltaA(e) * g;
         }
         du[i] = duAcc;
         dDelta[i] = dDeltaAcc;

@@ -26,10 +26,8 @@ sealed interface ScanKernel permits ScalarScan, VectorScan {
   /** The vector kernel where it applies and SIMD is on, else the scalar reference. */
   static ScanKernel of(int dInner, int dState, Eigenvalues ev, Discretization disc) {
     if (Simd.ENABLED && VectorScan.supports(dState)) {
-      return new VectorScan(dInner, dState, ev == Eigenvalues.SIGNED,
-          disc == Discretization.ZOH);
+      return new VectorScan(dInner, dState, ev, disc);
     }
-    return new ScalarScan(dInner, dState, ev == Eigenvalues.SIGNED,
-        disc == Discretization.ZOH);
+    return new ScalarScan(dInner, dState, ev, disc);
   }
 }

@@ -1,7 +1,6 @@
 package ssmlab.model.mamba;
 
 import jdk.incubator.vector.FloatVector;
-import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 import ssmlab.tensor.Simd;
@@ -9,43 +8,17 @@ import ssmlab.tensor.VectorKernels;
 
 /**
  * The selective scan's loops with the Vector API, vectorised over the state index n (N = 16 is
- * two AVX2 vectors), for both discretisations. Same arithmetic as {@link ScalarScan} up to float
- * rounding and the order of the sum over n.
- *
- * <p>Exact ZOH writes {@code deltaB_u = f * B * u} with {@code f = expm1(x)/A = delta * phi(x)},
- * {@code x = delta*A}, {@code phi(x) = expm1(x)/x}; its A-derivative is
- * {@code delta^2 * psi(x)}, {@code psi(x) = (x e^x - expm1(x))/x^2}. Near x = 0 both lose digits
- * to cancellation, so there they come from their Taylor series
- * {@code phi = 1 + x/2 + x^2/6 + x^3/24}, {@code psi = 1/2 + x/3 + x^2/8 + x^3/30}.
+ * two AVX2 vectors). Same arithmetic as {@link ScalarScan} up to float rounding and the order of
+ * the sum over n; the variants' formulas come from {@link Eigenvalues} and {@link Discretization}
+ * (Euler's input scale, {@code f = delta}, is folded into {@code delta * u}).
  */
-record VectorScan(int dInner, int dState, boolean signed, boolean zoh) implements ScanKernel {
+record VectorScan(int dInner, int dState, Eigenvalues eigenvalues, Discretization discretization)
+    implements ScanKernel {
 
   private static final VectorSpecies<Float> S = Simd.SPECIES;
-  private static final float PHI_SERIES_BELOW = 0.02f;
-  private static final float PSI_SERIES_BELOW = 0.1f;
 
   static boolean supports(int dState) {
     return dState % S.length() == 0;
-  }
-
-  private FloatVector deltaA(FloatVector e) {
-    return signed ? e.fma(2f, -1f) : e;
-  }
-
-  /** {@code expm1(x)/x}. */
-  private static FloatVector phi(FloatVector x, FloatVector e) {
-    FloatVector series = x.fma(1f / 24, 1f / 6).fma(x, FloatVector.broadcast(S, 0.5f))
-        .fma(x, FloatVector.broadcast(S, 1f));
-    VectorMask<Float> small = x.abs().lt(PHI_SERIES_BELOW);
-    return e.sub(1f).div(x).blend(series, small);
-  }
-
-  /** {@code (x e^x - expm1(x)) / x^2}. */
-  private static FloatVector psi(FloatVector x, FloatVector e) {
-    FloatVector series = x.fma(1f / 30, 1f / 8).fma(x, FloatVector.broadcast(S, 1f / 3))
-        .fma(x, FloatVector.broadcast(S, 0.5f));
-    VectorMask<Float> small = x.abs().lt(PSI_SERIES_BELOW);
-    return x.mul(e).sub(e.sub(1f)).div(x.mul(x)).blend(series, small);
   }
 
   @Override
@@ -67,7 +40,8 @@ record VectorScan(int dInner, int dState, boolean signed, boolean zoh) implement
           FloatVector e = VectorKernels.exp(x);
           FloatVector prev = t == 0 ? zero : FloatVector.fromArray(S, states, si - dn);
           FloatVector bu = FloatVector.fromArray(S, bm, row + n).mul(du);
-          FloatVector s = (zoh ? bu.mul(phi(x, e)) : bu).add(deltaA(e).mul(prev));
+          FloatVector s = (zoh() ? bu.mul(Discretization.phi(x, e)) : bu)
+              .add(eigenvalues.deltaA(e).mul(prev));
           s.intoArray(states, si);
           acc = FloatVector.fromArray(S, cm, row + n).fma(s, acc);
         }
@@ -83,7 +57,7 @@ record VectorScan(int dInner, int dState, boolean signed, boolean zoh) implement
       float[] bm, float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] states, float[] y,
       float[] dOut, float[] du, float[] dDelta, float[] dA, float[] dB, float[] dC, float[] dD,
       float[] dz, float[] carry) {
-    if (zoh) {
+    if (zoh()) {
       backwardZoh(length, xo, bo, u, delta, a, bm, cm, dSkip, z, sigZ, states, y, dOut, du,
           dDelta, dA, dB, dC, dD, dz, carry);
       return;
@@ -118,11 +92,11 @@ record VectorScan(int dInner, int dState, boolean signed, boolean zoh) implement
           s.fma(dyV, FloatVector.fromArray(S, dC, row + n)).intoArray(dC, row + n);
           g.fma(dluV, FloatVector.fromArray(S, dB, row + n)).intoArray(dB, row + n);
           FloatVector e = VectorKernels.exp(an.mul(dlV));
-          FloatVector common = g.mul(prev).mul(signed ? e.mul(2f) : e);
+          FloatVector common = g.mul(prev).mul(e.mul(eigenvalues.slope()));
           gB = g.fma(bn, gB);
           dDl = common.fma(an, dDl);
           common.fma(dlV, FloatVector.fromArray(S, dA, ai)).intoArray(dA, ai);
-          deltaA(e).mul(g).intoArray(carry, ai);
+          eigenvalues.deltaA(e).mul(g).intoArray(carry, ai);
         }
         float gb = Simd.sum(gB);
         du[i] = dSkip[d] * dy + gb * dl;
@@ -166,21 +140,25 @@ record VectorScan(int dInner, int dState, boolean signed, boolean zoh) implement
           s.fma(dyV, FloatVector.fromArray(S, dC, row + n)).intoArray(dC, row + n);
           FloatVector x = an.mul(dlV);
           FloatVector e = VectorKernels.exp(x);
-          FloatVector common = g.mul(prev).mul(signed ? e.mul(2f) : e);
-          FloatVector f = phi(x, e).mul(dlV);
+          FloatVector common = g.mul(prev).mul(e.mul(eigenvalues.slope()));
+          FloatVector f = Discretization.phi(x, e).mul(dlV);
           FloatVector gb = g.mul(bn);
           FloatVector gbu = gb.mul(uV);
           g.mul(f).fma(uV, FloatVector.fromArray(S, dB, row + n)).intoArray(dB, row + n);
           gfB = gb.fma(f, gfB);
           // d f / d delta = e^x;  d f / d A = delta^2 psi(x)
           dDl = common.fma(an, gbu.fma(e, dDl));
-          gbu.mul(psi(x, e)).fma(dl2V, common.fma(dlV, FloatVector.fromArray(S, dA, ai)))
+          gbu.mul(Discretization.psi(x, e)).fma(dl2V, common.fma(dlV, FloatVector.fromArray(S, dA, ai)))
               .intoArray(dA, ai);
-          deltaA(e).mul(g).intoArray(carry, ai);
+          eigenvalues.deltaA(e).mul(g).intoArray(carry, ai);
         }
         du[i] = dSkip[d] * dy + Simd.sum(gfB);
         dDelta[i] = Simd.sum(dDl);
       }
     }
+  }
+
+  private boolean zoh() {
+    return discretization == Discretization.ZOH;
   }
 }

@@ -72,7 +72,7 @@ final class SelectiveScanTest {
     float[] states = new float[2];
     float[] y = new float[2];
     float[] out = new float[2];
-    new ScalarScan(1, 1, false, false).forward(2, 0, 0, new float[] {1, 3},
+    new ScalarScan(1, 1, Eigenvalues.POSITIVE, Discretization.MAMBA).forward(2, 0, 0, new float[] {1, 3},
         new float[] {ln2, ln2}, new float[] {-1}, new float[] {1, 1}, new float[] {2, 2},
         new float[] {0.5f}, new float[] {30, 30}, sigmoid(new float[] {30, 30}), states, y, out);
     // s0 = ln2*1*1; s1 = s0/2 + ln2*3; y = 2*s + 0.5*u
@@ -86,7 +86,7 @@ final class SelectiveScanTest {
   void signedEigenvalues_flipTheStateWhenDeltaIsLarge() {
     // deltaA = 2 exp(-20) - 1 ~ -1: the state alternates in sign, impossible with (0, 1)
     float[] states = new float[3];
-    new ScalarScan(1, 1, true, false).forward(3, 0, 0, new float[] {1, 0, 0},
+    new ScalarScan(1, 1, Eigenvalues.SIGNED, Discretization.MAMBA).forward(3, 0, 0, new float[] {1, 0, 0},
         new float[] {20, 20, 20}, new float[] {-1}, new float[] {0.05f, 0.05f, 0.05f},
         new float[] {1, 1, 1}, new float[] {0}, new float[] {1, 1, 1}, new float[3], states,
         new float[3],
@@ -102,10 +102,10 @@ final class SelectiveScanTest {
     float[] s1 = new float[1];
     float[] s2 = new float[1];
     float[] in = {0.7f};
-    new ScalarScan(1, 1, false, false).forward(1, 0, 0, in, new float[] {0.3f},
+    new ScalarScan(1, 1, Eigenvalues.POSITIVE, Discretization.MAMBA).forward(1, 0, 0, in, new float[] {0.3f},
         new float[] {-2}, new float[] {1}, new float[] {1}, new float[] {0}, new float[] {0},
         new float[1], s1, new float[1], new float[1]);
-    new ScalarScan(1, 1, false, true).forward(1, 0, 0, in, new float[] {0.3f},
+    new ScalarScan(1, 1, Eigenvalues.POSITIVE, Discretization.ZOH).forward(1, 0, 0, in, new float[] {0.3f},
         new float[] {-2}, new float[] {1}, new float[] {1}, new float[] {0}, new float[] {0},
         new float[1], s2, new float[1], new float[1]);
     assertThat((double) s1[0]).isCloseTo(0.3 * 0.7, within(1e-7));
@@ -115,15 +115,15 @@ final class SelectiveScanTest {
   @ParameterizedTest(name = "seed={0}")
   @org.junit.jupiter.params.provider.ValueSource(longs = {1, 2, 3})
   void vectorKernel_matchesScalarReference(long seed) {
-    for (boolean signed : new boolean[] {false, true}) {
-      for (boolean zoh : new boolean[] {false, true}) {
+    for (Eigenvalues signed : Eigenvalues.values()) {
+      for (Discretization zoh : Discretization.values()) {
         Inputs in = Inputs.random(2, 7, 5, 16, seed);
         // tiny steps too, where ZOH's f = expm1(x)/A needs its series
         in.delta[seed == 1 ? 3 : 0] = 1e-4f;
         float[] ref = in.forward(new ScalarScan(5, 16, signed, zoh));
         float[] vec = in.forward(new VectorScan(5, 16, signed, zoh));
         for (int i = 0; i < ref.length; i++) {
-          assertThat(vec[i]).as("seed=%d signed=%b zoh=%b i=%d", seed, signed, zoh, i)
+          assertThat(vec[i]).as("seed=%d %s %s i=%d", seed, signed, zoh, i)
               .isCloseTo(ref[i], within(1e-5f * (1 + Math.abs(ref[i]))));
         }
       }
@@ -134,8 +134,7 @@ final class SelectiveScanTest {
   @MethodSource("variants")
   void backward_scalar_matchesFiniteDifferences(Eigenvalues ev, Discretization disc) {
     Inputs in = Inputs.random(2, 5, 3, 4, 11);
-    checkGradients(in, new ScalarScan(3, 4, ev == Eigenvalues.SIGNED,
-        disc == Discretization.ZOH));
+    checkGradients(in, new ScalarScan(3, 4, ev, disc));
   }
 
   @ParameterizedTest(name = "{0} {1}")
@@ -143,8 +142,7 @@ final class SelectiveScanTest {
   void backward_vector_matchesFiniteDifferences(Eigenvalues ev, Discretization disc) {
     int n = ssmlab.tensor.Simd.SPECIES.length() * 2;
     Inputs in = Inputs.random(2, 5, 3, n, 12);
-    checkGradients(in, new VectorScan(3, n, ev == Eigenvalues.SIGNED,
-        disc == Discretization.ZOH));
+    checkGradients(in, new VectorScan(3, n, ev, disc));
   }
 
   @Test
@@ -154,8 +152,8 @@ final class SelectiveScanTest {
     int n = ssmlab.tensor.Simd.SPECIES.length();
     Inputs in = Inputs.random(1, 4, 2, n, 13);
     Arrays.fill(in.delta, 0.01f);
-    float[][] vec = gradients(in, new VectorScan(2, n, false, true));
-    float[][] ref = gradients(in, new ScalarScan(2, n, false, true));
+    float[][] vec = gradients(in, new VectorScan(2, n, Eigenvalues.POSITIVE, Discretization.ZOH));
+    float[][] ref = gradients(in, new ScalarScan(2, n, Eigenvalues.POSITIVE, Discretization.ZOH));
     for (int k = 0; k < ref.length; k++) {
       for (int i = 0; i < ref[k].length; i++) {
         assertThat(vec[k][i]).as("gradient %d [%d]", k, i)

@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import ssmlab.arith.Arithmetic;
-import ssmlab.model.mamba.Discretization;
-import ssmlab.model.mamba.Eigenvalues;
 
 /**
  * Mamba's forward pass, written once against an {@link Arithmetic}: the same model as the engine's
@@ -146,10 +144,8 @@ public final class MambaReference<T> {
         for (int s = 0; s < dState; s++) {
           T a = b.A.get(d).get(s);
           T e = ar.exp(ar.multiply(delta.get(d), a));
-          daRow.add(w.config().eigenvalues() == Eigenvalues.SIGNED
-              ? ar.subtract(ar.multiply(two, e), one) : e);
-          T scale = w.config().discretization() == Discretization.ZOH
-              ? ar.divide(ar.subtract(e, one), a) : delta.get(d);
+          daRow.add(w.config().eigenvalues().deltaA(ar, e, one, two));
+          T scale = w.config().discretization().inputScale(ar, delta.get(d), a, e, one);
           dbuRow.add(ar.product(List.of(scale, bt.get(s), u.get(t).get(d))));
         }
         da.add(daRow);
