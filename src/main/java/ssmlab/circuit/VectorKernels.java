@@ -4,17 +4,18 @@ import jdk.incubator.vector.LongVector;
 import jdk.incubator.vector.VectorOperators;
 import jdk.incubator.vector.VectorSpecies;
 
+import ssmlab.tensor.Simd;
+
 /**
  * The evaluator's hot gate kernels over SIMD registers ({@code jdk.incubator.vector}): the same
  * word operations as the scalar kernels in {@link BitParallelEvaluator}, on {@link #LANES} words
- * at a time. Used when the word count is a multiple of LANES; {@code -Dssmlab.simd=false} turns
- * them off (the scalar kernels are the reference they are tested against).
+ * at a time. Used when the word count is a multiple of LANES and {@link Simd#ENABLED} (the scalar
+ * kernels are the reference they are tested against).
  */
 final class VectorKernels {
   static final VectorSpecies<Long> SPECIES = LongVector.SPECIES_PREFERRED;
   static final int LANES = SPECIES.length();
-  static final boolean ENABLED = !"false".equals(System.getProperty("ssmlab.simd"))
-      && LANES > 1;
+  static final boolean ENABLED = Simd.ENABLED && LANES > 1;
 
   private VectorKernels() {}
 

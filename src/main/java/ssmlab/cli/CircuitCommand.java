@@ -16,6 +16,7 @@ import ssmlab.circuit.ExportFormat;
 import ssmlab.circuit.fp.FpCircuitOps;
 import ssmlab.circuit.tc0.IntOps;
 import ssmlab.fp.FloatFormat;
+import ssmlab.io.Provenance;
 
 /** {@code ssmlab circuit}: threshold circuits for arithmetic, their statistics and exports. */
 @Command(
@@ -101,14 +102,14 @@ final class CircuitCommand implements Runnable {
       row.put("size", s.size());
       row.put("wires", s.wires());
       row.put("depth", s.depth());
-      row.put("depthWithoutNot", s.depthWithoutNot());
-      row.put("maxFanIn", s.maxFanIn());
-      row.put("maxWeight", s.maxWeight());
+      row.put("depth_without_not", s.depthWithoutNot());
+      row.put("max_fan_in", s.maxFanIn());
+      row.put("max_weight", s.maxWeight());
       row.put("inputs", s.inputs());
       row.put("outputs", s.outputs());
       row.put("counts", s.counts());
-      row.put("storageBytes", s.storageBytes());
-      row.put("buildMillis", buildMs);
+      row.put("storage_bytes", s.storageBytes());
+      row.put("build_millis", buildMs);
       List<Map<String, String>> written = new ArrayList<>();
       for (int i = 0; i < formats.size(); i++) {
         String file = export[2 * i + 1];
@@ -121,6 +122,7 @@ final class CircuitCommand implements Runnable {
       if (!written.isEmpty()) {
         row.put("export", written);
       }
+      row.put("provenance", Provenance.current(1));
       spec.commandLine().getOut().println(Json.write(row));
     }
   }

@@ -14,6 +14,7 @@ import ssmlab.circuit.CircuitStats;
 import ssmlab.circuit.ExportFormat;
 import ssmlab.fp.FloatFormat;
 import ssmlab.compile.MambaCircuit;
+import ssmlab.io.Provenance;
 import ssmlab.model.mamba.reference.MambaWeights;
 import ssmlab.model.mamba.reference.ScanForm;
 
@@ -80,6 +81,7 @@ final class CircuitModelCommand implements Callable<Integer> {
       fmt.write(c.circuit(), "mamba", Path.of(export[1]));
       out.put("export", Map.of("format", fmt.name().toLowerCase(Locale.ROOT), "file", export[1]));
     }
+    out.put("provenance", Provenance.current(1));
     spec.commandLine().getOut().println(Json.write(out));
     return 0;
   }

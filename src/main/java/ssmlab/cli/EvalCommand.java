@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import ssmlab.arith.DoubleArithmetic;
 import ssmlab.arith.FloatPArithmetic;
 import ssmlab.fp.FloatFormat;
+import ssmlab.io.Provenance;
 import ssmlab.model.SequenceModel;
 import ssmlab.model.mamba.reference.MambaReference;
 import ssmlab.model.mamba.reference.MambaWeights;
@@ -100,6 +101,7 @@ final class EvalCommand implements Callable<Integer> {
       rows.add(row);
     }
     out.put("lengths", rows);
+    out.put("provenance", Provenance.current(threads));
     spec.commandLine().getOut().println(Json.write(out));
     return 0;
   }

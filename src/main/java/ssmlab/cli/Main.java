@@ -4,6 +4,8 @@ import java.io.PrintWriter;
 
 import picocli.CommandLine;
 import ssmlab.experiment.TrainingExecutor;
+import ssmlab.io.Provenance;
+import ssmlab.tensor.SimdSwitch;
 import picocli.CommandLine.Command;
 
 /** The {@code ssmlab} command: the root that every verb hangs from. */
@@ -42,6 +44,13 @@ public final class Main implements Runnable {
 
   /** Runs the command line with the given streams and returns the exit code. */
   public static int run(String[] args, PrintWriter out, PrintWriter err) {
+    try {
+      SimdSwitch.checkProperty();
+    } catch (IllegalArgumentException e) {
+      err.println("ssmlab: " + e.getMessage());
+      return Errors.BAD_INPUT;
+    }
+    Provenance.recordCommandLine(args);
     return commandLine(out, err, new SweepCommand(new TrainingExecutor())).execute(args);
   }
 

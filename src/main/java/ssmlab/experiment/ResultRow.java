@@ -1,5 +1,6 @@
 package ssmlab.experiment;
 
+import ssmlab.io.Provenance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package ssmlab.experiment;
 
+import ssmlab.io.Provenance;
+
 /**
  * The result file of one finished run ({@code runs/<id>.json}): which run, of which sweep, what
  * it produced, and where it came from.
@@ -9,7 +11,7 @@ package ssmlab.experiment;
  * @param specHash {@link SweepSpec#hash()} of the sweep, so shards of different specs are caught
  * @param spec the run's configuration
  * @param result what training and evaluation produced
- * @param provenance commit, JDK, SIMD flag, threads
+ * @param provenance commit, version, JDK, SIMD flag, threads, command line
  */
 public record RunRecord(String id, String sweep, String specHash, RunSpec spec, RunResult result,
     Provenance provenance) {

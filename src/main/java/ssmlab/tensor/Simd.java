@@ -8,12 +8,8 @@ import jdk.incubator.vector.VectorSpecies;
 /** The switch between the Vector API kernels and their scalar references, and the vector width. */
 public final class Simd {
 
-  /**
-   * Whether the facades use the Vector API kernels: the system property {@code ssmlab.simd}
-   * ({@code true} unless set to {@code false}). Recorded with every run for provenance.
-   */
-  public static final boolean ENABLED =
-      !"false".equalsIgnoreCase(System.getProperty("ssmlab.simd"));
+  /** Whether the Vector API kernels run: {@link SimdSwitch#ENABLED}, the one switch. */
+  public static final boolean ENABLED = SimdSwitch.ENABLED;
 
   /**
    * The float species of the vector kernels: the machine's preferred width, or the width in bits

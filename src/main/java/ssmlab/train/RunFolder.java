@@ -13,6 +13,7 @@ import java.util.TreeMap;
 
 import ssmlab.io.AtomicFile;
 import ssmlab.io.FloatTensor;
+import ssmlab.io.Provenance;
 import ssmlab.io.Safetensors;
 import ssmlab.model.CheckpointFormat;
 import ssmlab.model.ModelConfig;
@@ -32,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code config.json}: a family's own config where it has a {@link CheckpointFormat}
  *       (Mamba: mamba_ssm's, so PyTorch loads the checkpoint), else the {@link ModelConfig};
  *   <li>{@code run.json}: what {@code eval} needs to rebuild it: the task and its options, the
- *       model config, the training settings;
+ *       model config, the training settings; and the {@link Provenance} (also in the
+ *       checkpoint's metadata under {@value #PROVENANCE_KEY});
  *   <li>{@code metrics.jsonl}: one {@link StepRecord} per line.
  * </ul>
  */
@@ -41,6 +43,8 @@ public final class RunFolder {
   public static final String CONFIG = "config.json";
   public static final String RUN = "run.json";
   public static final String METRICS = "metrics.jsonl";
+  /** The checkpoint metadata key holding the {@link Provenance} as JSON. */
+  public static final String PROVENANCE_KEY = "ssmlab_provenance";
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
@@ -53,15 +57,18 @@ public final class RunFolder {
   /** Writes the model, its config and {@code run.json} into {@code dir}. */
   public static void save(Path dir, SequenceModel model, RunInfo info) {
     ModelConfig cfg = model.config();
+    Provenance provenance = Provenance.current(info.train().threads());
+    Map<String, String> metadata = Map.of("format", "pt",
+        PROVENANCE_KEY, JSON.writeValueAsString(provenance));
     CheckpointFormat format = Models.spec(cfg.family()).checkpoint();
     if (format != null) {
-      format.save(model, dir.resolve(CHECKPOINT), dir.resolve(CONFIG), Map.of("format", "pt"));
+      format.save(model, dir.resolve(CHECKPOINT), dir.resolve(CONFIG), metadata);
     } else {
       Map<String, FloatTensor> tensors = new LinkedHashMap<>();
       for (Parameter p : model.parameters()) {
         tensors.put(p.name(), new FloatTensor(p.shape(), p.data().clone()));
       }
-      Safetensors.write(dir.resolve(CHECKPOINT), Map.of("format", "pt"), tensors);
+      Safetensors.write(dir.resolve(CHECKPOINT), metadata, tensors);
       AtomicFile.write(dir.resolve(CONFIG), JSON.writeValueAsString(modelJson(cfg)) + "\n");
     }
     Map<String, Object> run = new LinkedHashMap<>();
@@ -69,6 +76,7 @@ public final class RunFolder {
     run.put("task_options", new TreeMap<>(info.taskOptions()));
     run.put("model", modelJson(cfg));
     run.put("train", info.train());
+    run.put("provenance", provenance);
     AtomicFile.write(dir.resolve(RUN), JSON.writeValueAsString(run) + "\n");
   }
 

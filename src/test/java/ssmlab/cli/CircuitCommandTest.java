@@ -19,7 +19,7 @@ final class CircuitCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = Json.MAPPER.readTree(r.out());
     assertThat(j.get("op").asString()).isEqualTo("int-add");
-    assertThat(j.get("depthWithoutNot").asInt()).isEqualTo(5);
+    assertThat(j.get("depth_without_not").asInt()).isEqualTo(5);
     assertThat(j.get("inputs").asInt()).isEqualTo(16);
     assertThat(j.get("outputs").asInt()).isEqualTo(9);
   }

@@ -19,7 +19,9 @@ final class KillRestartTest {
 
   private static Process start(Path spec, Path out, Path log) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
-    return new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+    // the vector module as ./ssmlab gives it: the model registry's classes link against it
+    return new ProcessBuilder(java, "--add-modules=jdk.incubator.vector",
+        "-cp", System.getProperty("java.class.path"),
         SweepChild.class.getName(), spec.toString(), out.toString(), "150", "2")
         .redirectErrorStream(true)
         .redirectOutput(log.toFile())

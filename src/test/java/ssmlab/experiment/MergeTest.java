@@ -1,5 +1,6 @@
 package ssmlab.experiment;
 
+import ssmlab.io.Provenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -133,7 +134,7 @@ final class MergeTest {
         new LengthRange(2, 3), List.of(4), 1, 1, 0.5, Map.of(), 9);
     RunRecord r = new RunRecord(RunId.of(spec), "s", "h", spec,
         new RunResult(List.of(new LengthMetrics(4, 0.75, 0.5, 0.25)), 2.0, 0.125),
-        new Provenance("c", "25", true, 1));
+        new Provenance("c", false, "1", "25", true, 1, java.util.List.of()));
     String csv = Csv.write(ResultRow.of(r));
     // Written by hand: options as canonical JSON with doubled quotes, label with a comma quoted.
     assertThat(csv.lines().skip(1).findFirst().orElseThrow()).isEqualTo(RunId.of(spec)

@@ -1,5 +1,6 @@
 package ssmlab.experiment;
 
+import ssmlab.io.Provenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -72,7 +73,7 @@ final class RunIdTest {
     var record = new RunRecord(RunId.of(spec), "s", "h", spec,
         new RunResult(List.of(new LengthMetrics(40, 0.5, 0, Double.NaN),
             new LengthMetrics(64, 0.5, 0, Double.POSITIVE_INFINITY)), 1, Double.NaN),
-        new Provenance("c", "25", false, 2));
+        new Provenance("c", false, "1", "25", false, 2, java.util.List.of()));
     String json = Canonical.MAPPER.writeValueAsString(record);
     assertThat(Canonical.MAPPER.readValue(json, RunRecord.class)).isEqualTo(record);
   }

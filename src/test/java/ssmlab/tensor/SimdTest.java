@@ -57,4 +57,17 @@ final class SimdTest {
       }
     }
   }
+
+  @org.junit.jupiter.api.Test
+  void theSwitch_readsOneSpellingEverywhere() {
+    for (String on : new String[] {null, "true", "TRUE", " on ", "yes", "1"}) {
+      assertThat(SimdSwitch.enabledBy(on)).as(on).isTrue();
+    }
+    for (String off : new String[] {"false", "False", "OFF", "no", "0"}) {
+      assertThat(SimdSwitch.enabledBy(off)).as(off).isFalse();
+    }
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> SimdSwitch.enabledBy("fasle"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("-Dssmlab.simd=fasle: must be true or false (also on/off, yes/no, 1/0)");
+  }
 }

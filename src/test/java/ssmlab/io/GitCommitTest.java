@@ -1,4 +1,4 @@
-package ssmlab.experiment;
+package ssmlab.io;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,5 +58,32 @@ final class GitCommitTest {
     assertThat(GitCommit.of(dir.resolve("r"))).isEqualTo(Optional.empty());
     Files.writeString(repo.resolve("HEAD"), "not a hash\n");
     assertThat(GitCommit.of(dir.resolve("r"))).isEmpty();
+  }
+
+  @Test
+  void dirty_saysWhetherTrackedFilesChanged(@TempDir Path repo) throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(git(repo, "init", "-q") == 0, "no git");
+    Files.writeString(repo.resolve("a.txt"), "one\n");
+    assertThat(git(repo, "add", "a.txt")).isZero();
+    assertThat(git(repo, "-c", "user.name=t", "-c", "user.email=t@t", "commit", "-q", "-m", "a"))
+        .isZero();
+    assertThat(GitCommit.dirty(repo)).contains(false);
+    Files.writeString(repo.resolve("untracked.txt"), "x\n");
+    assertThat(GitCommit.dirty(repo)).contains(false);
+    Files.writeString(repo.resolve("a.txt"), "two\n");
+    assertThat(GitCommit.dirty(repo.resolve("a.txt"))).contains(true);
+    assertThat(GitCommit.dirty(repo.resolve("no-such-dir/x"))).isNotEqualTo(Optional.of(false));
+  }
+
+  private static int git(Path dir, String... args) throws Exception {
+    var cmd = new java.util.ArrayList<>(java.util.List.of("git", "-C", dir.toString()));
+    cmd.addAll(java.util.List.of(args));
+    try {
+      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+      p.getInputStream().readAllBytes();
+      return p.waitFor();
+    } catch (java.io.IOException e) {
+      return -1;
+    }
   }
 }

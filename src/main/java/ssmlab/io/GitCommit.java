@@ -1,15 +1,17 @@
-package ssmlab.experiment;
+package ssmlab.io;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 
 /**
  * Finds the commit a checkout is at by reading its {@code .git} files (no {@code git} process):
  * {@code HEAD}, then the loose ref or {@code packed-refs} it names; worktrees ({@code .git} as a
- * file pointing to the real git dir, with a {@code commondir}) included.
+ * file pointing to the real git dir, with a {@code commondir}) included. Whether the checkout has
+ * uncommitted changes needs the index, so {@link #dirty} asks {@code git} when it is installed.
  */
 final class GitCommit {
   private static final Pattern SHA = Pattern.compile("[0-9a-f]{40}([0-9a-f]{24})?");
@@ -29,6 +31,37 @@ final class GitCommit {
       }
     }
     return Optional.empty();
+  }
+
+  /**
+   * Whether the checkout containing {@code start} has uncommitted changes to tracked files
+   * ({@code git status --porcelain --untracked-files=no} prints anything); empty when there is no
+   * checkout or no {@code git}, or it does not answer within 10 s.
+   */
+  static Optional<Boolean> dirty(Path start) {
+    Path dir = start.toAbsolutePath();
+    if (!Files.isDirectory(dir)) {
+      dir = dir.getParent();
+    }
+    if (dir == null || of(dir).isEmpty()) {
+      return Optional.empty();
+    }
+    try {
+      Process p = new ProcessBuilder("git", "-C", dir.toString(), "status", "--porcelain",
+          "--untracked-files=no").redirectErrorStream(true).start();
+      p.getOutputStream().close();
+      byte[] out = p.getInputStream().readAllBytes();
+      if (!p.waitFor(10, TimeUnit.SECONDS) || p.exitValue() != 0) {
+        p.destroyForcibly();
+        return Optional.empty();
+      }
+      return Optional.of(out.length > 0);
+    } catch (IOException e) {
+      return Optional.empty();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.empty();
+    }
   }
 
   private static Path gitDir(Path dotGit) throws IOException {
