@@ -50,7 +50,7 @@ public final class HybridLM {
   private static List<ModelOption> options() {
     List<ModelOption> o = new ArrayList<>(List.of(
         ModelOption.text("pattern", c -> LayerPattern.alternating(c.nLayers()),
-            "MAMA... (alternating, layers letters)", "[MA]+",
+            "M, A alternating: MAMA for 4 layers", "[MA]+",
             (v, c) -> LayerPattern.fit(v, c.nLayers()),
             "block kinds, M = Mamba, A = attention; a shorter pattern repeats if its length "
                 + "divides layers"),
