@@ -23,8 +23,8 @@ final class LayerPattern {
   static String fit(String letters, int layers) {
     int n = letters.length();
     if (n == 0 || n > layers || layers % n != 0) {
-      throw new IllegalArgumentException(layers + " letters (one per layer) or a number dividing "
-          + layers + " that repeats (MA with 4 layers is MAMA)");
+      throw new IllegalArgumentException(layers + " letters (one per layer), or fewer whose "
+          + "count divides " + layers + " (they repeat: MA with 4 layers is MAMA)");
     }
     return letters.repeat(layers / n);
   }

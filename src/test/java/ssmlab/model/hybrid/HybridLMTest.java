@@ -41,8 +41,8 @@ final class HybridLMTest {
   @Test
   void pattern_thatDoesNotFit_isAOneLineError() {
     assertThatThrownBy(() -> Models.config("hybrid", Map.of("layers", 4, "pattern", "MAM"), 5))
-        .hasMessage("hybrid: option pattern must be 4 letters (one per layer) or a number "
-            + "dividing 4 that repeats (MA with 4 layers is MAMA), got 'MAM'");
+        .hasMessage("hybrid: option pattern must be 4 letters (one per layer), or fewer whose "
+            + "count divides 4 (they repeat: MA with 4 layers is MAMA), got 'MAM'");
     assertThatThrownBy(() -> Models.config("hybrid", Map.of("layers", 2, "pattern", "MAMA"), 5))
         .hasMessageContaining("must be 2 letters");
     assertThatThrownBy(() -> Models.config("hybrid", Map.of("pattern", "MX"), 5))
