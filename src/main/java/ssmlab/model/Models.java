@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
+import ssmlab.model.hybrid.HybridLM;
 import ssmlab.model.mamba.MambaLM;
 import ssmlab.model.recurrent.RecurrentModels;
 import ssmlab.model.s4d.S4DLM;
@@ -32,6 +33,7 @@ public final class Models {
     register(MambaLM.SPEC);
     register(S4DLM.SPEC);
     register(Transformer.SPEC);
+    register(HybridLM.SPEC);
     register(RecurrentModels.LSTM);
     register(RecurrentModels.RNN);
   }
