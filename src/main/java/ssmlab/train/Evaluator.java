@@ -16,6 +16,11 @@ public final class Evaluator {
 
   private Evaluator() {}
 
+  /** The samples evaluated at once when {@code count} are asked for. */
+  public static int batchSize(int count) {
+    return Math.min(CHUNK, count);
+  }
+
   /** Logits (batch * len, vocab) of a batch of token sequences (batch, len). */
   @FunctionalInterface
   public interface Forward {
