@@ -4,16 +4,34 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import ssmlab.experiment.Progress;
+import ssmlab.experiment.ResultsDir;
+import ssmlab.experiment.RunExecutor;
+import ssmlab.experiment.RunId;
+import ssmlab.experiment.Shard;
+import ssmlab.experiment.SweepRunner;
+import ssmlab.experiment.SweepSpec;
+import ssmlab.experiment.SweepSpecs;
 
 /**
  * Attacks on {@code ssmlab sweep} and {@code ssmlab demo}: bad values in a spec are refused
- * before any run trains, bad output folders are one line.
+ * before any run trains, bad output folders are one line, damaged results are redone, and
+ * sweeps sharing a folder at once train each run once.
  */
 final class SweepAttacksTest {
   @TempDir Path dir;
@@ -141,5 +159,87 @@ final class SweepAttacksTest {
     Cli.Result r = Cli.run("demo", "--no-progress", "--out", file.toString());
     assertThat(Cli.refused(r)).contains("afile");
     assertThat(file).hasContent("keep");
+  }
+
+  private static List<Path> resultFiles(Path out) throws Exception {
+    try (Stream<Path> files = Files.list(out.resolve("runs"))) {
+      return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+  }
+
+  // An empty or cut-short runs/<id>.json counted as finished (only its existence was checked),
+  // and every merge after failed. Now it is redone, and said so.
+  @Test
+  void damagedResultFiles_areRedoneAndSaidSo() throws Exception {
+    Path out = dir.resolve("out");
+    String yaml = spec("eval_samples: 4", "[1, 2, 3]", "[4]");
+    assertThat(sweep(yaml, out).code()).isZero();
+    List<Path> files = resultFiles(out);
+    assertThat(files).hasSize(3);
+    String first = Files.readString(files.get(0));
+    Files.writeString(files.get(0), "");
+    Files.writeString(files.get(1), first.substring(0, first.length() / 2));
+    Files.writeString(files.get(2), first);
+
+    Cli.Result r = sweep(yaml, out);
+    assertThat(r.code()).as(r.err()).isZero();
+    for (Path f : files) {
+      String id = f.getFileName().toString().replace(".json", "");
+      assertThat(r.err()).contains("redoing run " + id);
+    }
+    assertThat(r.out()).contains("\"finished\":3");
+    assertThat(Files.readAllLines(out.resolve("results.jsonl"))).hasSize(3);
+    assertThat(Cli.run("results", "merge", out.toString(), "--complete").code()).isZero();
+  }
+
+  // Two sweeps started at once on one folder both trained every run. Each run is now trained
+  // under a lock (the OS releases it when a process dies), so each is trained once in all.
+  @Test
+  void twoProcessesOnOneFolder_trainEachRunOnce() throws Exception {
+    Path spec = Files.writeString(dir.resolve("spec.yaml"),
+        spec("", "[1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]", "[4, 8]"));
+    Path out = dir.resolve("out");
+    List<Process> children = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      String java = ProcessHandle.current().info().command().orElse("java");
+      children.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+          SweepChild.class.getName(), spec.toString(), out.toString(), "300", "2")
+          .redirectErrorStream(true).redirectOutput(dir.resolve("log" + i).toFile()).start());
+    }
+    for (Process p : children) {
+      assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+      assertThat(p.exitValue()).isZero();
+    }
+    List<String> started = new ArrayList<>();
+    for (int i = 0; i < 2; i++) {
+      Files.readAllLines(dir.resolve("log" + i)).stream().filter(l -> l.startsWith("start "))
+          .forEach(started::add);
+    }
+    assertThat(started).hasSize(12).doesNotHaveDuplicates();
+    assertThat(resultFiles(out)).hasSize(12);
+    assertThat(Cli.run("results", "merge", out.toString(), "--complete").code()).isZero();
+  }
+
+  @Test
+  void twoRunnersInOneJvm_trainEachRunOnce() throws Exception {
+    SweepSpec grid = SweepSpecs.parseYaml(spec("", "[1, 2, 3, 4, 5, 6, 7, 8]", "[4]"));
+    var out = new ResultsDir(dir.resolve("out"));
+    var counting = new ConcurrentHashMap<String, Integer>();
+    RunExecutor sleeping = SweepChild.sleeping(100);
+    RunExecutor executor = (spec, threads) -> {
+      counting.merge(RunId.of(spec), 1, Integer::sum);
+      return sleeping.execute(spec, threads);
+    };
+    Callable<SweepRunner.Summary> sweep = () -> new SweepRunner(executor, out,
+        new SweepRunner.Options(2, 1), Progress.NONE).run(grid, Shard.ALL);
+    ExecutorService two = Executors.newFixedThreadPool(2);
+    try {
+      List<Future<SweepRunner.Summary>> both = two.invokeAll(List.of(sweep, sweep));
+      int finished = both.get(0).get().finished() + both.get(1).get().finished();
+      assertThat(finished).isEqualTo(8);
+    } finally {
+      two.shutdownNow();
+    }
+    assertThat(counting).hasSize(8).allSatisfy((id, n) -> assertThat(n).isOne());
   }
 }
