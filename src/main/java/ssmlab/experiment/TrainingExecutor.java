@@ -47,7 +47,8 @@ public final class TrainingExecutor implements RunExecutor {
     for (int n : spec.testLengths()) {
       LengthAccuracy a = Evaluator.evaluate(model, task, n, options.evalSamples(),
           spec.seed() * 1_000_003L + n);
-      metrics.add(new LengthMetrics(n, a.tokenAccuracy(), a.sequenceAccuracy(), a.loss()));
+      metrics.add(new LengthMetrics(n, a.tokenAccuracy(), a.sequenceAccuracy(), a.loss(),
+          a.sequences(), a.unlabelled()));
     }
     return new RunResult(metrics, seconds, loss);
   }
