@@ -3,12 +3,13 @@ package ssmlab.experiment;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.OverlappingFileLockException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+
+import ssmlab.io.AtomicFile;
 
 /**
  * An exclusive lock on a file, between processes and between the threads of this JVM. The
@@ -36,7 +37,7 @@ final class FileLock implements AutoCloseable {
       return Optional.empty();
     }
     try {
-      Files.createDirectories(key.getParent());
+      AtomicFile.createFolders(key.getParent());
       FileChannel channel = FileChannel.open(key, StandardOpenOption.CREATE,
           StandardOpenOption.WRITE);
       java.nio.channels.FileLock lock;

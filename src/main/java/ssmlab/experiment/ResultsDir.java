@@ -80,11 +80,7 @@ public final class ResultsDir {
    * holds one sweep, so results of two specs are never mixed.
    */
   public void claim(SweepSpec spec) throws IOException {
-    if (Files.exists(root) && !Files.isDirectory(root)) {
-      throw new java.nio.file.FileSystemException(root.toString(), null,
-          "exists and is not a folder");
-    }
-    Files.createDirectories(root);
+    AtomicFile.createFolders(root);
     try (FileLock folder = FileLock.lock(root.resolve(LOCKS).resolve(SWEEP_FILE + ".lock"))) {
       claimLocked(spec);
     } catch (InterruptedException e) {

@@ -11,6 +11,7 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -107,11 +108,23 @@ public final class AtomicFile {
     }
   }
 
+  /**
+   * Creates {@code dir} and its missing parents; a file in the way is named as such (where
+   * {@link Files#createDirectories} says only that it "already exists").
+   */
+  public static Path createFolders(Path dir) throws IOException {
+    try {
+      return Files.createDirectories(dir);
+    } catch (FileAlreadyExistsException e) {
+      throw new FileSystemException(e.getFile(), null, "exists and is not a folder");
+    }
+  }
+
   private static void writeAtomically(Path abs, Writer writer) throws IOException {
     Path dir = abs.getParent();
     Path tmp = dir.resolve("." + abs.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
     try {
-      Files.createDirectories(dir);
+      createFolders(dir);
       try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW,
           StandardOpenOption.WRITE)) {
         var out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);

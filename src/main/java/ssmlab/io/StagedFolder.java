@@ -34,6 +34,9 @@ public final class StagedFolder {
    */
   public static StagedFolder begin(Path target, boolean overwrite, String overwriteOption)
       throws IOException {
+    if (target.toString().isEmpty()) {
+      throw new IllegalArgumentException("the folder name is empty");
+    }
     Path abs = Files.exists(target) ? target.toRealPath() : target.toAbsolutePath().normalize();
     if (abs.getFileName() == null) {
       throw new IllegalArgumentException("cannot replace the root folder " + abs);
@@ -45,7 +48,7 @@ public final class StagedFolder {
       throw new IllegalArgumentException(target + " is not empty: choose another folder or pass "
           + overwriteOption + " to replace it");
     }
-    Path parent = Files.createDirectories(abs.getParent());
+    Path parent = AtomicFile.createFolders(abs.getParent());
     Path temp = Files.createDirectory(parent.resolve(hidden(abs, "tmp")));
     return new StagedFolder(abs, temp);
   }

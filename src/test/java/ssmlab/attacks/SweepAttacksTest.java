@@ -143,7 +143,8 @@ final class SweepAttacksTest {
     Path file = Files.writeString(dir.resolve("afile"), "keep");
     assertThat(Cli.refused(sweep(spec(""), file))).contains("afile");
     assertThat(file).hasContent("keep");
-    assertThat(Cli.refused(sweep(spec(""), file.resolve("sub")))).contains("afile");
+    assertThat(Cli.refused(sweep(spec(""), file.resolve("sub")))).contains("afile")
+        .containsPattern("not a (folder|directory)");
     assertThat(file).hasContent("keep");
   }
 

@@ -154,9 +154,15 @@ final class TrainAttacksTest {
   void outIsAFile_isOneLine() throws Exception {
     Path file = Files.writeString(dir.resolve("afile"), "keep");
     assertThat(Cli.refused(train(file))).contains("afile").contains("not a folder");
-    assertThat(Cli.refused(train(file.resolve("sub")))).contains("afile");
+    assertThat(Cli.refused(train(file.resolve("sub")))).contains("afile")
+        .containsPattern("not a (folder|directory)");
     assertThat(file).hasContent("keep");
     assertThat(names(dir)).containsExactly("afile");
+  }
+
+  @Test
+  void emptyOut_isRefused() {
+    assertThat(Cli.refused(train(Path.of("")))).contains("empty");
   }
 
   @Test
