@@ -118,7 +118,7 @@ public final class SweepRunner {
         try {
           futures.get(i).get();
         } catch (ExecutionException e) {
-          failed.add(pending.get(i).id() + ": " + e.getCause());
+          failed.add(pending.get(i).id() + ": " + why(e.getCause()));
         }
       }
     } finally {
@@ -131,6 +131,14 @@ public final class SweepRunner {
     }
     return new Summary(mine.size(), mine.size() - pending.size() + elsewhere.get(),
         pending.size() - failed.size() - elsewhere.get(), failed);
+  }
+
+  /** A failed run's reason: the message of a refusal or of ssmlab's own errors, else the error. */
+  private static String why(Throwable cause) {
+    boolean worded = cause instanceof IllegalArgumentException
+        || cause instanceof IllegalStateException
+        || cause.getClass().getName().startsWith("ssmlab.");
+    return worded && cause.getMessage() != null ? cause.getMessage() : cause.toString();
   }
 
   /**

@@ -162,6 +162,18 @@ final class SweepAttacksTest {
     assertThat(file).hasContent("keep");
   }
 
+  // A diverging run is a failed run (retried by a rerun), reported in words.
+  @Test
+  void divergingRuns_failInWordsAndStoreNothing() throws Exception {
+    Path out = dir.resolve("out");
+    Cli.Result r = sweep(spec("").replace("lr: 0.01", "lr: 1.0e30").replace("steps: 3",
+        "steps: 20"), out);
+    assertThat(r.code()).isEqualTo(3);
+    assertThat(r.err().strip().lines()).hasSize(1);
+    assertThat(r.err()).containsPattern("step \\d+: ").doesNotContain("Exception");
+    assertThat(resultFiles(out)).isEmpty();
+  }
+
   private static List<Path> resultFiles(Path out) throws Exception {
     try (Stream<Path> files = Files.list(out.resolve("runs"))) {
       return files.filter(p -> p.toString().endsWith(".json")).sorted().toList();
@@ -219,6 +231,49 @@ final class SweepAttacksTest {
     assertThat(started).hasSize(12).doesNotHaveDuplicates();
     assertThat(resultFiles(out)).hasSize(12);
     assertThat(Cli.run("results", "merge", out.toString(), "--complete").code()).isZero();
+  }
+
+  // claim() checked for sweep.json, then wrote it: two sweeps of different specs starting at
+  // once could both pass the check and mix their results in one folder.
+  @Test
+  void claimsOfTwoSpecsAtOnce_oneWinsTheOtherIsRefused() throws Exception {
+    SweepSpec a = SweepSpecs.parseYaml(spec("", "[1]", "[4]"));
+    SweepSpec b = SweepSpecs.parseYaml(spec("", "[2]", "[4]"));
+    ExecutorService pool = Executors.newFixedThreadPool(8);
+    try {
+      for (int round = 0; round < 30; round++) {
+        var out = new ResultsDir(dir.resolve("round" + round));
+        var start = new java.util.concurrent.CountDownLatch(1);
+        List<Future<Boolean>> claims = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          SweepSpec mine = i % 2 == 0 ? a : b;
+          claims.add(pool.submit(() -> {
+            start.await();
+            try {
+              out.claim(mine);
+              return mine == a;
+            } catch (IllegalArgumentException e) {
+              return null;
+            }
+          }));
+        }
+        start.countDown();
+        var winners = new java.util.HashSet<Boolean>();
+        int refused = 0;
+        for (Future<Boolean> f : claims) {
+          Boolean won = f.get(30, TimeUnit.SECONDS);
+          if (won == null) {
+            refused++;
+          } else {
+            winners.add(won);
+          }
+        }
+        assertThat(winners).as("round " + round).hasSize(1);
+        assertThat(refused).isEqualTo(4);
+      }
+    } finally {
+      pool.shutdownNow();
+    }
   }
 
   @Test
