@@ -97,6 +97,8 @@ final class EvalCommand implements Callable<Integer> {
       row.put("length", n);
       row.put("token_accuracy", a.tokenAccuracy());
       row.put("sequence_accuracy", a.sequenceAccuracy());
+      row.put("sequences", a.sequences());
+      row.put("unlabelled", a.unlabelled());
       row.put("loss", a.loss());
       rows.add(row);
     }

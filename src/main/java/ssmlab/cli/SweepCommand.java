@@ -79,6 +79,7 @@ final class SweepCommand implements Callable<Integer> {
     Progress progress = noProgress ? Progress.NONE : Progress.forConsole(err);
     ResultsDir dir = new ResultsDir(out);
     SweepRunner.Summary summary = new SweepRunner(executor, dir, options, progress)
+        .logTo(line -> err.println("ssmlab: " + line))
         .run(sweep, shard);
     spec.commandLine().getOut().println(Json.write(summary));
     if (!summary.failed().isEmpty()) {

@@ -1,10 +1,12 @@
 package ssmlab.train;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -35,7 +37,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code run.json}: what {@code eval} needs to rebuild it: the task and its options, the
  *       model config, the training settings; and the {@link Provenance} (also in the
  *       checkpoint's metadata under {@value #PROVENANCE_KEY});
- *   <li>{@code metrics.jsonl}: one {@link StepRecord} per line.
+ *   <li>{@code metrics.jsonl}: one {@link StepRecord} per line, written as training goes
+ *       ({@link MetricsLog}).
  * </ul>
  */
 public final class RunFolder {
@@ -87,6 +90,36 @@ public final class RunFolder {
       sb.append(JSON.writeValueAsString(r)).append('\n');
     }
     AtomicFile.write(dir.resolve(METRICS), sb.toString());
+  }
+
+  /**
+   * {@code metrics.jsonl} written as training goes: one line per step, flushed, so a run that
+   * stops keeps every step before it.
+   */
+  public static final class MetricsLog implements AutoCloseable {
+    private final BufferedWriter out;
+
+    /** Starts {@code dir/metrics.jsonl}, which must not exist yet. */
+    public MetricsLog(Path dir) throws IOException {
+      out = Files.newBufferedWriter(dir.resolve(METRICS), StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
+    }
+
+    /** Appends one step. */
+    public void append(StepRecord r) {
+      try {
+        out.write(JSON.writeValueAsString(r));
+        out.write('\n');
+        out.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.close();
+    }
   }
 
   /** A run read back: its description, its task and the trained model. */

@@ -117,7 +117,8 @@ final class ReportTest {
 
   private static ResultRow resultRow(String task, Map<String, Object> options) {
     return new ResultRow("0123456789abcdef", "s", "h", task, options, "m", "m", Map.of(), 1, 8,
-        2, 4, 8, 1, 1, 0.1, Map.of(), 1, 1, 1, 0, 1, 0, "c", "25", true, 1);
+        2, 4, 8, 1, 1, 0.1, Map.of(), 1, 1, 1, 0, 1, 0, "c", "25", true, 1, null,
+        null);
   }
 
   private static ChartRow row(String task, int layers, int length, long seed, double seqAcc) {
