@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import ssmlab.experiment.Merge;
-import ssmlab.experiment.Progress;
+import ssmlab.progress.Progress;
 import ssmlab.experiment.ResultRow;
 import ssmlab.experiment.ResultsDir;
 import ssmlab.experiment.Shard;

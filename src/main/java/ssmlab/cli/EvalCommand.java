@@ -20,6 +20,7 @@ import ssmlab.model.SequenceModel;
 import ssmlab.model.mamba.reference.MambaReference;
 import ssmlab.model.mamba.reference.MambaWeights;
 import ssmlab.model.mamba.reference.ScanForm;
+import ssmlab.progress.Progress;
 import ssmlab.tensor.Parallel;
 import ssmlab.train.Evaluator;
 import ssmlab.train.LengthAccuracy;
@@ -69,6 +70,10 @@ final class EvalCommand implements Callable<Integer> {
           + "${DEFAULT-VALUE})")
   String form;
 
+  @Option(names = "--no-progress", description = "no progress on stderr (shown for the slow "
+      + "--arith double and fp)")
+  boolean noProgress;
+
   @Override
   public Integer call() {
     if (count < 1) {
@@ -90,22 +95,31 @@ final class EvalCommand implements Callable<Integer> {
     Evaluator.Forward forward = forward(loaded.model(), scanForm, out);
     out.put("count", count);
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (int n : lengths) {
-      LengthAccuracy a = Evaluator.evaluate(forward, loaded.model().vocabSize(), loaded.task(),
-          n, count, seed + n);
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("length", n);
-      row.put("token_accuracy", a.tokenAccuracy());
-      row.put("sequence_accuracy", a.sequenceAccuracy());
-      row.put("sequences", a.sequences());
-      row.put("unlabelled", a.unlabelled());
-      row.put("loss", a.loss());
-      rows.add(row);
+    boolean slow = !arith.equals("float32");
+    try (Progress progress = Progress.of(noProgress || !slow, spec.commandLine().getErr(),
+        Progress.DEFAULT_PERIOD_NANOS)) {
+      progress.start("eval " + arith, "sequences", Math.multiplyExact(count, lengths.size()), 0);
+      for (int n : lengths) {
+        String note = "length " + n;
+        rows.add(row(n, Evaluator.evaluate(forward, loaded.model().vocabSize(), loaded.task(),
+            n, count, seed + n, k -> progress.advanceBy(k, note))));
+      }
     }
     out.put("lengths", rows);
     out.put("provenance", Provenance.current(threads));
     spec.commandLine().getOut().println(Json.write(out));
     return 0;
+  }
+
+  private static Map<String, Object> row(int n, LengthAccuracy a) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("length", n);
+    row.put("token_accuracy", a.tokenAccuracy());
+    row.put("sequence_accuracy", a.sequenceAccuracy());
+    row.put("sequences", a.sequences());
+    row.put("unlabelled", a.unlabelled());
+    row.put("loss", a.loss());
+    return row;
   }
 
   /** The engine's forward, or the reference forward in the chosen number system. */

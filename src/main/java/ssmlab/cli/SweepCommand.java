@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import ssmlab.experiment.Merge;
-import ssmlab.experiment.Progress;
+import ssmlab.progress.Progress;
 import ssmlab.experiment.ResultsDir;
 import ssmlab.experiment.RunExecutor;
 import ssmlab.experiment.Shard;

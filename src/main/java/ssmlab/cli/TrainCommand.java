@@ -2,6 +2,7 @@ package ssmlab.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -14,6 +15,7 @@ import ssmlab.io.StagedFolder;
 import ssmlab.model.ModelConfig;
 import ssmlab.model.Models;
 import ssmlab.model.SequenceModel;
+import ssmlab.progress.Progress;
 import ssmlab.tasks.LengthRange;
 import ssmlab.tasks.Task;
 import ssmlab.tasks.TaskRegistry;
@@ -90,6 +92,9 @@ final class TrainCommand implements Callable<Integer> {
       + "is written beside it and swapped in whole at the end)")
   boolean overwrite;
 
+  /** A progress line in a log at most this often (the bar on a terminal redraws each step). */
+  private static final long PERIOD = 10_000_000_000L;
+
   @Override
   public Integer call() throws IOException {
     Map<String, String> options = taskOptions.asMap();
@@ -117,22 +122,22 @@ final class TrainCommand implements Callable<Integer> {
   /** Trains, logging each step to the staged folder; a diverging run keeps its metrics. */
   private StepRecord train(SequenceModel m, Task t, TrainSettings settings, StagedFolder folder)
       throws IOException {
-    var progress = new TrainProgress(spec.commandLine().getErr(), steps, noProgress);
     StepRecord[] last = new StepRecord[1];
-    try (var metrics = new RunFolder.MetricsLog(folder.dir())) {
+    try (var metrics = new RunFolder.MetricsLog(folder.dir());
+        Progress progress = Progress.of(noProgress, spec.commandLine().getErr(), PERIOD)) {
+      progress.start("train", "steps", steps, 0);
       Trainer.train(m, t, settings, r -> {
         metrics.append(r);
-        progress.step(r);
+        progress.advance(String.format(Locale.ROOT, "loss %.4f lr %.2e grad-norm %.3f",
+            r.loss(), r.lr(), r.gradNorm()));
         last[0] = r;
       });
     } catch (Gradients.NonFiniteException e) {
-      progress.done();
       Path kept = folder.keepPartial();
       throw new IllegalArgumentException("training diverged at " + e.getMessage()
           + "; the metrics of the steps before are in " + kept.resolve(RunFolder.METRICS)
           + " (try a smaller --lr)");
     }
-    progress.done();
     return last[0];
   }
 }

@@ -1,5 +1,6 @@
 package ssmlab.experiment;
 
+import ssmlab.progress.Progress;
 import ssmlab.io.Provenance;
 import java.io.IOException;
 import java.util.ArrayList;
@@ -99,8 +100,8 @@ public final class SweepRunner {
     }
     List<Run> pending = mine.stream().filter(r -> !dir.isFinished(r.id())).toList();
     String hash = spec.hash();
-    String title = spec.name() + (shard.count() > 1 ? " shard " + shard : "");
-    progress.start(title, mine.size(), mine.size() - pending.size());
+    String title = "sweep " + spec.name() + (shard.count() > 1 ? " shard " + shard : "");
+    progress.start(title, "runs", mine.size(), mine.size() - pending.size());
     List<String> failed = new ArrayList<>();
     var elsewhere = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(options.workers(),

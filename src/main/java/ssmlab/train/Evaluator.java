@@ -1,6 +1,7 @@
 package ssmlab.train;
 
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 
 import ssmlab.model.SequenceModel;
 import ssmlab.nn.CrossEntropy;
@@ -45,6 +46,15 @@ public final class Evaluator {
    */
   public static LengthAccuracy evaluate(Forward model, int vocab, Task task, int length,
       int count, long seed) {
+    return evaluate(model, vocab, task, length, count, seed, sequences -> { });
+  }
+
+  /**
+   * The same, telling {@code evaluated} how many sequences each chunk held as it finishes (for
+   * progress reports).
+   */
+  public static LengthAccuracy evaluate(Forward model, int vocab, Task task, int length,
+      int count, long seed, IntConsumer evaluated) {
     var rng = new SplittableRandom(seed);
     int labels = task.targetVocabulary().size();
     var ce = new CrossEntropy();
@@ -83,6 +93,7 @@ public final class Evaluator {
           }
         }
       }
+      evaluated.accept(batch);
     }
     return new LengthAccuracy(length, positions == 0 ? 0 : (double) right / positions,
         sequences == 0 ? 0 : (double) sequencesRight / sequences,

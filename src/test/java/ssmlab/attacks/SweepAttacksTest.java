@@ -19,7 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import ssmlab.experiment.Progress;
+import ssmlab.progress.Progress;
 import ssmlab.experiment.ResultsDir;
 import ssmlab.experiment.RunExecutor;
 import ssmlab.experiment.RunId;

@@ -4,7 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 import ssmlab.experiment.LengthMetrics;
-import ssmlab.experiment.Progress;
+import ssmlab.progress.Progress;
 import ssmlab.experiment.ResultsDir;
 import ssmlab.experiment.RunExecutor;
 import ssmlab.experiment.RunId;
