@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
+import ssmlab.model.deltanet.DeltaNetLM;
 import ssmlab.model.ids4.IDS4LM;
 import ssmlab.model.mamba.MambaLM;
 import ssmlab.model.recurrent.RecurrentModels;
@@ -36,6 +37,7 @@ public final class Models {
     register(RecurrentModels.LSTM);
     register(RecurrentModels.RNN);
     register(IDS4LM.SPEC);
+    register(DeltaNetLM.SPEC);
   }
 
   private Models() {}
