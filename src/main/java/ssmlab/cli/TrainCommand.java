@@ -37,7 +37,7 @@ final class TrainCommand implements Callable<Integer> {
   String task;
 
   @Option(names = "--model", required = true, paramLabel = "M",
-      description = "mamba, s4d, transformer, lstm or rnn")
+      description = "a model family (ssmlab model list; each with its options below)")
   String model;
 
   @Mixin ModelOptionsMixin modelOptions;
