@@ -16,10 +16,9 @@ import ssmlab.nn.Sequential;
 
 /**
  * The {@code ids4} model family: IDS4 blocks in the same pre-norm residual language model as
- * Mamba and S4D ({@link MixerStack}), so that the families differ only in the mixer. The mixer is
- * the S4 block of {@link ssmlab.model.s4d.S4DMixer} with its diagonal LTI SSM replaced by
- * {@link InputDependentSsm}, which is how the paper derives IDS4 from S4:
- * {@code mixer(x) = GLU(out_proj(GELU(IDS4(x))))}.
+ * Mamba and S4D ({@link MixerStack}), so that the families differ only in the mixer. IDS4 is S4
+ * with the transition made input-dependent; the block around the SSM is S4's, as in
+ * {@link ssmlab.model.s4d.S4DMixer}: {@code mixer(x) = GLU(out_proj(GELU(IDS4(x))))}.
  */
 public final class IDS4LM {
 

@@ -16,21 +16,21 @@ import ssmlab.tensor.Parallel;
  *
  * <pre>
  *   A(x_t) = A_0 + reshape(W_A x_t)            dense N x N, a linear function of the token
- *   h_t    = A(x_t) h_{t-1} + W_B x_t            h_{-1} = 0, one state of size N shared by all
- *   y_t    = W_C h_t + D ⊙ x_t                   channels (multi-input multi-output)
+ *   h_t    = A(x_t) h_{t-1} + W_B x_t            h_{-1} = 0
+ *   y_t    = W_C h_t + D ⊙ x_t
  * </pre>
  *
- * The paper's construction for the S5 word problem needs the state to be one vector that the
- * token's matrix permutes, so the state is shared (the paper's h_i ∈ R^n with multi-dimensional
- * input), not one SISO SSM per channel as in S4; a per-channel dense A would also cost d·N² per
- * token. There is no discretisation step: A(x_t) is the discrete transition itself, as in the
- * paper's definition. The recurrence is linear in h; no normalisation is applied to it (the paper
- * uses none), so stability rests on the initialisation below and on gradient clipping.
+ * The state is one vector shared by all channels (multi-input multi-output), not one SISO SSM per
+ * channel as in S4: the paper's construction for the S5 word problem keeps one state vector that
+ * each token's matrix permutes, and a per-channel dense A would cost d·N² outputs per token.
+ * A(x_t) is used as the discrete transition itself (no discretisation step). Nothing normalises
+ * the recurrence, which stays linear in h; stability rests on the initialisation below and on the
+ * trainer's gradient clipping.
  *
  * <p>Initialisation: A_0 = {@value #A0_SCALE}·I, the bias of the projection {@code A_proj}; W_A
  * ~ U with std s = (1 − {@value #A0_SCALE}) / (2√(dN)). For an input of norm √d (what the
  * pre-norm hands over), the entries of W_A x are then independent with std s√d, and Gordon's
- * inequality gives E‖W_A x‖₂ ≤ 2·s√d·√N = 1 − {@value #A0_SCALE}, so the spectral norm, and with
+ * inequality (Gaussian entries; uniform ones behave alike) gives E‖W_A x‖₂ ≤ 2·s√d·√N = 1 − {@value #A0_SCALE}, so the spectral norm, and with
  * it the spectral radius, of A(x_t) is at most 1 in expectation at initialisation.
  *
  * <p>Parameters (prefix {@code <name>}): {@code A_proj.weight} (N², d) and {@code A_proj.bias}
