@@ -1,6 +1,6 @@
 package ssmlab.nn;
 
-import ssmlab.tensor.Activations;
+import ssmlab.tensor.Kernels;
 
 /**
  * The gated linear unit over the last dimension, as PyTorch's {@code nn.GLU(dim=-1)}: input
@@ -11,6 +11,7 @@ public final class Glu implements Layer {
 
   private final int dim;
   private float[] x;
+  private float[] sig; // σ(b), (rows, d)
   private float[] y;
   private float[] dx;
 
@@ -34,10 +35,10 @@ public final class Glu implements Layer {
     this.x = x;
     int rows = batch * len;
     y = Buffers.ensure(y, rows * dim);
+    sig = Buffers.ensure(sig, rows * dim);
     for (int r = 0; r < rows; r++) {
-      for (int i = 0; i < dim; i++) {
-        y[r * dim + i] = x[r * 2 * dim + i] * Activations.sigmoid(x[r * 2 * dim + dim + i]);
-      }
+      Kernels.sigmoid(x, r * 2 * dim + dim, sig, r * dim, dim);
+      Kernels.mul(x, r * 2 * dim, sig, r * dim, y, r * dim, dim);
     }
     return y;
   }
@@ -49,7 +50,7 @@ public final class Glu implements Layer {
     for (int r = 0; r < rows; r++) {
       for (int i = 0; i < dim; i++) {
         float a = x[r * 2 * dim + i];
-        float s = Activations.sigmoid(x[r * 2 * dim + dim + i]);
+        float s = sig[r * dim + i];
         float gy = dy[r * dim + i];
         dx[r * 2 * dim + i] = gy * s;
         dx[r * 2 * dim + dim + i] = gy * a * s * (1 - s);
