@@ -7,7 +7,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
+import ssmlab.model.deltanet.DeltaNetLM;
 import ssmlab.model.hybrid.HybridLM;
+import ssmlab.model.ids4.IDS4LM;
 import ssmlab.model.mamba.MambaLM;
 import ssmlab.model.recurrent.RecurrentModels;
 import ssmlab.model.s4d.S4DLM;
@@ -33,9 +35,11 @@ public final class Models {
     register(MambaLM.SPEC);
     register(S4DLM.SPEC);
     register(Transformer.SPEC);
-    register(HybridLM.SPEC);
     register(RecurrentModels.LSTM);
     register(RecurrentModels.RNN);
+    register(IDS4LM.SPEC);
+    register(DeltaNetLM.SPEC);
+    register(HybridLM.SPEC);
   }
 
   private Models() {}
