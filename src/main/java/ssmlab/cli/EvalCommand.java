@@ -37,7 +37,8 @@ final class EvalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--run", required = true, paramLabel = "DIR", description = "the run folder")
+  @Option(names = {"--run", "--checkpoint"}, required = true, paramLabel = "DIR|FILE",
+      description = "the run folder, or its model.safetensors")
   Path run;
 
   @Option(names = "--lengths", required = true, split = ",", paramLabel = "N,N,...",
@@ -86,7 +87,7 @@ final class EvalCommand implements Callable<Integer> {
     }
     ScanForm scanForm = ScanForm.parse(form);
     Parallel.setThreads(threads);
-    RunFolder.Loaded loaded = RunFolder.load(run);
+    RunFolder.Loaded loaded = RunFolder.load(CheckpointPath.folder(run));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("run", run.toString());
     out.put("task", loaded.task().name());
