@@ -1,7 +1,10 @@
 package ssmlab.experiment;
 
 import java.util.ArrayList;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -12,6 +15,7 @@ import ssmlab.tasks.Task;
 import ssmlab.tasks.TaskRegistry;
 import ssmlab.train.Evaluator;
 import ssmlab.train.LengthAccuracy;
+import ssmlab.train.RunFolder;
 import ssmlab.train.TrainSettings;
 import ssmlab.train.Trainer;
 
@@ -34,6 +38,23 @@ public final class TrainingExecutor implements RunExecutor {
   /** The train options of a run, checked: {@code eval_samples} and the trainer's settings. */
   private record Options(int evalSamples, TrainSettings settings) {}
 
+  /** Where trained models go ({@code models/<id>}), or null to keep none. */
+  private final Path models;
+
+  /** An executor that keeps no models. */
+  public TrainingExecutor() {
+    this(null);
+  }
+
+  private TrainingExecutor(Path models) {
+    this.models = models;
+  }
+
+  @Override
+  public RunExecutor keepingModels(Path dir) {
+    return new TrainingExecutor(dir);
+  }
+
   @Override
   public RunResult execute(RunSpec spec, int threads) {
     Task task = task(spec);
@@ -43,6 +64,12 @@ public final class TrainingExecutor implements RunExecutor {
     long start = System.nanoTime();
     double loss = Trainer.train(model, task, options.settings(), r -> { });
     double seconds = (System.nanoTime() - start) / 1e9;
+    if (models != null) {
+      Map<String, String> taskOptions = new TreeMap<>();
+      spec.taskOptions().forEach((k, v) -> taskOptions.put(k, String.valueOf(v)));
+      RunFolder.save(models.resolve(RunId.of(spec)), model,
+          new RunFolder.RunInfo(task.name(), taskOptions, cfg, options.settings()));
+    }
     List<LengthMetrics> metrics = new ArrayList<>();
     for (int n : spec.testLengths()) {
       LengthAccuracy a = Evaluator.evaluate(model, task, n, options.evalSamples(),
