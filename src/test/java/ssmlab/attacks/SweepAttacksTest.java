@@ -215,7 +215,8 @@ final class SweepAttacksTest {
     List<Process> children = new ArrayList<>();
     for (int i = 0; i < 2; i++) {
       String java = ProcessHandle.current().info().command().orElse("java");
-      children.add(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+      children.add(new ProcessBuilder(java, "--add-modules=jdk.incubator.vector", "-cp",
+          System.getProperty("java.class.path"),
           SweepChild.class.getName(), spec.toString(), out.toString(), "300", "2")
           .redirectErrorStream(true).redirectOutput(dir.resolve("log" + i).toFile()).start());
     }
