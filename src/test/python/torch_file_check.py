@@ -1,0 +1,82 @@
+#!/usr/bin/env python3
+"""Checks ssmlab's torch.save files with real PyTorch (run by TorchFileTorchTest and
+ModelInteropTorchTest with Debian's /usr/bin/python3 and python3-torch).
+
+  load FILE          torch.load FILE and print, per tensor: name, dtype, shape, the SHA-256 of
+                     its float32 little-endian bytes, and which names share one storage
+  save FILE          torch.save a state dict of awkward tensors (views with offsets and strides,
+                     float64, float16, bfloat16, a Parameter, a scalar, a tied pair) and print
+                     the same description
+  forward DIR IDS    build the peer Mamba LM of shared/bench/torch_peer.py from DIR's
+                     config.json (and ssmlab.json), load DIR's pytorch_model.bin into it with
+                     strict=True as mamba_ssm's from_pretrained does (lm_head.weight, which the
+                     peer does not hold, must share the embedding's storage), print
+                     {"logits": [[...], ...]}
+"""
+import collections, hashlib, json, os, sys
+
+import torch
+
+
+def describe(state):
+    tensors, owners = [], collections.defaultdict(list)
+    for name, t in state.items():
+        t = t.detach()
+        raw = t.float().contiguous().numpy().tobytes()
+        tensors.append({'name': name, 'dtype': str(t.dtype).replace('torch.', ''),
+                        'shape': list(t.shape), 'sha256': hashlib.sha256(raw).hexdigest()})
+        if t.numel() > 0:
+            owners[t.storage().data_ptr()].append(name)
+    shared = [names for names in owners.values() if len(names) > 1]
+    print(json.dumps({'tensors': tensors, 'shared': shared}))
+
+
+def save(path):
+    torch.manual_seed(7)
+    base = torch.randn(4, 6)
+    state = collections.OrderedDict()
+    state['base'] = base
+    state['transposed'] = base.t()
+    state['offset_slice'] = base[1:3, 2:]
+    state['float64'] = torch.randn(3, dtype=torch.float64)
+    state['float16'] = torch.randn(2, 2).half()
+    state['bfloat16'] = torch.randn(5).bfloat16()
+    state['parameter'] = torch.nn.Parameter(torch.randn(2, 1, 3))
+    state['scalar'] = torch.tensor(2.5)
+    state['tied'] = base
+    torch.save(state, path)
+    describe(state)
+
+
+def forward(folder, ids):
+    sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', '..', '..', '..', 'shared',
+                                    'bench'))
+    sys.path.insert(0, '/work/shared/bench')
+    import torch_peer
+    torch.set_default_dtype(torch.float64)
+    config = json.load(open(os.path.join(folder, 'config.json')))
+    ssm = config['ssm_cfg']
+    extra = os.path.join(folder, 'ssmlab.json')
+    settings = json.load(open(extra)) if os.path.exists(extra) else {}
+    model = torch_peer.MambaLM(config['vocab_size'], config['d_model'], config['n_layer'],
+                               d_state=ssm['d_state'], d_conv=ssm['d_conv'], expand=ssm['expand'],
+                               negative_eigenvalues=settings.get('eigenvalues') == '-1,1')
+    state = torch.load(os.path.join(folder, 'pytorch_model.bin'), map_location='cpu')
+    head = state.pop('lm_head.weight')  # the peer computes the tied head from the embedding
+    assert head.data_ptr() == state['backbone.embedding.weight'].data_ptr(), 'head not tied'
+    model.load_state_dict({k: v.double() for k, v in state.items()}, strict=True)
+    tokens = torch.tensor([[int(t) for t in ids.split()]])
+    with torch.no_grad():
+        print(json.dumps({'logits': model(tokens)[0].tolist()}))
+
+
+if __name__ == '__main__':
+    mode = sys.argv[1]
+    if mode == 'load':
+        describe(torch.load(sys.argv[2], map_location='cpu'))
+    elif mode == 'save':
+        save(sys.argv[2])
+    elif mode == 'forward':
+        forward(sys.argv[2], sys.argv[3])
+    else:
+        sys.exit('unknown mode ' + mode)
