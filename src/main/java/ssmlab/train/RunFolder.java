@@ -48,7 +48,7 @@ public final class RunFolder {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  /** What {@code run.json} holds. */
+  /** What {@code run.json} holds; {@code train} is null for an imported model. */
   public record RunInfo(String task, Map<String, String> taskOptions, ModelConfig model,
       TrainSettings train) {}
 
@@ -57,7 +57,8 @@ public final class RunFolder {
   /** Writes the model, its config and {@code run.json} into {@code dir}. */
   public static void save(Path dir, SequenceModel model, RunInfo info) {
     ModelConfig cfg = model.config();
-    Provenance provenance = Provenance.current(info.train().threads());
+    Provenance provenance = Provenance.current(info.train() == null ? 1
+        : info.train().threads());
     Map<String, String> metadata = Map.of("format", "pt",
         PROVENANCE_KEY, JSON.writeValueAsString(provenance));
     CheckpointFormat format = Models.spec(cfg.family()).checkpoint();

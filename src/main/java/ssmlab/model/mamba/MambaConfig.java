@@ -283,7 +283,7 @@ public record MambaConfig(
     }
   }
 
-  private static int integer(JsonNode node, String key, int fallback) {
+  static int integer(JsonNode node, String key, int fallback) {
     JsonNode v = node.path(key);
     if (v.isMissingNode() || v.isNull()) {
       if (fallback < 0) {
@@ -297,7 +297,7 @@ public record MambaConfig(
     return v.asInt();
   }
 
-  private static double number(JsonNode node, String key, double fallback) {
+  static double number(JsonNode node, String key, double fallback) {
     JsonNode v = node.path(key);
     if (v.isMissingNode() || v.isNull()) {
       return fallback;
@@ -308,7 +308,7 @@ public record MambaConfig(
     return v.asDouble();
   }
 
-  private static boolean bool(JsonNode node, String key, boolean fallback) {
+  static boolean bool(JsonNode node, String key, boolean fallback) {
     JsonNode v = node.path(key);
     if (v.isMissingNode() || v.isNull()) {
       return fallback;
@@ -319,7 +319,7 @@ public record MambaConfig(
     return v.asBoolean();
   }
 
-  private static String string(JsonNode node, String key, String fallback) {
+  static String string(JsonNode node, String key, String fallback) {
     JsonNode v = node.path(key);
     if (v.isMissingNode() || v.isNull()) {
       return fallback;
