@@ -168,6 +168,56 @@ final class ModelInteropTest {
   }
 
   @Test
+  void import_readsModelSafetensors_ofAPyTorchGolden() throws Exception {
+    Path golden = Path.of("src/test/resources/ssmlab/model/mamba/golden/d16-l2");
+    Path folder = dir.resolve("golden");
+    Files.createDirectories(folder);
+    Files.copy(golden.resolve("config.json"), folder.resolve("config.json"));
+    Files.copy(golden.resolve("model.safetensors"), folder.resolve("model.safetensors"));
+    Path back = dir.resolve("golden-run");
+    ok("model", "import", "--format", "mamba_ssm", "--from", folder.toString(), "--task",
+        "parity", "--out", back.toString());
+    var cfg = ssmlab.model.mamba.MambaConfig.read(golden.resolve("config.json"));
+    SequenceModel want = ssmlab.model.mamba.MambaCheckpoint.load(
+        golden.resolve("model.safetensors"), cfg);
+    SequenceModel got = RunFolder.load(back).model();
+    assertThat(bits(got.forward(TOKENS, 1, TOKENS.length)))
+        .isEqualTo(bits(want.forward(TOKENS, 1, TOKENS.length)));
+  }
+
+  @Test
+  void hfImport_takesPytorchModelBin_andMambaSsmEmbeddingName() throws Exception {
+    Path hf = dir.resolve("mixed-hf");
+    ok("model", "export", "--run", plain.toString(), "--format", "hf", "--out", hf.toString());
+    Path ssm = dir.resolve("mixed-ssm");
+    ok("model", "export", "--run", plain.toString(), "--format", "mamba_ssm", "--out",
+        ssm.toString());
+    Files.delete(hf.resolve("model.safetensors"));
+    Files.copy(ssm.resolve("pytorch_model.bin"), hf.resolve("pytorch_model.bin"));
+    Path back = dir.resolve("mixed-run");
+    ok("model", "import", "--format", "hf", "--from", hf.toString(), "--task", "parity",
+        "--out", back.toString());
+    assertThat(bits(RunFolder.load(back).model().forward(TOKENS, 1, TOKENS.length)))
+        .isEqualTo(bits(RunFolder.load(plain).model().forward(TOKENS, 1, TOKENS.length)));
+  }
+
+  @Test
+  void importedRun_compilesToACircuit() {
+    Path tiny = dir.resolve("tiny");
+    ok("train", "--task", "flipflop", "--model", "mamba", "--d-model", "2", "--layers", "1",
+        "--d-state", "1", "--model-option", "d_conv=2", "--steps", "3", "--batch", "2",
+        "--train-lengths", "2..4", "--no-progress", "--out", tiny.toString());
+    ok("model", "export", "--run", tiny.toString(), "--format", "hf", "--out",
+        dir.resolve("tiny-hf").toString());
+    Path back = dir.resolve("tiny-hf-run");
+    ok("model", "import", "--format", "hf", "--from", dir.resolve("tiny-hf").toString(),
+        "--task", "flipflop", "--out", back.toString());
+    Result r = ok("circuit", "model", "--checkpoint", back.toString(), "--length", "2",
+        "--precision", "4", "--exponent-bits", "4", "--verify", "4");
+    assertThat(r.out()).contains("\"verified\":4");
+  }
+
+  @Test
   void badInput_isOneLineExitTwo() throws Exception {
     Path out = dir.resolve("nowhere");
     assertOneLineRefusal("family lstm", "model", "export", "--run", lstm.toString(), "--format",
