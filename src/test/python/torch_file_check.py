@@ -12,8 +12,11 @@ ModelInteropTorchTest with Debian's /usr/bin/python3 and python3-torch).
                      strict=True as mamba_ssm's from_pretrained does (lm_head.weight, which the
                      peer does not hold, must share the embedding's storage), print
                      {"logits": [[...], ...]}
+  forward-hf DIR IDS the same from a transformers folder (config.json keys of its MambaConfig,
+                     model.safetensors with backbone.embeddings.weight and no tied head), read
+                     with torch_peer.py's own safetensors reader
 """
-import collections, hashlib, json, os, sys
+import collections, hashlib, json, math, os, sys
 
 import torch
 
@@ -48,12 +51,17 @@ def save(path):
     describe(state)
 
 
-def forward(folder, ids):
+def peer():
     sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', '..', '..', '..', 'shared',
                                     'bench'))
     sys.path.insert(0, '/work/shared/bench')
     import torch_peer
     torch.set_default_dtype(torch.float64)
+    return torch_peer
+
+
+def forward(folder, ids):
+    torch_peer = peer()
     config = json.load(open(os.path.join(folder, 'config.json')))
     ssm = config['ssm_cfg']
     extra = os.path.join(folder, 'ssmlab.json')
@@ -65,6 +73,27 @@ def forward(folder, ids):
     head = state.pop('lm_head.weight')  # the peer computes the tied head from the embedding
     assert head.data_ptr() == state['backbone.embedding.weight'].data_ptr(), 'head not tied'
     model.load_state_dict({k: v.double() for k, v in state.items()}, strict=True)
+    run(model, ids)
+
+
+def forward_hf(folder, ids):
+    torch_peer = peer()
+    config = json.load(open(os.path.join(folder, 'config.json')))
+    assert config['model_type'] == 'mamba' and config['architectures'] == ['MambaForCausalLM']
+    assert not config['use_bias'] and config['use_conv_bias'] and config['tie_word_embeddings']
+    assert config['intermediate_size'] == config['expand'] * config['hidden_size']
+    assert config['time_step_rank'] == math.ceil(config['hidden_size'] / 16)
+    model = torch_peer.MambaLM(config['vocab_size'], config['hidden_size'],
+                               config['num_hidden_layers'], d_state=config['state_size'],
+                               d_conv=config['conv_kernel'], expand=config['expand'])
+    state = torch_peer.read_safetensors(os.path.join(folder, 'model.safetensors'))
+    assert 'lm_head.weight' not in state, 'the tied head is left out, as save_pretrained does'
+    state['backbone.embedding.weight'] = state.pop('backbone.embeddings.weight')
+    model.load_state_dict(state, strict=True)
+    run(model, ids)
+
+
+def run(model, ids):
     tokens = torch.tensor([[int(t) for t in ids.split()]])
     with torch.no_grad():
         print(json.dumps({'logits': model(tokens)[0].tolist()}))
@@ -78,5 +107,7 @@ if __name__ == '__main__':
         save(sys.argv[2])
     elif mode == 'forward':
         forward(sys.argv[2], sys.argv[3])
+    elif mode == 'forward-hf':
+        forward_hf(sys.argv[2], sys.argv[3])
     else:
         sys.exit('unknown mode ' + mode)
