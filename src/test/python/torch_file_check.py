@@ -15,6 +15,9 @@ ModelInteropTorchTest with Debian's /usr/bin/python3 and python3-torch).
   forward-hf DIR IDS the same from a transformers folder (config.json keys of its MambaConfig,
                      model.safetensors with backbone.embeddings.weight and no tied head), read
                      with torch_peer.py's own safetensors reader
+  forward-transformers DIR IDS
+                     transformers' own MambaForCausalLM.from_pretrained(DIR) and its logits;
+                     prints {"skipped": ...} where transformers is not installed
 """
 import collections, hashlib, json, math, os, sys
 
@@ -93,6 +96,20 @@ def forward_hf(folder, ids):
     run(model, ids)
 
 
+def forward_transformers(folder, ids):
+    try:
+        from transformers import MambaForCausalLM
+    except ImportError:
+        print(json.dumps({'skipped': 'transformers is not installed'}))
+        return
+    model = MambaForCausalLM.from_pretrained(folder, torch_dtype=torch.float32)
+    model.eval()
+    tokens = torch.tensor([[int(t) for t in ids.split()]])
+    with torch.no_grad():
+        logits = model(tokens, use_cache=False).logits[0]
+    print(json.dumps({'logits': logits.double().tolist()}))
+
+
 def run(model, ids):
     tokens = torch.tensor([[int(t) for t in ids.split()]])
     with torch.no_grad():
@@ -109,5 +126,7 @@ if __name__ == '__main__':
         forward(sys.argv[2], sys.argv[3])
     elif mode == 'forward-hf':
         forward_hf(sys.argv[2], sys.argv[3])
+    elif mode == 'forward-transformers':
+        forward_transformers(sys.argv[2], sys.argv[3])
     else:
         sys.exit('unknown mode ' + mode)

@@ -65,7 +65,8 @@ final class ModelExport implements Callable<Integer> {
     }
     SequenceModel model = loaded.model();
     MambaConfig config = MambaLM.fromModelConfig(model.config());
-    Map<String, Object> extra = SsmlabSettings.of(config).nonDefault();
+    Map<String, Object> extra = format.equals("hf") ? HfMambaFolder.inexpressible(config)
+        : SsmlabSettings.of(config).nonDefault();
     List<String> files = format.equals("hf")
         ? HfMambaFolder.write(out, config, ForeignMamba.tensorsOf(model), force)
         : MambaSsmFolder.write(out, config, ForeignMamba.tensorsOf(model));

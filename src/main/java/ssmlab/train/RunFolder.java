@@ -31,7 +31,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code model.safetensors}: the parameters by name (Mamba: mamba_ssm's
  *       {@code MambaLMHeadModel} names, tied {@code lm_head.weight} included);
  *   <li>{@code config.json}: a family's own config where it has a {@link CheckpointFormat}
- *       (Mamba: mamba_ssm's, so PyTorch loads the checkpoint), else the {@link ModelConfig};
+ *       (Mamba: mamba_ssm's, so PyTorch loads the checkpoint, and {@code ssmlab.json} beside it
+ *       for the settings mamba_ssm has no key for), else the {@link ModelConfig};
  *   <li>{@code run.json}: what {@code eval} needs to rebuild it: the task and its options, the
  *       model config, the training settings; and the {@link Provenance} (also in the
  *       checkpoint's metadata under {@value #PROVENANCE_KEY});

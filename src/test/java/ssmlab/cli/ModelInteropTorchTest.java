@@ -1,6 +1,7 @@
 package ssmlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -22,7 +23,8 @@ import tools.jackson.databind.JsonNode;
  * {@code model export} against real PyTorch: {@code torch.load} of the mamba_ssm folder's
  * {@code pytorch_model.bin} gives every tensor bit for bit, the head sharing the embedding's
  * storage; the peer Mamba of torch_peer.py loads either folder's weights with {@code strict=True}
- * and computes ssmlab's logits. Skipped without python3-torch.
+ * and computes ssmlab's logits; and transformers' own {@code MambaForCausalLM} loads the hf
+ * folder where transformers is installed. Skipped without python3-torch.
  */
 @Tag("slow")
 final class ModelInteropTorchTest {
@@ -86,6 +88,15 @@ final class ModelInteropTorchTest {
     Path run = train("plain");
     JsonNode torch = TorchPython.run("forward-hf", export(run, "hf").toString(),
         "1 0 1 1 0 1 0");
+    assertThat(relativeError(torch, RunFolder.load(run).model())).isLessThan(1e-4);
+  }
+
+  @Test
+  void hfExport_loadsInTransformersOwnMamba_whereInstalled() throws Exception {
+    Path run = train("plain");
+    JsonNode torch = TorchPython.run("forward-transformers", export(run, "hf").toString(),
+        "1 0 1 1 0 1 0");
+    assumeTrue(!torch.has("skipped"), "transformers is not installed");
     assertThat(relativeError(torch, RunFolder.load(run).model())).isLessThan(1e-4);
   }
 }

@@ -65,9 +65,6 @@ public final class HfMambaFolder {
           + "eigenvalues 0,1 and discretization mamba; this model has " + extra
           + " (--force writes it anyway, recording them under \"ssmlab\" in config.json)");
     }
-    if (config.paddedVocab() != config.vocabSize()) {
-      config = config.toBuilder().padVocabSizeMultiple(1).build();
-    }
     Map<String, FloatTensor> out = new LinkedHashMap<>();
     for (Map.Entry<String, FloatTensor> e : tensors.entrySet()) {
       if (e.getKey().equals(ForeignMamba.HEAD) && config.tieEmbeddings()) {
