@@ -76,7 +76,8 @@ final class PickleReader {
         case 't' -> push(Collections.unmodifiableList(new ArrayList<>(popMark())));
         case 0x85, 0x86, 0x87 -> {
           int n = op - 0x84;
-          List<Object> items = new ArrayList<>(stack.subList(stack.size() - need(n), stack.size()));
+          List<Object> items = new ArrayList<>(stack.subList(stack.size() - onStack(n),
+              stack.size()));
           stack.subList(stack.size() - n, stack.size()).clear();
           push(Collections.unmodifiableList(items));
         }
@@ -158,17 +159,17 @@ final class PickleReader {
   }
 
   private int u8() {
-    need(1, "a byte");
+    available(1, "a byte");
     return in.get() & 0xff;
   }
 
-  private void need(int n, String what) {
+  private void available(int n, String what) {
     if (in.remaining() < n) {
       throw bad("ends inside " + what);
     }
   }
 
-  private int need(int n) {
+  private int onStack(int n) {
     if (stack.size() - (marks.isEmpty() ? 0 : marks.get(marks.size() - 1) + 1) < n) {
       throw bad("stack underflow");
     }
@@ -176,7 +177,7 @@ final class PickleReader {
   }
 
   private int len32() {
-    need(4, "a length");
+    available(4, "a length");
     int n = in.getInt();
     if (n < 0) {
       throw bad("negative length");
@@ -185,7 +186,7 @@ final class PickleReader {
   }
 
   private int len64() {
-    need(8, "a length");
+    available(8, "a length");
     long n = in.getLong();
     if (n < 0 || n > Integer.MAX_VALUE) {
       throw bad("length " + n);
@@ -194,7 +195,7 @@ final class PickleReader {
   }
 
   private byte[] bytes(int n) {
-    need(n, "a " + n + "-byte field");
+    available(n, "a " + n + "-byte field");
     byte[] b = new byte[n];
     in.get(b);
     return b;
@@ -245,12 +246,12 @@ final class PickleReader {
   }
 
   private Object pop() {
-    need(1);
+    onStack(1);
     return stack.remove(stack.size() - 1);
   }
 
   private Object peek() {
-    need(1);
+    onStack(1);
     return stack.get(stack.size() - 1);
   }
 

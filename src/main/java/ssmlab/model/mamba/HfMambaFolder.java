@@ -1,5 +1,10 @@
 package ssmlab.model.mamba;
 
+import static ssmlab.model.mamba.MambaConfig.bool;
+import static ssmlab.model.mamba.MambaConfig.integer;
+import static ssmlab.model.mamba.MambaConfig.number;
+import static ssmlab.model.mamba.MambaConfig.string;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -139,37 +144,40 @@ public final class HfMambaFolder {
     if (root == null || !root.isObject()) {
       throw new IllegalArgumentException(where + ": not a JSON object");
     }
-    String type = MambaConfig.string(root, "model_type", null);
+    String type = string(root, "model_type", null);
     if (!"mamba".equals(type)) {
       throw new IllegalArgumentException(where + ": model_type is " + type + ", not mamba");
     }
-    if (!"silu".equals(MambaConfig.string(root, "hidden_act", "silu"))) {
-      throw new IllegalArgumentException(where + ": hidden_act " + MambaConfig.string(root, "hidden_act", "")
-          + " is not supported (only silu)");
+    String act = string(root, "hidden_act", "silu");
+    if (!act.equals("silu")) {
+      throw new IllegalArgumentException(where + ": hidden_act " + act + " is not supported "
+          + "(only silu)");
     }
-    int dModel = MambaConfig.integer(root, "hidden_size", 768);
-    int expand = MambaConfig.integer(root, "expand", 2);
-    int inner = MambaConfig.integer(root, "intermediate_size", expand * dModel);
+    int dModel = integer(root, "hidden_size", 768);
+    int expand = integer(root, "expand", 2);
+    int inner = integer(root, "intermediate_size", expand * dModel);
     if (inner != expand * dModel) {
       throw new IllegalArgumentException(where + ": intermediate_size " + inner + " is not expand "
           + "* hidden_size = " + expand * dModel);
     }
     JsonNode rank = root.path("time_step_rank");
-    MambaConfig.Builder b = MambaConfig.builder(dModel, MambaConfig.integer(root, "num_hidden_layers", 32),
-            MambaConfig.integer(root, "vocab_size", 50280))
-        .dState(MambaConfig.integer(root, "state_size", 16)).dConv(MambaConfig.integer(root, "conv_kernel", 4)).expand(expand)
+    MambaConfig.Builder b = MambaConfig.builder(dModel, integer(root, "num_hidden_layers", 32),
+            integer(root, "vocab_size", 50280))
+        .dState(integer(root, "state_size", 16))
+        .dConv(integer(root, "conv_kernel", 4))
+        .expand(expand)
         .dtRank(rank.isMissingNode() || "auto".equals(rank.asString(null))
-            ? MambaConfig.autoDtRank(dModel) : MambaConfig.integer(root, "time_step_rank", 1))
-        .dtRange(MambaConfig.number(root, "time_step_min", 0.001), MambaConfig.number(root, "time_step_max", 0.1))
+            ? MambaConfig.autoDtRank(dModel) : integer(root, "time_step_rank", 1))
+        .dtRange(number(root, "time_step_min", 0.001), number(root, "time_step_max", 0.1))
         .padVocabSizeMultiple(1)
-        .tieEmbeddings(MambaConfig.bool(root, "tie_word_embeddings", true))
-        .normEpsilon(MambaConfig.number(root, "layer_norm_epsilon", 1e-5));
-    b.dtScale = MambaConfig.number(root, "time_step_scale", 1.0);
-    b.dtInitFloor = MambaConfig.number(root, "time_step_floor", 1e-4);
-    b.dtInit = MambaConfig.string(root, "time_step_init_scheme", "random");
-    b.bias = MambaConfig.bool(root, "use_bias", true);
-    b.convBias = MambaConfig.bool(root, "use_conv_bias", true);
-    b.residualInFp32 = MambaConfig.bool(root, "residual_in_fp32", true);
+        .tieEmbeddings(bool(root, "tie_word_embeddings", true))
+        .normEpsilon(number(root, "layer_norm_epsilon", 1e-5));
+    b.dtScale = number(root, "time_step_scale", 1.0);
+    b.dtInitFloor = number(root, "time_step_floor", 1e-4);
+    b.dtInit = string(root, "time_step_init_scheme", "random");
+    b.bias = bool(root, "use_bias", true);
+    b.convBias = bool(root, "use_conv_bias", true);
+    b.residualInFp32 = bool(root, "residual_in_fp32", true);
     JsonNode ssmlab = root.path("ssmlab");
     if (!ssmlab.isMissingNode()) {
       SsmlabSettings.apply(ssmlab, where + " ssmlab", b);

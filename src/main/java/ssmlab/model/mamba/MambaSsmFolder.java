@@ -42,7 +42,7 @@ public final class MambaSsmFolder {
     return new ForeignMamba(MambaConfig.read(config), weights(dir), dir.toString());
   }
 
-  /** The tensors of {@code pytorch_model.bin}, else of {@code model.safetensors}, in {@code dir}. */
+  /** The tensors of {@code dir}'s {@code pytorch_model.bin}, else {@code model.safetensors}. */
   static Map<String, FloatTensor> weights(Path dir) {
     if (Files.isRegularFile(dir.resolve(WEIGHTS))) {
       return TorchFile.read(dir.resolve(WEIGHTS));
