@@ -33,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code model.safetensors}: the parameters by name (Mamba: mamba_ssm's
  *       {@code MambaLMHeadModel} names, tied {@code lm_head.weight} included);
  *   <li>{@code config.json}: a family's own config where it has a {@link CheckpointFormat}
- *       (Mamba: mamba_ssm's, so PyTorch loads the checkpoint), else the {@link ModelConfig};
+ *       (Mamba: mamba_ssm's, so PyTorch loads the checkpoint, and {@code ssmlab.json} beside it
+ *       for the settings mamba_ssm has no key for), else the {@link ModelConfig};
  *   <li>{@code run.json}: what {@code eval} needs to rebuild it: the task and its options, the
  *       model config, the training settings; and the {@link Provenance} (also in the
  *       checkpoint's metadata under {@value #PROVENANCE_KEY});
@@ -51,7 +52,7 @@ public final class RunFolder {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  /** What {@code run.json} holds. */
+  /** What {@code run.json} holds; {@code train} is null for an imported model. */
   public record RunInfo(String task, Map<String, String> taskOptions, ModelConfig model,
       TrainSettings train) {}
 
@@ -60,7 +61,8 @@ public final class RunFolder {
   /** Writes the model, its config and {@code run.json} into {@code dir}. */
   public static void save(Path dir, SequenceModel model, RunInfo info) {
     ModelConfig cfg = model.config();
-    Provenance provenance = Provenance.current(info.train().threads());
+    Provenance provenance = Provenance.current(info.train() == null ? 1
+        : info.train().threads());
     Map<String, String> metadata = Map.of("format", "pt",
         PROVENANCE_KEY, JSON.writeValueAsString(provenance));
     CheckpointFormat format = Models.spec(cfg.family()).checkpoint();
