@@ -12,11 +12,10 @@ import java.util.TreeSet;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import ssmlab.experiment.Merge;
-import ssmlab.progress.Progress;
 import ssmlab.experiment.ResultRow;
 import ssmlab.experiment.ResultsDir;
 import ssmlab.experiment.Shard;
@@ -24,6 +23,7 @@ import ssmlab.experiment.SweepRunner;
 import ssmlab.experiment.SweepSpec;
 import ssmlab.experiment.SweepSpecs;
 import ssmlab.experiment.TrainingExecutor;
+import ssmlab.progress.Progress;
 import ssmlab.report.Report;
 
 /**

@@ -4,18 +4,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
+import picocli.CommandLine;
 import ssmlab.experiment.Merge;
-import ssmlab.progress.Progress;
 import ssmlab.experiment.ResultsDir;
 import ssmlab.experiment.RunExecutor;
 import ssmlab.experiment.Shard;
 import ssmlab.experiment.SweepRunner;
 import ssmlab.experiment.SweepSpec;
 import ssmlab.experiment.SweepSpecs;
+import ssmlab.progress.Progress;
 
 /**
  * {@code ssmlab sweep SPEC --out DIR}: trains and evaluates every run of a sweep spec with the

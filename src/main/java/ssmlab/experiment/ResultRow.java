@@ -1,11 +1,11 @@
 package ssmlab.experiment;
 
-import ssmlab.io.Provenance;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import ssmlab.io.Provenance;
 
 /**
  * One row of the merged results: one run at one test length, with the run's configuration,

@@ -1,7 +1,5 @@
 package ssmlab.experiment;
 
-import ssmlab.progress.Progress;
-import ssmlab.io.Provenance;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,6 +11,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
+
+import ssmlab.io.Provenance;
+import ssmlab.progress.Progress;
 
 /**
  * Runs the unfinished runs of one shard of a sweep on a fixed pool of workers, storing each

@@ -19,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
-import ssmlab.progress.Progress;
 import ssmlab.experiment.ResultsDir;
 import ssmlab.experiment.RunExecutor;
 import ssmlab.experiment.RunId;
@@ -27,6 +26,7 @@ import ssmlab.experiment.Shard;
 import ssmlab.experiment.SweepRunner;
 import ssmlab.experiment.SweepSpec;
 import ssmlab.experiment.SweepSpecs;
+import ssmlab.progress.Progress;
 
 /**
  * Attacks on {@code ssmlab sweep} and {@code ssmlab demo}: bad values in a spec are refused

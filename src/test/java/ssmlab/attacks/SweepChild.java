@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.List;
 
 import ssmlab.experiment.LengthMetrics;
-import ssmlab.progress.Progress;
 import ssmlab.experiment.ResultsDir;
 import ssmlab.experiment.RunExecutor;
 import ssmlab.experiment.RunId;
@@ -12,6 +11,7 @@ import ssmlab.experiment.RunResult;
 import ssmlab.experiment.Shard;
 import ssmlab.experiment.SweepRunner;
 import ssmlab.experiment.SweepSpecs;
+import ssmlab.progress.Progress;
 
 /**
  * A sweep in a JVM of its own over a stand-in executor that sleeps: {@code SweepChild SPEC OUT

@@ -1,7 +1,5 @@
 package ssmlab.experiment;
 
-import ssmlab.progress.Progress;
-import ssmlab.io.Provenance;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -13,6 +11,8 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ssmlab.io.Provenance;
+import ssmlab.progress.Progress;
 import ssmlab.tasks.LengthRange;
 
 final class MergeTest {

@@ -1,8 +1,9 @@
 package ssmlab.experiment;
 
-import ssmlab.progress.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
+
+import ssmlab.progress.Progress;
 
 /** The test grid and its stand-in executor for tests in other packages. */
 public final class ResultsFixture {

@@ -1,6 +1,5 @@
 package ssmlab.experiment;
 
-import ssmlab.io.Provenance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -11,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
+import ssmlab.io.Provenance;
 import ssmlab.tasks.LengthRange;
 
 final class RunIdTest {

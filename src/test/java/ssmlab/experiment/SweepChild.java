@@ -1,8 +1,9 @@
 package ssmlab.experiment;
 
-import ssmlab.progress.Progress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+
+import ssmlab.progress.Progress;
 
 /**
  * The sweep runner in a JVM of its own, over {@link FakeTraining}, for the kill-and-restart test:

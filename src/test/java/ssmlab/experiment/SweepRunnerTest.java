@@ -1,6 +1,5 @@
 package ssmlab.experiment;
 
-import ssmlab.progress.Progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -14,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ssmlab.io.AtomicFile;
+import ssmlab.progress.Progress;
 
 final class SweepRunnerTest {
 
