@@ -161,6 +161,18 @@ final class TrainAttacksTest {
   }
 
   @Test
+  void overwriteThroughASymlink_replacesTheFolderItNamesAndKeepsTheLink() throws Exception {
+    Path real = dir.resolve("real");
+    assertThat(train(real).code()).isZero();
+    Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+    Cli.Result r = train(link, "--overwrite", "--steps", "4");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readAllLines(real.resolve("metrics.jsonl"))).hasSize(4);
+    assertThat(names(dir)).containsExactly("link", "real");
+  }
+
+  @Test
   void emptyOut_isRefused() {
     assertThat(Cli.refused(train(Path.of("")))).contains("empty");
   }
