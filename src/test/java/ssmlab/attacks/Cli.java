@@ -38,6 +38,26 @@ final class Cli {
     return r.err().strip();
   }
 
+  /**
+   * The command line in a JVM of its own, started through {@code bash -c} so that {@code limits}
+   * (e.g. {@code ulimit -f 40}) apply to it; output goes to {@code log}.
+   */
+  static Process start(String limits, Path log, String... args) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    var command = new StringBuilder(limits).append("; exec ").append(quote(java))
+        .append(" --add-modules=jdk.incubator.vector -XX:-UsePerfData -cp ")
+        .append(quote(System.getProperty("java.class.path"))).append(" ssmlab.cli.Main");
+    for (String a : args) {
+      command.append(' ').append(quote(a));
+    }
+    return new ProcessBuilder("bash", "-c", command.toString()).redirectErrorStream(true)
+        .redirectOutput(log.toFile()).start();
+  }
+
+  private static String quote(String s) {
+    return "'" + s.replace("'", "'\\''") + "'";
+  }
+
   /** Runs a tool such as mkfifo or mknod; skips the test where it is missing or not allowed. */
   static void tool(String... command) throws IOException, InterruptedException {
     Process p;
