@@ -40,9 +40,9 @@ final class Cli {
 
   /**
    * The command line in a JVM of its own, started through {@code bash -c} so that {@code limits}
-   * (e.g. {@code ulimit -f 40}) apply to it; output goes to {@code log}.
+   * (e.g. {@code ulimit -f 40}) apply to it; stdout and stderr go together to a pipe.
    */
-  static Process start(String limits, Path log, String... args) throws IOException {
+  static Process start(String limits, String... args) throws IOException {
     String java = ProcessHandle.current().info().command().orElse("java");
     var command = new StringBuilder(limits).append("; exec ").append(quote(java))
         .append(" --add-modules=jdk.incubator.vector -XX:-UsePerfData -cp ")
@@ -51,7 +51,21 @@ final class Cli {
       command.append(' ').append(quote(a));
     }
     return new ProcessBuilder("bash", "-c", command.toString()).redirectErrorStream(true)
-        .redirectOutput(log.toFile()).start();
+        .start();
+  }
+
+  /**
+   * Runs {@link #start} to its end; the output without the JVM's note on incubator modules goes
+   * in {@link Result#err()}.
+   */
+  static Result runChild(String limits, String... args) throws IOException,
+      InterruptedException {
+    Process p = start(limits, args);
+    String output = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String err = output.lines().filter(l -> !l.startsWith("WARNING: Using incubator"))
+        .collect(java.util.stream.Collectors.joining("\n"));
+    return new Result(p.exitValue(), "", err);
   }
 
   private static String quote(String s) {

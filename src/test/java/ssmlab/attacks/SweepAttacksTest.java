@@ -162,6 +162,20 @@ final class SweepAttacksTest {
     assertThat(file).hasContent("keep");
   }
 
+  // A disk that is full from the start (file-size limit 0): one line, and no file half written.
+  @Test
+  void fileSizeLimitZero_isOneLineAndLeavesNoPartFile() throws Exception {
+    Path spec = Files.writeString(dir.resolve("spec.yaml"), spec("eval_samples: 4"));
+    Path out = dir.resolve("out");
+    Cli.Result r = Cli.runChild("ulimit -f 0", "sweep", spec.toString(), "--out",
+        out.toString(), "--no-progress");
+    assertThat(Cli.refused(r)).contains("sweep.json").contains("too large");
+    try (Stream<Path> files = Files.walk(out)) {
+      assertThat(files.filter(Files::isRegularFile)
+          .filter(f -> !f.getParent().getFileName().toString().equals(".locks"))).isEmpty();
+    }
+  }
+
   // A diverging run is a failed run (retried by a rerun), reported in words.
   @Test
   void divergingRuns_failInWordsAndStoreNothing() throws Exception {
