@@ -138,6 +138,16 @@ final class SweepAttacksTest {
     assertThat(out).doesNotExist();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"3/2", "x", "1/0", "-1/2", "1/2/3"})
+  void badShard_isOneLineInWords(String shard) throws Exception {
+    Path file = Files.writeString(dir.resolve("spec.yaml"), spec(""));
+    Path out = dir.resolve("out");
+    Cli.Result r = Cli.run("sweep", file.toString(), "--out", out.toString(), "--shard", shard);
+    assertThat(Cli.refused(r)).contains("--shard");
+    assertThat(out).doesNotExist();
+  }
+
   @Test
   void outIsAFile_isOneLine() throws Exception {
     Path file = Files.writeString(dir.resolve("afile"), "keep");
