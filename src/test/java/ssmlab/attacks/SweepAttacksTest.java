@@ -84,6 +84,18 @@ final class SweepAttacksTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"steps: -1", "steps: 0", "steps: 2.5", "batch: 0", "batch: 2.5",
+      "lr: .nan", "lr: .inf", "lr: -0.1", "lr: abc"})
+  void badTrainSetting_isRefusedBeforeAnyRun(String setting) throws Exception {
+    Path out = dir.resolve("out");
+    String key = setting.substring(0, setting.indexOf(':'));
+    String yaml = spec("").replaceFirst(key + ": [^,}]+", setting);
+    assertThat(yaml).contains(setting);
+    assertThat(Cli.refused(sweep(yaml, out))).contains(key);
+    assertThat(out).doesNotExist();
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"[1.5]", "[1e30]", "[\"one\"]"})
   void nonIntegerSeed_isRefused(String seeds) throws Exception {
     Path out = dir.resolve("out");
