@@ -105,7 +105,11 @@ final class SweepCommand implements Callable<Integer> {
   static final class ShardConverter implements CommandLine.ITypeConverter<Shard> {
     @Override
     public Shard convert(String value) {
-      return Shard.parse(value);
+      try {
+        return Shard.parse(value);
+      } catch (IllegalArgumentException e) {
+        throw new CommandLine.TypeConversionException(e.getMessage());
+      }
     }
   }
 }

@@ -113,6 +113,11 @@ final class TrainCommand implements Callable<Integer> {
           "steps", steps, "final_loss", last.loss(), "parameters", m.parameterCount(),
           "seconds", last.seconds())));
       return 0;
+    } catch (java.io.UncheckedIOException e) {
+      folder.abandon();
+      throw new IllegalArgumentException(Errors.plainWords(e.getCause())
+          .replace(folder.dir().toString(), out.toAbsolutePath().normalize().toString())
+          + " (" + out + " is as it was)", e);
     } catch (RuntimeException | IOException | Error e) {
       folder.abandon();
       throw e;

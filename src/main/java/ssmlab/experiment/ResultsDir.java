@@ -16,7 +16,8 @@ import ssmlab.io.AtomicFile;
 /**
  * A results folder: {@code sweep.json} (the spec), {@code runs/<id>.json} (one file per finished
  * run, written atomically), and after a merge {@code results.jsonl} and {@code results.csv}.
- * Shards of one sweep may share the folder.
+ * Shards of one sweep may share the folder, also at the same time: {@code .locks/} holds a lock
+ * file per run and one for {@code sweep.json}.
  */
 public final class ResultsDir {
   public static final String SWEEP_FILE = "sweep.json";
@@ -66,8 +67,8 @@ public final class ResultsDir {
    * The lock of run {@code id}, or empty while another worker or process holds it: whoever
    * holds it trains the run, so concurrent shards on one folder never train a run twice.
    */
-  Optional<FileLock> tryLock(String id) throws IOException {
-    return FileLock.tryLock(root.resolve(LOCKS).resolve(id + ".lock"));
+  Optional<LockFile> tryLock(String id) throws IOException {
+    return LockFile.tryLock(root.resolve(LOCKS).resolve(id + ".lock"));
   }
 
   /** Stores a finished run: the file appears whole or not at all. */
@@ -81,7 +82,7 @@ public final class ResultsDir {
    */
   public void claim(SweepSpec spec) throws IOException {
     AtomicFile.createFolders(root);
-    try (FileLock folder = FileLock.lock(root.resolve(LOCKS).resolve(SWEEP_FILE + ".lock"))) {
+    try (LockFile folder = LockFile.lock(root.resolve(LOCKS).resolve(SWEEP_FILE + ".lock"))) {
       claimLocked(spec);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -180,9 +181,9 @@ public final class ResultsDir {
         if (name.startsWith(".") && name.endsWith(AtomicFile.TEMP_SUFFIX)
             && name.length() > 1 + RunId.HEX_DIGITS
             && ids.contains(name.substring(1, 1 + RunId.HEX_DIGITS))) {
-          Optional<FileLock> lock = tryLock(name.substring(1, 1 + RunId.HEX_DIGITS));
+          Optional<LockFile> lock = tryLock(name.substring(1, 1 + RunId.HEX_DIGITS));
           if (lock.isPresent()) {
-            try (FileLock held = lock.get()) {
+            try (LockFile held = lock.get()) {
               Files.deleteIfExists(p);
             }
           }

@@ -1,6 +1,7 @@
 package ssmlab.experiment;
 
 import java.io.IOException;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -96,10 +97,7 @@ public final class SweepRunner {
     List<Run> mine = shard.select(all);
     dir.claim(spec);
     dir.deleteStaleTemps(mine.stream().map(Run::id).collect(Collectors.toSet()));
-    for (Run run : mine) {
-      dir.damage(run.id()).ifPresent(why -> log.accept("redoing run " + run.id() + ": " + why));
-    }
-    List<Run> pending = mine.stream().filter(r -> !dir.isFinished(r.id())).toList();
+    List<Run> pending = mine.stream().filter(this::unfinished).toList();
     String hash = spec.hash();
     String title = "sweep " + spec.name() + (shard.count() > 1 ? " shard " + shard : "");
     progress.start(title, "runs", mine.size(), mine.size() - pending.size());
@@ -136,6 +134,16 @@ public final class SweepRunner {
         pending.size() - failed.size() - elsewhere.get(), failed);
   }
 
+  /** Whether {@code run} has no sound result yet; a damaged one is said to be redone. */
+  private boolean unfinished(Run run) {
+    if (!Files.exists(dir.runFile(run.id()))) {
+      return true;
+    }
+    Optional<String> damage = dir.damage(run.id());
+    damage.ifPresent(why -> log.accept("redoing run " + run.id() + ": " + why));
+    return damage.isPresent();
+  }
+
   /** A failed run's reason: the message of a refusal or of ssmlab's own errors, else the error. */
   private static String why(Throwable cause) {
     boolean worded = cause instanceof IllegalArgumentException
@@ -149,12 +157,12 @@ public final class SweepRunner {
    * process holds the lock or finished the run meanwhile.
    */
   private boolean runLocked(Run run, String sweep, String specHash) throws Exception {
-    Optional<FileLock> lock = dir.tryLock(run.id());
+    Optional<LockFile> lock = dir.tryLock(run.id());
     if (lock.isEmpty()) {
       progress.advance(run.id() + " trained elsewhere");
       return false;
     }
-    try (FileLock held = lock.get()) {
+    try (LockFile held = lock.get()) {
       if (dir.isFinished(run.id())) {
         progress.advance(run.id() + " finished elsewhere");
         return false;

@@ -94,7 +94,9 @@ public final class AtomicFile {
       if (!Files.isSymbolicLink(p)) {
         return p;
       }
-      p = p.getParent().resolve(Files.readSymbolicLink(p)).normalize();
+      Path parent = p.getParent();
+      p = (Files.isDirectory(parent) ? parent.toRealPath() : parent)
+          .resolve(Files.readSymbolicLink(p));
     }
     throw new FileSystemException(path.toString(), null, "too many levels of symbolic links");
   }

@@ -30,6 +30,7 @@ public final class StagedFolder {
    * beside it (a symbolic link to a folder is followed; the folder it names is replaced).
    *
    * @param overwrite whether a folder that is not empty may be replaced
+   * @param overwriteOption how the user asks for that, named in the refusal
    * @throws IllegalArgumentException when {@code target} holds something and may not be replaced
    */
   public static StagedFolder begin(Path target, boolean overwrite, String overwriteOption)

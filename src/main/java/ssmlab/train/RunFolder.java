@@ -8,7 +8,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -83,15 +82,6 @@ public final class RunFolder {
     run.put("train", info.train());
     run.put("provenance", provenance);
     AtomicFile.write(dir.resolve(RUN), JSON.writeValueAsString(run) + "\n");
-  }
-
-  /** Writes the metrics, one JSON object per line. */
-  public static void saveMetrics(Path dir, List<StepRecord> steps) {
-    var sb = new StringBuilder();
-    for (StepRecord r : steps) {
-      sb.append(JSON.writeValueAsString(r)).append('\n');
-    }
-    AtomicFile.write(dir.resolve(METRICS), sb.toString());
   }
 
   /**

@@ -38,6 +38,40 @@ final class Cli {
     return r.err().strip();
   }
 
+  /**
+   * The command line in a JVM of its own, started through {@code bash -c} so that {@code limits}
+   * (e.g. {@code ulimit -f 40}) apply to it; stdout and stderr go together to a pipe.
+   */
+  static Process start(String limits, String... args) throws IOException {
+    String java = ProcessHandle.current().info().command().orElse("java");
+    var command = new StringBuilder(limits).append("; exec ").append(quote(java))
+        .append(" --add-modules=jdk.incubator.vector -XX:-UsePerfData -cp ")
+        .append(quote(System.getProperty("java.class.path"))).append(" ssmlab.cli.Main");
+    for (String a : args) {
+      command.append(' ').append(quote(a));
+    }
+    return new ProcessBuilder("bash", "-c", command.toString()).redirectErrorStream(true)
+        .start();
+  }
+
+  /**
+   * Runs {@link #start} to its end; the output without the JVM's note on incubator modules goes
+   * in {@link Result#err()}.
+   */
+  static Result runChild(String limits, String... args) throws IOException,
+      InterruptedException {
+    Process p = start(limits, args);
+    String output = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
+    String err = output.lines().filter(l -> !l.startsWith("WARNING: Using incubator"))
+        .collect(java.util.stream.Collectors.joining("\n"));
+    return new Result(p.exitValue(), "", err);
+  }
+
+  private static String quote(String s) {
+    return "'" + s.replace("'", "'\\''") + "'";
+  }
+
   /** Runs a tool such as mkfifo or mknod; skips the test where it is missing or not allowed. */
   static void tool(String... command) throws IOException, InterruptedException {
     Process p;

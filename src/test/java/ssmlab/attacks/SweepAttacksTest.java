@@ -84,6 +84,18 @@ final class SweepAttacksTest {
   }
 
   @ParameterizedTest
+  @ValueSource(strings = {"steps: -1", "steps: 0", "steps: 2.5", "batch: 0", "batch: 2.5",
+      "lr: .nan", "lr: .inf", "lr: -0.1", "lr: abc"})
+  void badTrainSetting_isRefusedBeforeAnyRun(String setting) throws Exception {
+    Path out = dir.resolve("out");
+    String key = setting.substring(0, setting.indexOf(':'));
+    String yaml = spec("").replaceFirst(key + ": [^,}]+", setting);
+    assertThat(yaml).contains(setting);
+    assertThat(Cli.refused(sweep(yaml, out))).contains(key);
+    assertThat(out).doesNotExist();
+  }
+
+  @ParameterizedTest
   @ValueSource(strings = {"[1.5]", "[1e30]", "[\"one\"]"})
   void nonIntegerSeed_isRefused(String seeds) throws Exception {
     Path out = dir.resolve("out");
@@ -138,6 +150,16 @@ final class SweepAttacksTest {
     assertThat(out).doesNotExist();
   }
 
+  @ParameterizedTest
+  @ValueSource(strings = {"3/2", "x", "1/0", "-1/2", "1/2/3"})
+  void badShard_isOneLineInWords(String shard) throws Exception {
+    Path file = Files.writeString(dir.resolve("spec.yaml"), spec(""));
+    Path out = dir.resolve("out");
+    Cli.Result r = Cli.run("sweep", file.toString(), "--out", out.toString(), "--shard", shard);
+    assertThat(Cli.refused(r)).contains("--shard");
+    assertThat(out).doesNotExist();
+  }
+
   @Test
   void outIsAFile_isOneLine() throws Exception {
     Path file = Files.writeString(dir.resolve("afile"), "keep");
@@ -160,6 +182,20 @@ final class SweepAttacksTest {
     Cli.Result r = Cli.run("demo", "--no-progress", "--out", file.toString());
     assertThat(Cli.refused(r)).contains("afile");
     assertThat(file).hasContent("keep");
+  }
+
+  // A disk that is full from the start (file-size limit 0): one line, and no file half written.
+  @Test
+  void fileSizeLimitZero_isOneLineAndLeavesNoPartFile() throws Exception {
+    Path spec = Files.writeString(dir.resolve("spec.yaml"), spec("eval_samples: 4"));
+    Path out = dir.resolve("out");
+    Cli.Result r = Cli.runChild("ulimit -f 0", "sweep", spec.toString(), "--out",
+        out.toString(), "--no-progress");
+    assertThat(Cli.refused(r)).contains("sweep.json").contains("too large");
+    try (Stream<Path> files = Files.walk(out)) {
+      assertThat(files.filter(Files::isRegularFile)
+          .filter(f -> !f.getParent().getFileName().toString().equals(".locks"))).isEmpty();
+    }
   }
 
   // A diverging run is a failed run (retried by a rerun), reported in words.

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -158,6 +159,76 @@ final class TrainAttacksTest {
         .containsPattern("not a (folder|directory)");
     assertThat(file).hasContent("keep");
     assertThat(names(dir)).containsExactly("afile");
+  }
+
+  @Test
+  void overwriteThroughASymlink_replacesTheFolderItNamesAndKeepsTheLink() throws Exception {
+    Path real = dir.resolve("real");
+    assertThat(train(real).code()).isZero();
+    Path link = Files.createSymbolicLink(dir.resolve("link"), real);
+    Cli.Result r = train(link, "--overwrite", "--steps", "4");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Files.isSymbolicLink(link)).isTrue();
+    assertThat(Files.readAllLines(real.resolve("metrics.jsonl"))).hasSize(4);
+    assertThat(names(dir)).containsExactly("link", "real");
+  }
+
+  /** The arguments of a tiny run as a child process: {@code extra} after the defaults. */
+  private static String[] childArgs(Path out, String... extra) {
+    List<String> args = new ArrayList<>(List.of("train", "--task", "parity", "--model", "lstm",
+        "--layers", "1", "--batch", "2", "--train-lengths", "2..4", "--no-progress", "--out",
+        out.toString()));
+    args.addAll(List.of(extra));
+    return args.toArray(String[]::new);
+  }
+
+  // A disk that fills up while the new run is written (a 40 KiB file-size limit; the new model
+  // needs about 130 KiB): one line, and the old run stays whole.
+  @Test
+  void fileSizeLimit_duringOverwrite_keepsTheOldRun() throws Exception {
+    Path out = dir.resolve("run");
+    assertThat(train(out).code()).isZero();
+    byte[] model = Files.readAllBytes(out.resolve("model.safetensors"));
+    Cli.Result r = Cli.runChild("ulimit -f 40",
+        childArgs(out, "--d-model", "64", "--steps", "2", "--overwrite"));
+    assertThat(Cli.refused(r)).contains("too large")
+        .contains(out.resolve("model.safetensors").toString());
+    assertThat(Files.readAllBytes(out.resolve("model.safetensors"))).isEqualTo(model);
+    assertThat(names(dir)).containsExactly("run");
+  }
+
+  // SIGKILL while the new run trains: the old run is untouched (the new one lives beside it).
+  @Test
+  void killedDuringOverwrite_keepsTheOldRun() throws Exception {
+    Path out = dir.resolve("run");
+    assertThat(train(out).code()).isZero();
+    byte[] model = Files.readAllBytes(out.resolve("model.safetensors"));
+    List<String> metrics = Files.readAllLines(out.resolve("metrics.jsonl"));
+    Process p = Cli.start("true",
+        childArgs(out, "--d-model", "8", "--steps", "1000000", "--overwrite"));
+    try {
+      long deadline = System.nanoTime() + 60_000_000_000L;
+      while (stagedMetricsLines(dir) < 5 && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(stagedMetricsLines(dir)).isGreaterThanOrEqualTo(5);
+    } finally {
+      p.destroyForcibly().waitFor(30, TimeUnit.SECONDS);
+    }
+    assertThat(Files.readAllBytes(out.resolve("model.safetensors"))).isEqualTo(model);
+    assertThat(Files.readAllLines(out.resolve("metrics.jsonl"))).isEqualTo(metrics);
+  }
+
+  private static long stagedMetricsLines(Path dir) throws Exception {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : files.filter(f -> f.getFileName().toString().startsWith(".run.")).toList()) {
+        Path m = p.resolve("metrics.jsonl");
+        if (Files.exists(m)) {
+          return Files.readAllLines(m).size();
+        }
+      }
+    }
+    return 0;
   }
 
   @Test

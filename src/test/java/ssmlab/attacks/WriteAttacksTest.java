@@ -44,6 +44,18 @@ final class WriteAttacksTest {
     assertThat(dir.resolve("real/out.json")).hasContent("x");
   }
 
+  // "../" in a link is relative to the folder the link really lies in, not to the path's text.
+  @Test
+  void relativeSymlinkInALinkedFolder_followsTheRealFolder() throws Exception {
+    Path deep = Files.createDirectories(dir.resolve("b/c"));
+    Files.createSymbolicLink(deep.resolve("out.v"), Path.of("../target.v"));
+    Path alias = Files.createSymbolicLink(dir.resolve("a"), deep);
+    AtomicFile.write(alias.resolve("out.v"), "x");
+    assertThat(dir.resolve("b/target.v")).hasContent("x");
+    assertThat(Files.isSymbolicLink(deep.resolve("out.v"))).isTrue();
+    assertThat(dir.resolve("target.v")).doesNotExist();
+  }
+
   @Test
   void symlinkLoop_isOneLineError() throws Exception {
     Path a = dir.resolve("a");

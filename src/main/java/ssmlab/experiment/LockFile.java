@@ -17,7 +17,7 @@ import ssmlab.io.AtomicFile;
  * never leaves a lock that blocks the next one. The lock file itself stays (deleting it would let
  * two processes lock two different files of one name).
  */
-final class FileLock implements AutoCloseable {
+final class LockFile implements AutoCloseable {
   /** The files this JVM holds: a second channel on one of them could release its lock on close. */
   private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
   private static final long POLL_MILLIS = 20;
@@ -25,13 +25,13 @@ final class FileLock implements AutoCloseable {
   private final Path file;
   private final FileChannel channel;
 
-  private FileLock(Path file, FileChannel channel) {
+  private LockFile(Path file, FileChannel channel) {
     this.file = file;
     this.channel = channel;
   }
 
   /** The lock on {@code file} (created if need be), or empty when another holds it. */
-  static Optional<FileLock> tryLock(Path file) throws IOException {
+  static Optional<LockFile> tryLock(Path file) throws IOException {
     Path key = file.toAbsolutePath().normalize();
     if (!HELD.add(key)) {
       return Optional.empty();
@@ -51,7 +51,7 @@ final class FileLock implements AutoCloseable {
         HELD.remove(key);
         return Optional.empty();
       }
-      return Optional.of(new FileLock(key, channel));
+      return Optional.of(new LockFile(key, channel));
     } catch (IOException | RuntimeException e) {
       HELD.remove(key);
       throw e;
@@ -59,9 +59,9 @@ final class FileLock implements AutoCloseable {
   }
 
   /** The lock on {@code file}, waiting while another holds it. */
-  static FileLock lock(Path file) throws IOException, InterruptedException {
+  static LockFile lock(Path file) throws IOException, InterruptedException {
     while (true) {
-      Optional<FileLock> lock = tryLock(file);
+      Optional<LockFile> lock = tryLock(file);
       if (lock.isPresent()) {
         return lock.get();
       }
