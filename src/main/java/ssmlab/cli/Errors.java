@@ -25,6 +25,9 @@ final class Errors {
   }
 
   static int onExecutionFailure(Exception e, CommandLine cl, ParseResult parsed) {
+    if (e instanceof StdoutWriter.Closed closed) {
+      return closedOutput(closed, cl);
+    }
     if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
         || e instanceof java.nio.file.NoSuchFileException) {
       cl.getErr().println("ssmlab: " + oneLine(message(e)));
@@ -33,6 +36,15 @@ final class Errors {
     cl.getErr().println("ssmlab: internal error: " + e);
     e.printStackTrace(cl.getErr());
     return INTERNAL;
+  }
+
+  /** The reader of standard output went away: stop quietly, as Unix tools do; else say why. */
+  private static int closedOutput(StdoutWriter.Closed e, CommandLine cl) {
+    if (e.brokenPipe()) {
+      return StdoutWriter.CLOSED_PIPE;
+    }
+    cl.getErr().println("ssmlab: cannot write to standard output (" + e.getMessage() + ")");
+    return BAD_INPUT;
   }
 
   private static String message(Exception e) {

@@ -1,5 +1,7 @@
 package ssmlab.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintWriter;
 
 import picocli.CommandLine;
@@ -37,7 +39,9 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    var out = new StdoutWriter(new FileOutputStream(FileDescriptor.out), System.out.charset());
+    int code = run(args, out, new PrintWriter(System.err, true));
+    System.exit(out.finish(code));
   }
 
   /** Runs the command line with the given streams and returns the exit code. */
