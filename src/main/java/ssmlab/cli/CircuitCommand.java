@@ -16,6 +16,7 @@ import ssmlab.circuit.ExportFormat;
 import ssmlab.circuit.fp.FpCircuitOps;
 import ssmlab.circuit.tc0.IntOps;
 import ssmlab.fp.FloatFormat;
+import ssmlab.model.MemoryEstimate;
 
 /** {@code ssmlab circuit}: threshold circuits for arithmetic, their statistics and exports. */
 @Command(
@@ -83,9 +84,7 @@ final class CircuitCommand implements Runnable {
         formats.add(ExportFormat.parse(export[i]));
       }
       long t0 = System.nanoTime();
-      Circuit c = fp
-          ? FpCircuitOps.get(op).maker().make(FloatFormat.of(precision, exponentBits), arity)
-          : IntOps.get(op).maker().make(precision, arity);
+      Circuit c = build(fp);
       long buildMs = (System.nanoTime() - t0) / 1_000_000;
       CircuitStats s = c.stats();
       Map<String, Object> row = new LinkedHashMap<>();
@@ -122,6 +121,19 @@ final class CircuitCommand implements Runnable {
         row.put("export", written);
       }
       spec.commandLine().getOut().println(Json.write(row));
+    }
+
+    private Circuit build(boolean fp) {
+      try {
+        return fp
+            ? FpCircuitOps.get(op).maker().make(FloatFormat.of(precision, exponentBits), arity)
+            : IntOps.get(op).maker().make(precision, arity);
+      } catch (OutOfMemoryError tooBig) {
+        throw new IllegalArgumentException("the circuit of " + op + " at --precision "
+            + precision + (fp ? " --exponent-bits " + exponentBits : "") + " --arity " + arity
+            + " does not fit in the " + MemoryEstimate.size(Runtime.getRuntime().maxMemory())
+            + " heap; use smaller sizes, or a larger heap (SSMLAB_JVM_OPTS=-Xmx16g)");
+      }
     }
   }
 }

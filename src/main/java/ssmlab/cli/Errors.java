@@ -51,6 +51,11 @@ final class Errors {
     if (e instanceof java.nio.file.NoSuchFileException n) {
       return "no such file: " + n.getFile();
     }
+    if (e instanceof NumberFormatException n && n.getMessage() != null
+        && n.getMessage().startsWith("For input string: ")) {
+      return n.getMessage().substring("For input string: ".length()).replace('"', '\'')
+          + " is not a number";
+    }
     if (e instanceof java.io.UncheckedIOException u) {
       return u.getCause().toString();
     }

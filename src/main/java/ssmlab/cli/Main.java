@@ -59,6 +59,7 @@ public final class Main implements Runnable {
     for (Object sub : extraSubcommands) {
       cl.addSubcommand(sub);
     }
+    cl.registerConverter(java.nio.file.Path.class, new OutputPaths.Converter());
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler(Errors::onBadParameters);

@@ -58,6 +58,15 @@ public final class StdoutWriter extends PrintWriter {
     guard(() -> out.write(s, off, len));
   }
 
+  /** Ends the line and flushes (PrintWriter's own line end would swallow the error). */
+  @Override
+  public void println() {
+    guard(() -> {
+      out.write(System.lineSeparator());
+      out.flush();
+    });
+  }
+
   @Override
   public void flush() {
     guard(() -> out.flush());

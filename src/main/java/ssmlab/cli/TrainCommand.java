@@ -2,6 +2,7 @@ package ssmlab.cli;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -11,12 +12,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import ssmlab.model.MemoryEstimate;
 import ssmlab.model.ModelConfig;
 import ssmlab.model.Models;
 import ssmlab.model.SequenceModel;
 import ssmlab.tasks.LengthRange;
 import ssmlab.tasks.Task;
 import ssmlab.tasks.TaskRegistry;
+import ssmlab.tensor.Parallel;
 import ssmlab.train.RunFolder;
 import ssmlab.train.StepRecord;
 import ssmlab.train.TrainSettings;
@@ -87,11 +90,14 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    Parallel.checkThreads("--threads", threads);
     Map<String, String> options = taskOptions.asMap();
     Task t = TaskRegistry.create(task, options);
     ModelConfig cfg = modelOptions.config(model, Trainer.modelVocabulary(t));
     var settings = new TrainSettings(steps, batch, lr, warmup != null ? warmup : steps / 10,
         weightDecay, clip, LengthRange.parse(trainLengths), seed, threads);
+    MemoryEstimate.requireTraining(cfg, batch, settings.lengths().max(),
+        "--batch " + batch + " at --train-lengths " + trainLengths);
     SequenceModel m = Models.create(cfg, seed);
     List<StepRecord> records = new ArrayList<>();
     var progress = new TrainProgress(spec.commandLine().getErr(), steps, noProgress);
@@ -102,9 +108,13 @@ final class TrainCommand implements Callable<Integer> {
     progress.done();
     RunFolder.save(out, m, new RunFolder.RunInfo(t.name(), options, cfg, settings));
     RunFolder.saveMetrics(out, records);
-    spec.commandLine().getOut().println(Json.write(Map.of("out", out.toString(), "steps", steps,
-        "final_loss", loss, "parameters", m.parameterCount(),
-        "seconds", records.get(records.size() - 1).seconds())));
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("out", out.toString());
+    summary.put("steps", steps);
+    summary.put("final_loss", loss);
+    summary.put("parameters", m.parameterCount());
+    summary.put("seconds", records.get(records.size() - 1).seconds());
+    spec.commandLine().getOut().println(Json.write(summary));
     return 0;
   }
 }

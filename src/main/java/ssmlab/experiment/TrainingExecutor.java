@@ -75,8 +75,8 @@ public final class TrainingExecutor implements RunExecutor {
   private static ModelConfig modelConfig(RunSpec spec, Task task) {
     Map<String, String> options = new TreeMap<>();
     spec.modelOptions().forEach((k, v) -> options.put(k, String.valueOf(v)));
-    int layers = Integer.parseInt(options.getOrDefault("layers", "2"));
-    int dModel = Integer.parseInt(options.getOrDefault("d_model", "64"));
+    int layers = intOption(new TreeMap<>(options), "layers", 2);
+    int dModel = intOption(new TreeMap<>(options), "d_model", 64);
     options.remove("layers");
     options.remove("d_model");
     return new ModelConfig(spec.model(), Trainer.modelVocabulary(task), dModel, layers, options);
@@ -93,11 +93,19 @@ public final class TrainingExecutor implements RunExecutor {
 
   private static int intOption(Map<String, Object> o, String key, int fallback) {
     Object v = o.get(key);
-    return v == null ? fallback : Integer.parseInt(String.valueOf(v));
+    try {
+      return v == null ? fallback : Integer.parseInt(String.valueOf(v).strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + ": '" + v + "' is not an integer");
+    }
   }
 
   private static double doubleOption(Map<String, Object> o, String key, double fallback) {
     Object v = o.get(key);
-    return v == null ? fallback : Double.parseDouble(String.valueOf(v));
+    try {
+      return v == null ? fallback : Double.parseDouble(String.valueOf(v).strip());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(key + ": '" + v + "' is not a number");
+    }
   }
 }

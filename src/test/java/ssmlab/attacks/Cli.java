@@ -8,6 +8,9 @@ import java.io.OutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
 
 import ssmlab.cli.Main;
 import ssmlab.cli.StdoutWriter;
@@ -108,6 +111,45 @@ final class Cli {
         return len;
       }
     };
+  }
+
+  /** A tiny trained Mamba run folder (one layer, d_model 8, two steps) in {@code dir}. */
+  static Path tinyRun(Path dir) {
+    Path run = dir.resolve("tiny");
+    Result r = run("train", "--task", "parity", "--model", "mamba", "--d-model", "8", "--layers",
+        "1", "--d-state", "4", "--steps", "2", "--batch", "2", "--train-lengths", "4",
+        "--no-progress", "--out", run.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    return run;
+  }
+
+  /** What a shell pipeline {@code ssmlab ARGS | head -1} printed, and the JVM's exit code. */
+  record Process(String out, String err, int javaExitCode) {}
+
+  /**
+   * Runs {@code java ssmlab.cli.Main ARGS | head -1} in bash (ARGS split on spaces), as a user
+   * would; waits at most 60 s for the JVM to notice that {@code head} has gone.
+   */
+  static Process pipedToHead(String args) throws Exception {
+    String jvm = ProcessHandle.current().info().command().orElse("java");
+    String command = "'" + jvm + "' --add-modules=jdk.incubator.vector -cp \"$CP\" "
+        + "ssmlab.cli.Main " + args + " 2>\"$ERR\" | head -1; echo \"exit ${PIPESTATUS[0]}\" >&2";
+    Path err = Files.createTempFile("ssmlab-pipe", ".err");
+    var pb = new ProcessBuilder("bash", "-c", command);
+    pb.environment().put("CP", System.getProperty("java.class.path"));
+    pb.environment().put("ERR", err.toString());
+    java.lang.Process p = pb.start();
+    if (!p.waitFor(60, TimeUnit.SECONDS)) {
+      p.descendants().forEach(ProcessHandle::destroyForcibly);
+      p.destroyForcibly();
+      throw new AssertionError("the pipeline did not end within 60 s");
+    }
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    String status = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    String jvmErr = Files.readString(err);
+    Files.delete(err);
+    int code = Integer.parseInt(status.strip().replaceAll("(?s).*exit ", ""));
+    return new Process(out, jvmErr, code);
   }
 
   static InputStream text(String s) {
