@@ -75,4 +75,23 @@ final class TrainAttacksTest {
         .isOneLineError("--out", "empty");
     Cli.run("demo", "--out", "").isOneLineError("--out", "empty");
   }
+
+  @Test
+  void sweep_trainOptionNotANumber_saysSoInTheUsersWords(@TempDir Path dir) throws Exception {
+    Path spec = Files.writeString(dir.resolve("spec.yaml"), """
+        name: t
+        tasks: [parity]
+        models: [mamba]
+        layers: [1]
+        widths: [8]
+        trainLengths: ["4"]
+        testLengths: [4]
+        seeds: [1]
+        train: {steps: 1, batch: 2, lr: 1.0e-3, options: {warmup: abc}}
+        """);
+    Cli.Result r = Cli.run("sweep", "--no-progress", "--out", dir.resolve("out").toString(),
+        spec.toString());
+    assertThat(r.err()).contains("warmup: 'abc' is not an integer")
+        .doesNotContain("For input string");
+  }
 }
