@@ -55,7 +55,12 @@ final class Cli {
 
   /** Runs with a standard output whose reader goes away after {@code bytes} bytes. */
   static Result runClosingAfter(long bytes, InputStream in, String... args) {
-    var pipe = new ClosingPipe(bytes);
+    return runFailingAfter(bytes, "Broken pipe", in, args);
+  }
+
+  /** Runs with a standard output that fails with {@code why} after {@code bytes} bytes. */
+  static Result runFailingAfter(long bytes, String why, InputStream in, String... args) {
+    var pipe = new ClosingPipe(bytes, why);
     var err = new StringWriter();
     InputStream saved = System.in;
     System.setIn(in);
@@ -72,9 +77,11 @@ final class Cli {
   static final class ClosingPipe extends OutputStream {
     final java.io.ByteArrayOutputStream taken = new java.io.ByteArrayOutputStream();
     private final long limit;
+    private final String why;
 
-    ClosingPipe(long limit) {
+    ClosingPipe(long limit, String why) {
       this.limit = limit;
+      this.why = why;
     }
 
     @Override
@@ -87,7 +94,7 @@ final class Cli {
       int room = (int) Math.min(len, limit - taken.size());
       taken.write(b, off, room);
       if (room < len) {
-        throw new IOException("Broken pipe");
+        throw new IOException(why);
       }
     }
   }

@@ -71,4 +71,11 @@ final class FpAttacksTest {
     assertThat(r.out()).startsWith("{\"m\":\"4503599627370496\",\"e\":-51,\"value\":\"2\"}\n");
     assertThat(r.err()).isEmpty();
   }
+
+  @Test
+  @Timeout(value = 30, unit = TimeUnit.SECONDS, threadMode = ThreadMode.SEPARATE_THREAD)
+  void batch_outputDeviceFull_isOneLineNotSilence() {
+    Cli.runFailingAfter(100, "No space left on device", Cli.endless("1+1"), "fp", "-p", "53")
+        .isOneLineError("cannot write to standard output (No space left on device)");
+  }
 }
