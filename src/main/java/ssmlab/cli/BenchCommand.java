@@ -12,6 +12,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import ssmlab.model.MemoryEstimate;
 import ssmlab.model.ModelConfig;
 import ssmlab.model.Models;
 import ssmlab.model.SequenceModel;
@@ -73,8 +74,10 @@ final class BenchCommand implements Runnable {
       if (batch < 1 || length < 1 || vocab < 2 || steps < 1 || threads < 1) {
         throw new IllegalArgumentException("batch, length, steps, threads >= 1 and vocab >= 2");
       }
-      Parallel.setThreads(threads);
+      Parallel.setThreads(Parallel.checkThreads("--threads", threads));
       ModelConfig cfg = modelOptions.config(model, vocab);
+      MemoryEstimate.requireTraining(cfg, batch, length, "--batch " + batch + " at --length "
+          + length);
       SequenceModel m = Models.create(cfg, 1);
       List<Parameter> params = m.parameters();
       var opt = new AdamW(params, AdamW.Settings.defaults());

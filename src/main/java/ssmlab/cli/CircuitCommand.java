@@ -17,6 +17,7 @@ import ssmlab.circuit.fp.FpCircuitOps;
 import ssmlab.circuit.tc0.IntOps;
 import ssmlab.fp.FloatFormat;
 import ssmlab.io.Provenance;
+import ssmlab.model.MemoryEstimate;
 
 /** {@code ssmlab circuit}: threshold circuits for arithmetic, their statistics and exports. */
 @Command(
@@ -84,9 +85,7 @@ final class CircuitCommand implements Runnable {
         formats.add(ExportFormat.parse(export[i]));
       }
       long t0 = System.nanoTime();
-      Circuit c = fp
-          ? FpCircuitOps.get(op).maker().make(FloatFormat.of(precision, exponentBits), arity)
-          : IntOps.get(op).maker().make(precision, arity);
+      Circuit c = build(fp);
       long buildMs = (System.nanoTime() - t0) / 1_000_000;
       CircuitStats s = c.stats();
       Map<String, Object> row = new LinkedHashMap<>();
@@ -124,6 +123,19 @@ final class CircuitCommand implements Runnable {
       }
       row.put("provenance", Provenance.current(1));
       spec.commandLine().getOut().println(Json.write(row));
+    }
+
+    private Circuit build(boolean fp) {
+      try {
+        return fp
+            ? FpCircuitOps.get(op).maker().make(FloatFormat.of(precision, exponentBits), arity)
+            : IntOps.get(op).maker().make(precision, arity);
+      } catch (OutOfMemoryError tooBig) {
+        throw new IllegalArgumentException("the circuit of " + op + " at --precision "
+            + precision + (fp ? " --exponent-bits " + exponentBits : "") + " --arity " + arity
+            + " does not fit in the " + MemoryEstimate.size(Runtime.getRuntime().maxMemory())
+            + " heap; use smaller sizes, or a larger heap (SSMLAB_JVM_OPTS=-Xmx16g)");
+      }
     }
   }
 }

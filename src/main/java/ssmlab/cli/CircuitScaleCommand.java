@@ -61,6 +61,9 @@ final class CircuitScaleCommand implements Callable<Integer> {
       }
     }
     List<ScanForm> scanForms = forms.stream().map(ScanForm::parse).toList();
+    if (png != null) {
+      OutputPaths.requireWritableFile("--png", png);
+    }
     FloatFormat format = compiled.format();
     MambaWeights w = compiled.weights();
     PrintWriter out = spec.commandLine().getOut();

@@ -25,6 +25,9 @@ final class Errors {
   }
 
   static int onExecutionFailure(Exception e, CommandLine cl, ParseResult parsed) {
+    if (e instanceof StdoutWriter.Closed closed) {
+      return closedOutput(closed, cl);
+    }
     if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
         || e instanceof java.io.IOException) {
       cl.getErr().println("ssmlab: " + oneLine(message(e)));
@@ -35,9 +38,23 @@ final class Errors {
     return INTERNAL;
   }
 
+  /** The reader of standard output went away: stop quietly, as Unix tools do; else say why. */
+  private static int closedOutput(StdoutWriter.Closed e, CommandLine cl) {
+    if (e.brokenPipe()) {
+      return StdoutWriter.CLOSED_PIPE;
+    }
+    cl.getErr().println("ssmlab: cannot write to standard output (" + e.getMessage() + ")");
+    return BAD_INPUT;
+  }
+
   private static String message(Exception e) {
     if (e instanceof java.io.IOException io) {
       return plainWords(io);
+    }
+    if (e instanceof NumberFormatException n && n.getMessage() != null
+        && n.getMessage().startsWith("For input string: ")) {
+      return n.getMessage().substring("For input string: ".length()).replace('"', '\'')
+          + " is not a number";
     }
     if (e instanceof java.io.UncheckedIOException u) {
       return plainWords(u.getCause());

@@ -16,6 +16,8 @@ import ssmlab.arith.DoubleArithmetic;
 import ssmlab.arith.FloatPArithmetic;
 import ssmlab.fp.FloatFormat;
 import ssmlab.io.Provenance;
+import ssmlab.model.MemoryEstimate;
+import ssmlab.model.ModelConfig;
 import ssmlab.model.SequenceModel;
 import ssmlab.model.mamba.reference.MambaReference;
 import ssmlab.model.mamba.reference.MambaWeights;
@@ -74,11 +76,20 @@ final class EvalCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "no progress on stderr (shown for the slow "
       + "--arith double and fp)")
   boolean noProgress;
+  @Option(names = "--force", description = "allow --count above " + MAX_COUNT)
+  boolean force;
+
+  /** The most samples per length without --force. */
+  static final int MAX_COUNT = 1_000_000;
 
   @Override
   public Integer call() {
     if (count < 1) {
       throw new IllegalArgumentException("--count must be at least 1");
+    }
+    if (count > MAX_COUNT && !force) {
+      throw new IllegalArgumentException("--count " + count + " is over " + MAX_COUNT
+          + " samples per length (add --force to evaluate that many)");
     }
     for (int n : lengths) {
       if (n < 1) {
@@ -86,8 +97,9 @@ final class EvalCommand implements Callable<Integer> {
       }
     }
     ScanForm scanForm = ScanForm.parse(form);
-    Parallel.setThreads(threads);
+    Parallel.setThreads(Parallel.checkThreads("--threads", threads));
     RunFolder.Loaded loaded = RunFolder.load(CheckpointPath.folder(run));
+    requireMemory(loaded.model().config());
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("run", run.toString());
     out.put("task", loaded.task().name());
@@ -121,6 +133,15 @@ final class EvalCommand implements Callable<Integer> {
     row.put("unlabelled", a.unlabelled());
     row.put("loss", a.loss());
     return row;
+  }
+
+  /** Refuses a length whose forward pass would not fit in the heap. */
+  private void requireMemory(ModelConfig c) {
+    for (int n : lengths) {
+      MemoryEstimate.require("--lengths " + n, arith.equals("float32")
+          ? MemoryEstimate.forwardBytes(c, Math.min(count, Evaluator.CHUNK), n)
+          : MemoryEstimate.referenceBytes(c, n));
+    }
   }
 
   /** The engine's forward, or the reference forward in the chosen number system. */

@@ -1,5 +1,7 @@
 package ssmlab.cli;
 
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
 import java.io.PrintWriter;
 
 import picocli.CommandLine;
@@ -39,7 +41,9 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(run(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    var out = new StdoutWriter(new FileOutputStream(FileDescriptor.out), System.out.charset());
+    int code = run(args, out, new PrintWriter(System.err, true));
+    System.exit(out.finish(code));
   }
 
   /** Runs the command line with the given streams and returns the exit code. */
@@ -65,6 +69,7 @@ public final class Main implements Runnable {
       cl.addSubcommand(sub);
     }
     ModelOptionsMixin.describeFamilies(cl);
+    cl.registerConverter(java.nio.file.Path.class, new OutputPaths.Converter());
     cl.setOut(out);
     cl.setErr(err);
     cl.setParameterExceptionHandler(Errors::onBadParameters);

@@ -15,6 +15,7 @@ import ssmlab.arith.DoubleArithmetic;
 import ssmlab.arith.FloatPArithmetic;
 import ssmlab.fp.FloatFormat;
 import ssmlab.fp.FloatP;
+import ssmlab.model.MemoryEstimate;
 import ssmlab.model.mamba.reference.MambaReference;
 import ssmlab.model.mamba.reference.MambaWeights;
 import ssmlab.model.mamba.reference.ScanForm;
@@ -61,6 +62,8 @@ final class ModelForms implements Callable<Integer> {
     }
     FloatFormat format = fp.format("model forms");
     RunFolder.Loaded loaded = RunFolder.load(CheckpointPath.folder(run));
+    MemoryEstimate.require("--length " + length,
+        3 * MemoryEstimate.referenceBytes(loaded.model().config(), length));
     MambaWeights w = MambaWeights.of(loaded.model());
     var fp = new FloatPArithmetic(format);
     var sequential = new MambaReference<>(fp, w, ScanForm.SEQUENTIAL);

@@ -15,8 +15,11 @@ import picocli.CommandLine.Model.CommandSpec;
 import ssmlab.model.mamba.Discretization;
 import ssmlab.model.mamba.Eigenvalues;
 import ssmlab.model.mamba.MambaCheckpoint;
-import ssmlab.model.mamba.MambaConfig;
+import ssmlab.model.MemoryEstimate;
+import ssmlab.model.ModelConfig;
 import ssmlab.model.SequenceModel;
+import ssmlab.model.mamba.MambaConfig;
+import ssmlab.model.mamba.MambaLM;
 
 /** {@code ssmlab model forward}: the logits of a Mamba checkpoint for one token sequence. */
 @Command(
@@ -75,6 +78,10 @@ final class ModelForward implements Callable<Integer> {
           dConv == null ? cfg.dConv() : dConv, expand == null ? cfg.expand() : expand);
     }
     int[] ids = parseTokens(tokens, cfg.paddedVocab());
+    ModelConfig engine = MambaLM.modelConfig(cfg);
+    MemoryEstimate.requireModel(engine, 2);
+    MemoryEstimate.require("--tokens (" + ids.length + " of them)",
+        MemoryEstimate.forwardBytes(engine, 1, ids.length));
     SequenceModel model = MambaCheckpoint.load(CheckpointPath.weights(checkpoint), cfg);
     float[] logits = model.forward(ids, 1, ids.length);
     int v = model.vocabSize();

@@ -109,7 +109,9 @@ final class ReduceCommand implements Runnable {
               + "' (expected x<i>=0 or x<i>=1, comma separated)");
         }
         int var = Integer.parseInt(kv[0].strip().substring(1));
-        given.put(var, kv[1].strip().equals("1"));
+        if (given.put(var, kv[1].strip().equals("1")) != null) {
+          throw new IllegalArgumentException("--assign gives x" + var + " more than once");
+        }
         max = Math.max(max, var);
       }
       boolean[] values = new boolean[max + 1];

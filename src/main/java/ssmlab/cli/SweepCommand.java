@@ -16,6 +16,7 @@ import ssmlab.experiment.SweepRunner;
 import ssmlab.experiment.SweepSpec;
 import ssmlab.experiment.SweepSpecs;
 import ssmlab.progress.Progress;
+import ssmlab.tensor.Parallel;
 
 /**
  * {@code ssmlab sweep SPEC --out DIR}: trains and evaluates every run of a sweep spec with the
@@ -78,6 +79,7 @@ final class SweepCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException, InterruptedException {
+    Parallel.checkThreads("--threads-per-run", threadsPerRun);
     SweepSpec sweep = SweepSpecs.read(specFile);
     SweepRunner.Options options = jobs == null
         ? SweepRunner.Options.forCores(Runtime.getRuntime().availableProcessors(), threadsPerRun)

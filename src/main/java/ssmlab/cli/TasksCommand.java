@@ -79,6 +79,7 @@ final class TasksCommand implements Runnable {
       if (count < 0) {
         throw new IllegalArgumentException("--count must not be negative, got " + count);
       }
+      TaskExport.requireMemory("--length " + length, lengths);
       Task t = TaskRegistry.create(task, options.asMap());
       PrintWriter out = spec.commandLine().getOut();
       SplittableRandom root = new SplittableRandom(seed);
@@ -116,6 +117,10 @@ final class TasksCommand implements Runnable {
     @Option(names = "--out", required = true, description = "output directory")
     Path out;
 
+    @Option(names = "--force", description = "write even when the export is estimated at more "
+        + "than 1 GiB")
+    boolean force;
+
     @Mixin TaskOptionsMixin options;
 
     @Override
@@ -123,7 +128,8 @@ final class TasksCommand implements Runnable {
       LengthRange train = LengthRange.parse(trainLengths);
       LengthRange test = LengthRange.parse(testLengths);
       Task t = TaskRegistry.create(task, options.asMap());
-      TaskExport.Summary s = TaskExport.write(t, options.asMap(), train, test, count, seed, out);
+      TaskExport.Summary s = TaskExport.write(t, options.asMap(), train, test, count, seed, out,
+          force);
       PrintWriter w = spec.commandLine().getOut();
       w.printf("wrote %d train and %d test samples of %s to %s%s%n", s.train(), s.test(),
           t.name(), out, s.csv() ? " (JSON lines and CSV)" : " (JSON lines)");

@@ -2,6 +2,7 @@ package ssmlab.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -12,6 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import ssmlab.io.StagedFolder;
+import ssmlab.model.MemoryEstimate;
 import ssmlab.model.ModelConfig;
 import ssmlab.model.Models;
 import ssmlab.model.SequenceModel;
@@ -19,6 +21,7 @@ import ssmlab.progress.Progress;
 import ssmlab.tasks.LengthRange;
 import ssmlab.tasks.Task;
 import ssmlab.tasks.TaskRegistry;
+import ssmlab.tensor.Parallel;
 import ssmlab.train.Gradients;
 import ssmlab.train.RunFolder;
 import ssmlab.train.StepRecord;
@@ -97,11 +100,14 @@ final class TrainCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    Parallel.checkThreads("--threads", threads);
     Map<String, String> options = taskOptions.asMap();
     Task t = TaskRegistry.create(task, options);
     ModelConfig cfg = modelOptions.config(model, Trainer.modelVocabulary(t));
     var settings = new TrainSettings(steps, batch, lr, warmup != null ? warmup : steps / 10,
         weightDecay, clip, LengthRange.parse(trainLengths), seed, threads);
+    MemoryEstimate.requireTraining(cfg, batch, settings.lengths().max(),
+        "--batch " + batch + " at --train-lengths " + trainLengths);
     Trainer.requireFits(cfg, batch, settings.lengths().max(), "--batch");
     SequenceModel m = Models.create(cfg, seed);
     StagedFolder folder = StagedFolder.begin(out, overwrite, "--overwrite");
@@ -109,9 +115,13 @@ final class TrainCommand implements Callable<Integer> {
       StepRecord last = train(m, t, settings, folder);
       RunFolder.save(folder.dir(), m, new RunFolder.RunInfo(t.name(), options, cfg, settings));
       folder.commit();
-      spec.commandLine().getOut().println(Json.write(Map.of("out", out.toString(),
-          "steps", steps, "final_loss", last.loss(), "parameters", m.parameterCount(),
-          "seconds", last.seconds())));
+      Map<String, Object> summary = new LinkedHashMap<>();
+      summary.put("out", out.toString());
+      summary.put("steps", steps);
+      summary.put("final_loss", last.loss());
+      summary.put("parameters", m.parameterCount());
+      summary.put("seconds", last.seconds());
+      spec.commandLine().getOut().println(Json.write(summary));
       return 0;
     } catch (java.io.UncheckedIOException e) {
       folder.abandon();

@@ -9,7 +9,10 @@ import java.util.regex.Pattern;
 final class Decimal {
   private Decimal() {}
 
-  /** Decimal exponents beyond this are refused unless the value is clearly out of range. */
+  /**
+   * Literals with a decimal exponent beyond this (after the fraction digits are counted) are
+   * refused; computed values beyond it saturate or become 0 when clearly out of range.
+   */
   static final long MAX_DECIMAL_EXPONENT = 100_000;
   /** Exact decimal renderings are given for |e| up to this; beyond it, {@code m*2^e}. */
   static final long MAX_EXACT_EXPONENT = 100_000;
@@ -27,16 +30,21 @@ final class Decimal {
     }
     boolean neg = mt.group(1).equals("-");
     BigInteger digits = new BigInteger(whole + frac);
-    long exp;
     String e = mt.group(4);
-    if (e == null) {
-      exp = 0;
-    } else if (e.replaceFirst("^[+-]?0*", "").length() > 15) {
-      exp = e.startsWith("-") ? -Long.MAX_VALUE / 4 : Long.MAX_VALUE / 4;
-    } else {
-      exp = Long.parseLong(e);
+    if (e != null && e.replaceFirst("^[+-]?0*", "").length() > 15) {
+      throw tooLarge(e.replaceFirst("^\\+", ""));
     }
-    return round(f, neg, digits, exp - frac.length());
+    long k = (e == null ? 0 : Long.parseLong(e)) - frac.length();
+    if (Math.abs(k) > MAX_DECIMAL_EXPONENT && digits.signum() != 0) {
+      throw tooLarge(Long.toString(k));
+    }
+    return round(f, neg, digits, k);
+  }
+
+  /** One rule for every literal, whatever its value: the decimal exponent is bounded. */
+  private static IllegalArgumentException tooLarge(String exponent) {
+    return new IllegalArgumentException("decimal exponent " + exponent + " is too large (limit "
+        + MAX_DECIMAL_EXPONENT + ")");
   }
 
   static FloatP round(FloatFormat f, BigDecimal x) {

@@ -12,12 +12,18 @@ import java.util.List;
  * <p>Grammar: {@code expr = term (('+'|'-') term)*; term = unary (('*'|'/') unary)*;
  * unary = ('-'|'+') unary | atom; atom = number | '(' expr ')' | name '(' args ')'}.
  * A bad expression or an arithmetic error throws {@link IllegalArgumentException} whose message
- * names the 1-based position.
+ * names the 1-based position. Parentheses and function calls nest at most {@link #MAX_NESTING}
+ * deep (checked before descending, so no input can exhaust the stack); unary signs are read in
+ * a loop and do not nest.
  */
 public final class FpExpression {
+  /** The deepest nesting of parentheses and function calls an expression may have. */
+  public static final int MAX_NESTING = 1000;
+
   private final FloatFormat f;
   private final String s;
   private int pos;
+  private int depth;
 
   private FpExpression(FloatFormat f, String s) {
     this.f = f;
@@ -78,14 +84,14 @@ public final class FpExpression {
   }
 
   private FloatP unary() {
+    boolean negative = false;
     skipSpace();
-    if (eat('-')) {
-      return f.negate(unary());
+    while (pos < s.length() && (s.charAt(pos) == '-' || s.charAt(pos) == '+')) {
+      negative ^= s.charAt(pos++) == '-';
+      skipSpace();
     }
-    if (eat('+')) {
-      return unary();
-    }
-    return atom();
+    FloatP v = atom();
+    return negative ? f.negate(v) : v;
   }
 
   private FloatP atom() {
@@ -95,8 +101,10 @@ public final class FpExpression {
     }
     char c = s.charAt(pos);
     if (eat('(')) {
+      descend();
       FloatP v = expr();
       expect(')');
+      depth--;
       return v;
     }
     if (Character.isDigit(c) || c == '.') {
@@ -143,6 +151,7 @@ public final class FpExpression {
     if (!eat('(')) {
       throw error("expected '(' after " + name);
     }
+    descend();
     List<FloatP> args = new ArrayList<>();
     skipSpace();
     if (!eat(')')) {
@@ -152,6 +161,7 @@ public final class FpExpression {
       } while (eat(','));
       expect(')');
     }
+    depth--;
     return apply(start, () -> switch (name) {
       case "sum" -> f.iteratedSum(args);
       case "prod" -> f.iteratedProduct(args);
@@ -183,6 +193,12 @@ public final class FpExpression {
       return op.get();
     } catch (ArithmeticException | IllegalArgumentException e) {
       throw error(at, e.getMessage());
+    }
+  }
+
+  private void descend() {
+    if (++depth > MAX_NESTING) {
+      throw error(pos - 1, "parentheses and calls nest more than " + MAX_NESTING + " deep");
     }
   }
 

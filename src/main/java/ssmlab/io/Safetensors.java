@@ -79,7 +79,7 @@ public final class Safetensors {
             throw SafetensorsHeader.bad("file " + file + " ended early");
           }
         }
-        out.put(e.name(), new FloatTensor(e.shape(), e.toFloats(bytes.flip())));
+        out.put(e.name(), new FloatTensor(e.shape(), finite(e.name(), e.toFloats(bytes.flip()))));
       }
       return out;
     } catch (NoSuchFileException e) {
@@ -87,6 +87,17 @@ public final class Safetensors {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** The values, if all are finite: a NaN or infinite weight would only give NaN logits. */
+  private static float[] finite(String name, float[] values) {
+    for (int i = 0; i < values.length; i++) {
+      if (!Float.isFinite(values[i])) {
+        throw SafetensorsHeader.bad("tensor " + name + " holds " + values[i] + " at index " + i
+            + " (weights must be finite)");
+      }
+    }
+    return values;
   }
 
   private static void checkNames(

@@ -83,6 +83,9 @@ public final class ArithmeticEvaluator {
         return -1;
       }
     }
+    if (t.length() > 9) {
+      return -1;
+    }
     int c = Integer.parseInt(t);
     return c < ring.size() && (t.length() == 1 || t.charAt(0) != '0') ? c : -1;
   }

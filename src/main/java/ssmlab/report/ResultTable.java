@@ -125,7 +125,7 @@ public final class ResultTable {
   private static int byLine(List<String> a, List<String> b) {
     for (int i = 0; i < a.size(); i++) {
       int c = a.get(i).matches("\\d+") && b.get(i).matches("\\d+")
-          ? Integer.compare(Integer.parseInt(a.get(i)), Integer.parseInt(b.get(i)))
+          ? new java.math.BigInteger(a.get(i)).compareTo(new java.math.BigInteger(b.get(i)))
           : a.get(i).compareTo(b.get(i));
       if (c != 0) {
         return c;

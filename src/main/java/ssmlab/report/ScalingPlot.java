@@ -2,15 +2,18 @@ package ssmlab.report;
 
 import java.awt.BasicStroke;
 import java.awt.Color;
+import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
+import javax.imageio.ImageIO;
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.XYChart;
 import org.knowm.xchart.XYChartBuilder;
 import org.knowm.xchart.style.Styler.LegendPosition;
+import ssmlab.io.AtomicFile;
 
 /**
  * A PNG of a compiled model's circuit against the sequence length: wires (log-log) and depth, a
@@ -25,7 +28,7 @@ public final class ScalingPlot {
   /** One compiled circuit. */
   public record Point(String form, int length, long wires, int depth) {}
 
-  /** Writes the plot to {@code file} (PNG). */
+  /** Writes the plot to {@code file} as PNG, under exactly that name, atomically. */
   public static void write(List<Point> points, Path file) throws IOException {
     System.setProperty("java.awt.headless", "true");
     XYChart chart = new XYChartBuilder().width(PngCharts.WIDTH).height(PngCharts.HEIGHT)
@@ -42,6 +45,7 @@ public final class ScalingPlot {
           ps.stream().map(p -> 1000.0 * p.depth()).toList())
           .setLineStyle(DASHED);
     });
-    BitmapEncoder.saveBitmap(chart, file.toString(), BitmapEncoder.BitmapFormat.PNG);
+    BufferedImage image = BitmapEncoder.getBufferedImage(chart);
+    AtomicFile.write(file, out -> ImageIO.write(image, "png", out));
   }
 }

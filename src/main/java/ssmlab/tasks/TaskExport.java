@@ -1,16 +1,26 @@
 package ssmlab.tasks;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
+import ssmlab.io.AtomicFile;
+import ssmlab.model.MemoryEstimate;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -18,34 +28,62 @@ import tools.jackson.databind.json.JsonMapper;
  * test.jsonl} (one sample per line), {@code task.json} (name, options, vocabularies, lengths,
  * seed) and, for group word problems, {@code train.csv} and {@code test.csv} in the
  * {@code seed,input,target} layout of the word-problem literature (vocabulary ids, space
- * separated). Each file is written to a temporary file and renamed.
+ * separated). Each file is written to a temporary file {@code .NAME.<random>.tmp} (mode 0666
+ * less the umask, as any new file) and renamed; temporary files of an export that was killed are
+ * deleted by the next export to the same directory.
+ *
+ * <p>An export is refused before anything is written when its estimated size is over {@link
+ * #MAX_BYTES} (unless forced), or when one sample at its longest length would not fit in the
+ * heap.
  */
 public final class TaskExport {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** The most bytes an export writes unless forced: 1 GiB. */
+  public static final long MAX_BYTES = 1L << 30;
+
+  /** Temporary files of this class, and of the versions before it ({@code train.jsonl.123.tmp}). */
+  private static final Pattern TEMP = Pattern.compile(
+      "\\.?(train|test)\\.(jsonl|csv)\\..+\\" + AtomicFile.TEMP_SUFFIX
+      + "|\\.?task\\.json\\..+\\" + AtomicFile.TEMP_SUFFIX);
+
   private TaskExport() {}
 
   /** What an export wrote: samples per split. */
-  public record Summary(int train, int test, boolean csv) {}
+  public record Summary(long train, long test, boolean csv) {}
 
   /**
    * Writes {@code countPerLength} samples for every length of each range; train draws from the
    * first {@code split()} of {@code new SplittableRandom(seed)}, test from the second.
+   *
+   * @param force write even when the estimated size is over {@link #MAX_BYTES}
    */
   public static Summary write(Task task, Map<String, String> options, LengthRange train,
-      LengthRange test, int countPerLength, long seed, Path dir) {
+      LengthRange test, int countPerLength, long seed, Path dir, boolean force) {
     if (countPerLength < 1) {
       throw new IllegalArgumentException("--count must be at least 1, got " + countPerLength);
     }
+    requireMemory("--train-lengths " + train, train);
+    requireMemory("--test-lengths " + test, test);
+    boolean csv = task instanceof GroupWordTask;
+    double bytes = estimateBytes(task, train, countPerLength, csv)
+        + estimateBytes(task, test, countPerLength, csv);
+    if (bytes > MAX_BYTES && !force) {
+      throw new IllegalArgumentException("the export would write about "
+          + MemoryEstimate.size(bytes) + " (--count " + countPerLength + " per length of "
+          + train + " and " + test + "), over the " + MemoryEstimate.size(MAX_BYTES)
+          + " limit (add --force to write it)");
+    }
+    long started = System.currentTimeMillis();
     try {
       Files.createDirectories(dir);
+      deleteStaleTemporaries(dir, started);
       SplittableRandom root = new SplittableRandom(seed);
       SplittableRandom trainRoot = root.split();
       SplittableRandom testRoot = root.split();
-      boolean csv = task instanceof GroupWordTask;
-      int trainCount = writeSplit(task, train, countPerLength, trainRoot, dir, "train", csv);
-      int testCount = writeSplit(task, test, countPerLength, testRoot, dir, "test", csv);
+      long trainCount = writeSplit(task, train, countPerLength, trainRoot, dir, "train", csv);
+      long testCount = writeSplit(task, test, countPerLength, testRoot, dir, "test", csv);
       Map<String, Object> meta = new LinkedHashMap<>();
       meta.put("task", task.name());
       meta.put("options", options);
@@ -57,9 +95,7 @@ public final class TaskExport {
       meta.put("count_per_length", countPerLength);
       meta.put("input_vocabulary", task.inputVocabulary().tokens());
       meta.put("target_vocabulary", task.targetVocabulary().tokens());
-      Path tmp = temp(dir.resolve("task.json"));
-      Files.writeString(tmp, JSON.writeValueAsString(meta) + "\n", StandardCharsets.UTF_8);
-      commit(tmp, dir.resolve("task.json"));
+      AtomicFile.write(dir.resolve("task.json"), JSON.writeValueAsString(meta) + "\n");
       return new Summary(trainCount, testCount, csv);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -70,16 +106,16 @@ public final class TaskExport {
    * Streams one split to {@code name.jsonl} (and {@code name.csv}): samples in increasing length,
    * {@code count} per length; both files appear only once complete.
    */
-  private static int writeSplit(Task task, LengthRange lengths, int count, SplittableRandom root,
+  private static long writeSplit(Task task, LengthRange lengths, int count, SplittableRandom root,
       Path dir, String name, boolean csv) throws IOException {
     Path jsonl = dir.resolve(name + ".jsonl");
     Path table = dir.resolve(name + ".csv");
     Path jsonlTmp = temp(jsonl);
     Path tableTmp = csv ? temp(table) : null;
-    int written = 0;
+    long written = 0;
     try {
-      try (Writer j = Files.newBufferedWriter(jsonlTmp, StandardCharsets.UTF_8);
-          Writer c = csv ? Files.newBufferedWriter(tableTmp, StandardCharsets.UTF_8) : null) {
+      try (FileChannel jc = create(jsonlTmp); FileChannel cc = csv ? create(tableTmp) : null;
+          Writer j = writer(jc); Writer c = csv ? writer(cc) : null) {
         if (c != null) {
           c.write("seed,input,target\n");
         }
@@ -94,6 +130,12 @@ public final class TaskExport {
             }
             written++;
           }
+        }
+        j.flush();
+        jc.force(true);
+        if (c != null) {
+          c.flush();
+          cc.force(true);
         }
       }
       commit(jsonlTmp, jsonl);
@@ -133,9 +175,49 @@ public final class TaskExport {
     return sb.toString();
   }
 
-  private static Path temp(Path file) throws IOException {
-    return Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName() + ".",
-        ".tmp");
+  /** Refuses a length range whose longest sample would not fit in the heap. */
+  public static void requireMemory(String what, LengthRange lengths) {
+    MemoryEstimate.require(what, lengths.max() * MemoryEstimate.SAMPLE_BYTES_PER_POSITION);
+  }
+
+  /**
+   * The bytes a split would take: the JSON line of one sample at a short length, scaled by the
+   * positions of every sample (doubled with the CSV table).
+   */
+  static double estimateBytes(Task task, LengthRange lengths, int count, boolean csv) {
+    int probe = Math.min(lengths.max(), 64);
+    SeededSample s = SeededSample.next(task, probe, new SplittableRandom(0));
+    double perPosition = (double) JSON.writeValueAsString(line(task, s.sample(), s.seed()))
+        .length() / probe;
+    double positions = ((double) lengths.min() + lengths.max())
+        * ((double) lengths.max() - lengths.min() + 1) / 2;
+    return (csv ? 2 : 1) * perPosition * positions * count;
+  }
+
+  /** Deletes the temporary files an earlier, killed export left in {@code dir}. */
+  private static void deleteStaleTemporaries(Path dir, long startedMillis) throws IOException {
+    try (Stream<Path> files = Files.list(dir)) {
+      for (Path p : (Iterable<Path>) files::iterator) {
+        if (TEMP.matcher(p.getFileName().toString()).matches() && Files.isRegularFile(p,
+            LinkOption.NOFOLLOW_LINKS)
+            && Files.getLastModifiedTime(p).toMillis() < startedMillis) {
+          Files.deleteIfExists(p);
+        }
+      }
+    }
+  }
+
+  private static Path temp(Path file) {
+    return file.resolveSibling("." + file.getFileName() + "." + UUID.randomUUID()
+        + AtomicFile.TEMP_SUFFIX);
+  }
+
+  private static FileChannel create(Path file) throws IOException {
+    return FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+  }
+
+  private static Writer writer(FileChannel channel) {
+    return new BufferedWriter(Channels.newWriter(channel, StandardCharsets.UTF_8), 1 << 16);
   }
 
   private static void commit(Path tmp, Path file) throws IOException {

@@ -32,6 +32,21 @@ public final class Parallel {
 
   private Parallel() {}
 
+  /** The most threads a process may ask for: more only exhausts the OS's thread limits. */
+  public static final int MAX_THREADS = 1024;
+
+  /**
+   * {@code n} if it is a thread count this pool takes (1 to {@link #MAX_THREADS}).
+   *
+   * @param option the option that gave it, named in the error
+   */
+  public static int checkThreads(String option, int n) {
+    if (n < 1 || n > MAX_THREADS) {
+      throw new IllegalArgumentException(option + " must be in 1.." + MAX_THREADS + ", got " + n);
+    }
+    return n;
+  }
+
   /** The number of threads parallel loops use (the caller counts as one). */
   public static int threads() {
     return threads;
@@ -39,9 +54,7 @@ public final class Parallel {
 
   /** Sets the number of threads (at least 1) for all later parallel loops. */
   public static void setThreads(int n) {
-    if (n < 1) {
-      throw new IllegalArgumentException("thread count must be at least 1, got " + n);
-    }
+    checkThreads("the thread count", n);
     DISPATCH.lock();
     try {
       if (pool != null && pool.workers.length != n - 1) {

@@ -15,7 +15,8 @@ import ssmlab.tasks.Task;
  * the smaller id.
  */
 public final class Evaluator {
-  private static final int CHUNK = 64;
+  /** Sequences evaluated at once. */
+  public static final int CHUNK = 64;
 
   private Evaluator() {}
 

@@ -17,6 +17,7 @@ import ssmlab.io.FloatTensor;
 import ssmlab.io.Provenance;
 import ssmlab.io.Safetensors;
 import ssmlab.model.CheckpointFormat;
+import ssmlab.model.MemoryEstimate;
 import ssmlab.model.ModelConfig;
 import ssmlab.model.Models;
 import ssmlab.model.SequenceModel;
@@ -24,6 +25,7 @@ import ssmlab.nn.Parameter;
 import ssmlab.tasks.Task;
 import ssmlab.tasks.TaskRegistry;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -49,7 +51,8 @@ public final class RunFolder {
   /** The checkpoint metadata key holding the {@link Provenance} as JSON. */
   public static final String PROVENANCE_KEY = "ssmlab_provenance";
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
   /** What {@code run.json} holds; {@code train} is null for an imported model. */
   public record RunInfo(String task, Map<String, String> taskOptions, ModelConfig model,
@@ -129,9 +132,15 @@ public final class RunFolder {
     } catch (tools.jackson.core.JacksonException e) {
       throw new IllegalArgumentException(dir.resolve(RUN) + " is not valid JSON");
     }
+    if (run == null || !run.isObject() || !run.path("task").isString()
+        || run.path("task").asString().isBlank()) {
+      throw new IllegalArgumentException(dir.resolve(RUN) + " does not name a task (empty or "
+          + "not a run description)");
+    }
     Map<String, String> taskOptions = strings(run.get("task_options"));
     Task task = TaskRegistry.create(run.path("task").asString(), taskOptions);
     ModelConfig cfg = modelConfig(run.get("model"));
+    MemoryEstimate.requireModel(cfg, 2);
     SequenceModel model = Models.create(cfg, 0);
     Map<String, int[]> expected = new LinkedHashMap<>();
     for (Parameter p : model.parameters()) {

@@ -71,9 +71,9 @@ final class DecimalTest {
   @Test
   void parse_outOfRange_saturatesOrFlushes() {
     FloatFormat f = FloatFormat.of(24, 8);
-    assertThat(f.parse("1e1000000000")).isEqualTo(f.max());
-    assertThat(f.parse("-1e1000000000")).isEqualTo(f.max().negated());
-    assertThat(f.parse("1e-1000000000")).isEqualTo(f.zero());
+    assertThat(f.parse("1e1000")).isEqualTo(f.max());
+    assertThat(f.parse("-1e1000")).isEqualTo(f.max().negated());
+    assertThat(f.parse("1e-1000")).isEqualTo(f.zero());
     assertThatThrownBy(() -> F53.parse("1e-x")).isInstanceOf(NumberFormatException.class);
     assertThatThrownBy(() -> F53.fromDouble(Double.NaN))
         .isInstanceOf(IllegalArgumentException.class);

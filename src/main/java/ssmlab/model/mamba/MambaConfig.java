@@ -11,6 +11,7 @@ import java.util.Set;
 
 import ssmlab.io.AtomicFile;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.StreamReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
@@ -42,7 +43,8 @@ public record MambaConfig(
     int padVocabSizeMultiple, boolean tieEmbeddings, double normEpsilon,
     Eigenvalues eigenvalues, Discretization discretization) {
 
-  private static final JsonMapper JSON = JsonMapper.builder().build();
+  private static final JsonMapper JSON = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
   private static final Set<String> TOP_KEYS = Set.of("d_model", "d_intermediate", "n_layer",
       "vocab_size", "ssm_cfg", "attn_layer_idx", "attn_cfg", "rms_norm", "residual_in_fp32",
       "fused_add_norm", "pad_vocab_size_multiple", "tie_embeddings", "norm_epsilon");
@@ -69,10 +71,21 @@ public record MambaConfig(
     if (!(normEpsilon > 0)) {
       throw new IllegalArgumentException("config: norm_epsilon must be positive");
     }
-    if ((long) dModel * expand * Math.max(dState, 2L * dModel) > 1L << 28) {
-      throw new IllegalArgumentException("config: d_model " + dModel + " is too large");
+    long dInner = (long) dModel * expand;
+    if (dInner * 2 * dModel > MAX_TENSOR) {
+      throw new IllegalArgumentException("config: d_model " + dModel + " with ssm_cfg.expand "
+          + expand + " is too large: in_proj would hold " + dInner * 2 * dModel
+          + " weights (limit 2^28)");
+    }
+    if (dInner * dState > MAX_TENSOR) {
+      throw new IllegalArgumentException("config: ssm_cfg.d_state " + dState + " is too large: "
+          + "A_log would hold " + dInner * dState + " entries for d_inner " + dInner
+          + " (limit 2^28)");
     }
   }
+
+  /** The most entries one weight matrix may have. */
+  private static final long MAX_TENSOR = 1L << 28;
 
   /** A config with mamba_ssm's defaults for everything but the three sizes. */
   public static MambaConfig of(int dModel, int nLayer, int vocabSize) {
