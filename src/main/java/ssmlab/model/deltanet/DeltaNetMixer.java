@@ -135,7 +135,7 @@ public final class DeltaNetMixer implements Layer {
     params.addAll(List.of(qConv, kConv, vConv));
     params.addAll(oNorm.parameters());
     params.addAll(oProj.parameters());
-    rule = DeltaRule.of(dk);
+    rule = DeltaRule.of(dk, dk);
   }
 
   /** A depthwise convolution weight (channels, 1, d_conv), PyTorch's Conv1d default init. */
@@ -177,8 +177,9 @@ public final class DeltaNetMixer implements Layer {
     System.arraycopy(bProj.forward(x, batch, len), 0, bRaw, 0, rows * steps * heads);
     toHeads(rows);
     Parallel.forRange(batch * heads, 1, (h0, h1) -> {
+      float[] work = new float[dk * dk];
       for (int sh = h0; sh < h1; sh++) {
-        rule.forward(shape, sh, q, k, v, beta, states, w, oh);
+        rule.forward(shape, sh, q, k, v, beta, states, w, oh, work);
       }
     });
     for (int r = 0; r < rows; r++) {
@@ -239,7 +240,7 @@ public final class DeltaNetMixer implements Layer {
       }
     }
     Parallel.forRange(batch * heads, 1, (h0, h1) -> {
-      float[] g = new float[dk * dk];
+      float[] g = new float[2 * dk * dk];
       float[] gk = new float[dk];
       for (int sh = h0; sh < h1; sh++) {
         rule.backward(shape, sh, q, k, beta, states, w, dOh, dqHead, dkHead, dvHead, dBeta, g, gk);

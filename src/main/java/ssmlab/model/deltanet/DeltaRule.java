@@ -14,28 +14,30 @@ import ssmlab.tensor.Simd;
  *
  * <p>Layout (head-major, {@code sh} = sequence·H + head): q at {@code (sh·L + t)·dk}, o at
  * {@code (sh·L + t)·dv}; for global sub-step {@code g = sh·L·n_h + s}, k at {@code g·dk}, v and
- * w at {@code g·dv}, β at {@code g}, and S_s at {@code g·dk·dv}, stored transposed: element
- * (a, i) = S[i][a], so every step is a row-wise axpy over the value index i.
+ * w at {@code g·dv}, β at {@code g}, and S_s (dv, dk) row-major at {@code g·dk·dv}.
  */
 sealed interface DeltaRule permits ScalarDeltaRule, VectorDeltaRule {
 
   /** Sizes of one scan: length L, steps n_h, key and value sizes, the output scale. */
   record Shape(int len, int steps, int dk, int dv, float scale) {}
 
-  /** Writes the states S_s, the residuals w_s and the outputs o_t of one (sequence, head). */
+  /**
+   * Writes the states S_s, the residuals w_s and the outputs o_t of one (sequence, head);
+   * {@code work} (dk·dv) is scratch.
+   */
   void forward(Shape p, int sh, float[] q, float[] k, float[] v, float[] beta, float[] states,
-      float[] w, float[] o);
+      float[] w, float[] o, float[] work);
 
   /**
    * The reverse sweep: overwrites dq, dk, dv, dBeta of (sequence, head) {@code sh} from dOut.
-   * {@code g} (dk·dv) and {@code gk} (dv) are scratch: dL/dS and dL/dS·k.
+   * {@code g} (2·dk·dv) and {@code gk} (dv) are scratch: dL/dS and dL/dS·k.
    */
   void backward(Shape p, int sh, float[] q, float[] k, float[] beta, float[] states, float[] w,
       float[] dOut, float[] dq, float[] dk, float[] dv, float[] dBeta, float[] g, float[] gk);
 
-  /** The vector kernel where dv fills whole vectors and SIMD is on, else the scalar one. */
-  static DeltaRule of(int dv) {
-    return Simd.ENABLED && VectorDeltaRule.supports(dv) ? new VectorDeltaRule()
+  /** The vector kernel where dk and dv fill whole vectors and SIMD is on, else the scalar one. */
+  static DeltaRule of(int dk, int dv) {
+    return Simd.ENABLED && VectorDeltaRule.supports(dk, dv) ? new VectorDeltaRule()
         : new ScalarDeltaRule();
   }
 }

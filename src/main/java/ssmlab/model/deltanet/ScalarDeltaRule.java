@@ -5,13 +5,14 @@ import java.util.Arrays;
 /**
  * The scalar reference loops of {@link DeltaRule}. Backward of one sub-step, with G = dL/dS_s
  * and Gk = G·k_s: {@code dβ = w·Gk}, {@code dv = β·Gk},
- * {@code dk = β(Gᵀw − S_{s−1}ᵀGk)}, and {@code dL/dS_{s−1} = G − β·Gk·k_sᵀ}.
+ * {@code dk = β(Gᵀw − S_{s−1}ᵀGk)}, and {@code dL/dS_{s−1} = G − β·Gk·k_sᵀ}. It reads the cached
+ * states and keeps G transposed (element (a, i) = G[i][a]); the scratch {@code work} is unused.
  */
 record ScalarDeltaRule() implements DeltaRule {
 
   @Override
   public void forward(Shape p, int sh, float[] q, float[] k, float[] v, float[] beta,
-      float[] states, float[] w, float[] o) {
+      float[] states, float[] w, float[] o, float[] work) {
     int dk = p.dk();
     int dv = p.dv();
     int sz = dk * dv;
@@ -28,15 +29,15 @@ record ScalarDeltaRule() implements DeltaRule {
           for (int a = 0; a < dk; a++) {
             float ka = k[s * dk + a];
             for (int i = 0; i < dv; i++) {
-              w[s * dv + i] -= ka * states[cur - sz + a * dv + i];
+              w[s * dv + i] -= ka * states[cur - sz + i * dk + a];
             }
           }
         }
         for (int a = 0; a < dk; a++) {
           float c = beta[s] * k[s * dk + a];
           for (int i = 0; i < dv; i++) {
-            float prev = first ? 0f : states[cur - sz + a * dv + i];
-            states[cur + a * dv + i] = prev + c * w[s * dv + i];
+            float prev = first ? 0f : states[cur - sz + i * dk + a];
+            states[cur + i * dk + a] = prev + c * w[s * dv + i];
           }
         }
       }
@@ -47,7 +48,7 @@ record ScalarDeltaRule() implements DeltaRule {
       for (int a = 0; a < dk; a++) {
         float c = p.scale() * q[qo + a];
         for (int i = 0; i < dv; i++) {
-          o[oo + i] += c * states[last + a * dv + i];
+          o[oo + i] += c * states[last + i * dk + a];
         }
       }
     }
@@ -70,7 +71,7 @@ record ScalarDeltaRule() implements DeltaRule {
         float acc = 0f;
         float c = p.scale() * q[qo + a];
         for (int i = 0; i < nv; i++) {
-          acc += states[last + a * nv + i] * dOut[oo + i];
+          acc += states[last + i * nk + a] * dOut[oo + i];
           g[a * nv + i] += c * dOut[oo + i];
         }
         dq[qo + a] = p.scale() * acc;
@@ -98,7 +99,7 @@ record ScalarDeltaRule() implements DeltaRule {
           for (int i = 0; i < nv; i++) {
             acc += g[a * nv + i] * w[s * nv + i];
             if (!first) {
-              acc -= states[prev + a * nv + i] * gk[i];
+              acc -= states[prev + i * nk + a] * gk[i];
             }
           }
           dk[s * nk + a] = b * acc;

@@ -30,8 +30,9 @@ import ssmlab.tensor.Parallel;
  * <p>Initialisation: A_0 = {@value #A0_SCALE}·I, the bias of the projection {@code A_proj}; W_A
  * ~ U with std s = (1 − {@value #A0_SCALE}) / (2√(dN)). For an input of norm √d (what the
  * pre-norm hands over), the entries of W_A x are then independent with std s√d, and Gordon's
- * inequality (Gaussian entries; uniform ones behave alike) gives E‖W_A x‖₂ ≤ 2·s√d·√N = 1 − {@value #A0_SCALE}, so the spectral norm, and with
- * it the spectral radius, of A(x_t) is at most 1 in expectation at initialisation.
+ * inequality (Gaussian entries; uniform ones behave alike) gives
+ * E‖W_A x‖₂ ≤ 2·s√d·√N = 1 − {@value #A0_SCALE}, so the spectral norm, and with it the spectral
+ * radius, of A(x_t) is at most 1 in expectation at initialisation.
  *
  * <p>Parameters (prefix {@code <name>}): {@code A_proj.weight} (N², d) and {@code A_proj.bias}
  * (N², = vec A_0), {@code B_proj.weight} (N, d), {@code C_proj.weight} (d, N), {@code D} (d).

@@ -57,9 +57,9 @@ final class DeltaNetMixerTest {
       float[] dk2 = new float[k.length];
       float[] dv = new float[v.length];
       float[] db = new float[beta.length];
-      rules[r].forward(p, sh, q, k, v, beta, states, w, o);
-      rules[r].backward(p, sh, q, k, beta, states, w, dOut, dq, dk2, dv, db, new float[dk * dk],
-          new float[dk]);
+      rules[r].forward(p, sh, q, k, v, beta, states, w, o, new float[dk * dk]);
+      rules[r].backward(p, sh, q, k, beta, states, w, dOut, dq, dk2, dv, db,
+          new float[2 * dk * dk], new float[dk]);
       out[r] = new float[][] {states, w, o, dq, dk2, dv, db};
     }
     for (int a = 0; a < out[0].length; a++) {
@@ -81,7 +81,7 @@ final class DeltaNetMixerTest {
     float[] states = new float[8];
     float[] w = new float[4];
     float[] o = new float[4];
-    new ScalarDeltaRule().forward(p, 0, q, k, v, beta, states, w, o);
+    new ScalarDeltaRule().forward(p, 0, q, k, v, beta, states, w, o, new float[4]);
     // S_0 = 0.5·(2, 3)(1, 0)ᵀ = [[1, 0], [1.5, 0]]; o_0 = S_0·(0, 1) = (0, 0)
     // w_1 = (1, 1) − S_0·(0.6, 0.8) = (0.4, 0.1); S_1 = S_0 + w_1 (0.6, 0.8)ᵀ; o_1 = S_1·(1, 0)
     assertThat(o[0]).isZero();
