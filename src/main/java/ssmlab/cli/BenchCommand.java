@@ -25,7 +25,8 @@ import ssmlab.train.Gradients;
 
 /** {@code ssmlab bench}: speed measurements that are part of the contract. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Speed measurements.", subcommands = BenchCommand.Train.class)
+    description = "Speed measurements.", subcommands = BenchCommand.Train.class,
+    footer = {"", "Example:", "  ssmlab bench train --model lstm --d-model 64 --layers 2"})
 final class BenchCommand implements Runnable {
 
   @Spec CommandSpec spec;

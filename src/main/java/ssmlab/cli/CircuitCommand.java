@@ -25,7 +25,9 @@ import ssmlab.model.MemoryEstimate;
     mixinStandardHelpOptions = true,
     description = "Threshold circuits (TC0): arithmetic and compiled Mamba models.",
     subcommands = {CircuitCommand.OpCommand.class, CircuitModelCommand.class,
-        CircuitScaleCommand.class})
+        CircuitScaleCommand.class},
+    footer = {"", "Examples:", "  ssmlab circuit op --op fp-mul --precision 8 --exponent-bits 4",
+      "  ssmlab circuit model --checkpoint runs/tiny --length 8 --verify 64"})
 final class CircuitCommand implements Runnable {
   @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -42,7 +44,7 @@ final class CircuitCommand implements Runnable {
       footer = {"", "Ops: int-add int-sub int-cmp int-sum int-mul int-prod int-prod-tree int-div"
           + " int-shl int-shr int-lod int-mux fp-add fp-sub fp-mul fp-div fp-cmp fp-floor fp-sum"
           + " fp-prod fp-exp fp-log fp-sqrt fp-sigmoid fp-softplus fp-silu.",
-          "Example: ssmlab circuit op --op int-sum --precision 8 --arity 32"
+          "Example:", "  ssmlab circuit op --op int-sum --precision 8 --arity 32"
           + " --export verilog sum.v"})
   static final class OpCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;

@@ -33,6 +33,9 @@ import picocli.CommandLine.Command;
     footer = {"", "Run 'ssmlab COMMAND --help' for a command's options and an example."})
 public final class Main implements Runnable {
 
+  /** Help lines are this wide, so an example (at most {@code HELP_WIDTH - 2}) is never wrapped. */
+  static final int HELP_WIDTH = 120;
+
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -69,6 +72,7 @@ public final class Main implements Runnable {
       cl.addSubcommand(sub);
     }
     ModelOptionsMixin.describeFamilies(cl);
+    cl.setUsageHelpWidth(HELP_WIDTH);
     cl.registerConverter(java.nio.file.Path.class, new OutputPaths.Converter());
     cl.setOut(out);
     cl.setErr(err);

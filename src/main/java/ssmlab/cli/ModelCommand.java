@@ -8,6 +8,9 @@ import picocli.CommandLine.Command;
     name = "model",
     description = "The model families, and commands on a model checkpoint.",
     mixinStandardHelpOptions = true,
+    footer = {"", "Examples:", "  ssmlab model list",
+      "  ssmlab model forward --checkpoint src/test/resources/ssmlab/model/mamba/golden/d16-l2 "
+          + "--tokens \"3 1 4 1\""},
     subcommands = {ModelList.class, ModelForward.class, ModelForms.class, ModelExport.class,
       ModelImport.class})
 final class ModelCommand implements Runnable {

@@ -19,7 +19,9 @@ import ssmlab.nc1.Spira;
 
 /** {@code ssmlab reduce}: the reductions behind the hardness results. */
 @Command(name = "reduce", description = "Reductions between NC1 problems.",
-    mixinStandardHelpOptions = true, subcommands = ReduceCommand.BarringtonCmd.class)
+    mixinStandardHelpOptions = true, subcommands = ReduceCommand.BarringtonCmd.class,
+    footer = {"", "Example:",
+      "  ssmlab reduce barrington --formula \"x1 & !x2 | x3\" --assign x1=1,x2=0,x3=0"})
 final class ReduceCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -34,8 +36,8 @@ final class ReduceCommand implements Runnable {
       description = "Balance a Boolean formula (Spira) and compile it into a width-5 "
           + "permutation branching program (Barrington); JSON on stdout.",
       mixinStandardHelpOptions = true,
-      footer = {"", "Example: ssmlab reduce barrington --formula \"x1 & !x2 | x3\" "
-          + "--assign x1=1,x2=0,x3=0"})
+      footer = {"", "Example:",
+        "  ssmlab reduce barrington --formula \"x1 & !x2 | x3\" --assign x1=1,x2=0,x3=0"})
   static final class BarringtonCmd implements Runnable {
 
     /** Programs longer than this are refused rather than printed. */

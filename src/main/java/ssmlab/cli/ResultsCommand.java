@@ -24,7 +24,9 @@ import ssmlab.report.ResultTable;
     name = "results",
     mixinStandardHelpOptions = true,
     description = "Work on a sweep's results folder.",
-    subcommands = {ResultsCommand.MergeCommand.class, ResultsCommand.TableCommand.class})
+    subcommands = {ResultsCommand.MergeCommand.class, ResultsCommand.TableCommand.class},
+    footer = {"", "Examples:", "  ssmlab results merge results/parity --complete",
+      "  ssmlab results table results/parity --agg max"})
 final class ResultsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 

@@ -20,7 +20,9 @@ import ssmlab.tasks.TaskSpec;
 @Command(name = "tasks", description = "The task registry: list, sample, export.",
     mixinStandardHelpOptions = true,
     subcommands = {TasksCommand.List.class, TasksCommand.SampleCmd.class,
-        TasksCommand.Export.class})
+        TasksCommand.Export.class},
+    footer = {"", "Examples:", "  ssmlab tasks list",
+      "  ssmlab tasks sample --task s5 --length 8 --count 3 --seed 1"})
 final class TasksCommand implements Runnable {
 
   @Spec CommandSpec spec;
@@ -32,7 +34,7 @@ final class TasksCommand implements Runnable {
 
   /** {@code tasks list}: name, class, description, one task a line. */
   @Command(name = "list", description = "Every task: name, class, description.",
-      mixinStandardHelpOptions = true)
+      mixinStandardHelpOptions = true, footer = {"", "Example:", "  ssmlab tasks list"})
   static final class List implements Runnable {
     @Spec CommandSpec spec;
 
@@ -54,7 +56,7 @@ final class TasksCommand implements Runnable {
   /** {@code tasks sample}: JSON lines, one per sample. */
   @Command(name = "sample", description = "Samples as JSON lines: task, length, input, target.",
       mixinStandardHelpOptions = true,
-      footer = {"", "Example: ssmlab tasks sample --task s5 --length 8 --count 3 --seed 1"})
+      footer = {"", "Example:", "  ssmlab tasks sample --task s5 --length 8 --count 3 --seed 1"})
   static final class SampleCmd implements Runnable {
     @Spec CommandSpec spec;
 
@@ -94,7 +96,7 @@ final class TasksCommand implements Runnable {
   /** {@code tasks export}: train and test splits in a directory. */
   @Command(name = "export", description = "Train/test splits as JSON lines (and CSV for groups).",
       mixinStandardHelpOptions = true,
-      footer = {"", "Example: ssmlab tasks export --task a5 --train-lengths 2..16 "
+      footer = {"", "Example:", "  ssmlab tasks export --task a5 --train-lengths 2..16 "
           + "--test-lengths 17..64 --count 100 --seed 1 --out data/a5"})
   static final class Export implements Runnable {
     @Spec CommandSpec spec;
