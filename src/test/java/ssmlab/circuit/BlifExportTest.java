@@ -17,6 +17,8 @@ import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import ssmlab.ExternalTool;
+
 import ssmlab.circuit.tc0.IteratedAddition;
 
 /** BLIF covers stay within Yosys's 12 inputs and compute what the evaluator computes. */
@@ -135,11 +137,11 @@ final class BlifExportTest {
 
   @Test
   void wideGates_yosysReadBlif_accepts() throws Exception {
-    assumeTrue(VerilogSimulationTest.has("yosys", "-V"),
+    assumeTrue(ExternalTool.has("yosys", "-V"),
         "yosys is not installed (Debian package yosys): BLIF read check skipped");
     Path f = dir.resolve("wide.blif");
     ExportFormat.BLIF.write(wide(), "wide", f);
-    String out = VerilogSimulationTest.run(dir, "yosys", "-q", "-p", "read_blif wide.blif; stat");
+    String out = ExternalTool.run(dir, "yosys", "-q", "-p", "read_blif wide.blif; stat");
     assertThat(out).doesNotContainIgnoringCase("error");
   }
 }
