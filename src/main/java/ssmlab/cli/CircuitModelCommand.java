@@ -18,6 +18,7 @@ import ssmlab.fp.FloatFormat;
 import ssmlab.compile.MambaCircuit;
 import ssmlab.io.Provenance;
 import ssmlab.model.mamba.reference.MambaWeights;
+import ssmlab.progress.Progress;
 import ssmlab.model.mamba.reference.ScanForm;
 
 /** {@code ssmlab circuit model}: a trained Mamba compiled into a threshold circuit. */
@@ -54,6 +55,9 @@ final class CircuitModelCommand implements Callable<Integer> {
       description = "also write the circuit: verilog|blif|bench|dot|json FILE (module mamba)")
   String[] export;
 
+  @Option(names = "--no-progress", description = "no progress on stderr")
+  boolean noProgress;
+
   @Mixin TestVectorsOption testVectors;
 
   @Override
@@ -67,6 +71,10 @@ final class CircuitModelCommand implements Callable<Integer> {
     }
     FloatFormat format = compiled.format();
     MambaWeights w = compiled.weights();
+    Progress progress = Progress.of(noProgress, spec.commandLine().getErr(),
+        Progress.DEFAULT_PERIOD_NANOS);
+    progress.start("circuit model", "stages",
+        1 + (verify > 0 ? 1 : 0) + (export != null ? 1 : 0), 0);
     long t0 = System.nanoTime();
     MambaCircuit c;
     try {
@@ -77,6 +85,7 @@ final class CircuitModelCommand implements Callable<Integer> {
           + "heap (SSMLAB_JVM_OPTS=-Xmx16g)");
     }
     double buildSeconds = (System.nanoTime() - t0) / 1e9;
+    progress.advance("compiled");
     Map<String, Object> out = stats(c, buildSeconds);
     if (verify > 0) {
       int agree = c.verify(verify, length);
@@ -85,16 +94,19 @@ final class CircuitModelCommand implements Callable<Integer> {
             + "from the F_p interpreter");
       }
       out.put("verified", agree);
+      progress.advance("verified");
     }
     if (export != null) {
       ExportFormat fmt = ExportFormat.parse(export[0]);
       fmt.write(c.circuit(), "mamba", Path.of(export[1]));
       out.put("export", Map.of("format", fmt.name().toLowerCase(Locale.ROOT), "file", export[1]));
+      progress.advance("exported");
     }
     if (testVectors.requested()) {
       out.put("vectors", testVectors.write(c.circuit(), "mamba",
           k -> randomTokens(k, w.embedding().length)));
     }
+    progress.close();
     out.put("provenance", Provenance.current(1));
     spec.commandLine().getOut().println(Json.write(out));
     return 0;

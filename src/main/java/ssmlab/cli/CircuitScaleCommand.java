@@ -17,6 +17,7 @@ import ssmlab.circuit.CircuitStats;
 import ssmlab.fp.FloatFormat;
 import ssmlab.compile.MambaCircuit;
 import ssmlab.model.mamba.reference.MambaWeights;
+import ssmlab.progress.Progress;
 import ssmlab.model.mamba.reference.ScanForm;
 import ssmlab.report.ScalingPlot;
 
@@ -45,6 +46,9 @@ final class CircuitScaleCommand implements Callable<Integer> {
   @Option(names = "--png", paramLabel = "FILE", description = "also plot depth and wires")
   Path png;
 
+  @Option(names = "--no-progress", description = "no progress on stderr")
+  boolean noProgress;
+
   /** One row of the table. */
   record Row(String form, int length, long gates, long wires, int depth, int depthWithoutNot,
       double seconds) {}
@@ -64,6 +68,9 @@ final class CircuitScaleCommand implements Callable<Integer> {
     out.println("|---|---|---|---|---|---|---|");
     out.flush();
     List<Row> rows = new ArrayList<>();
+    Progress progress = Progress.of(noProgress, spec.commandLine().getErr(),
+        Progress.DEFAULT_PERIOD_NANOS);
+    progress.start("circuit scale", "circuits", scanForms.size() * lengths.size(), 0);
     for (ScanForm form : scanForms) {
       List<Row> done = new ArrayList<>();
       for (int n : lengths.stream().sorted().toList()) {
@@ -76,6 +83,7 @@ final class CircuitScaleCommand implements Callable<Integer> {
           break;
         }
         Row row = compile(w, format, form, n, compiled.levelled);
+        progress.advance(form.id() + " n=" + n);
         if (row == null) {
           out.printf("| %s | %d | out of memory | | | | |%n", form.id(), n);
           out.flush();
@@ -88,6 +96,7 @@ final class CircuitScaleCommand implements Callable<Integer> {
         out.flush();
       }
     }
+    progress.close();
     out.println();
     for (ScanForm form : scanForms) {
       List<Row> r = rows.stream().filter(x -> x.form().equals(form.id())).toList();

@@ -9,8 +9,9 @@ import ssmlab.train.RunFolder;
 /** What {@code circuit model} and {@code circuit scale} compile: a checkpoint and a format. */
 final class CompiledModelOptions {
 
-  @Option(names = "--checkpoint", required = true, paramLabel = "DIR",
-      description = "a run folder of a mamba model (from 'ssmlab train')")
+  @Option(names = "--checkpoint", required = true, paramLabel = "DIR|FILE",
+      description = "a run folder of a mamba model (from 'ssmlab train'), or its "
+          + "model.safetensors")
   Path checkpoint;
 
   @Option(names = {"-p", "--precision"}, defaultValue = "4", paramLabel = "P",
@@ -38,6 +39,6 @@ final class CompiledModelOptions {
 
   /** The checkpoint's weights. */
   MambaWeights weights() {
-    return MambaWeights.of(RunFolder.load(checkpoint).model());
+    return MambaWeights.of(RunFolder.load(CheckpointPath.folder(checkpoint)).model());
   }
 }

@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 import ssmlab.experiment.Merge;
-import ssmlab.experiment.Progress;
+import ssmlab.progress.Progress;
 import ssmlab.experiment.ResultRow;
 import ssmlab.experiment.ResultsDir;
 import ssmlab.experiment.Shard;
@@ -56,7 +56,9 @@ final class DemoCommand implements Callable<Integer> {
     var dir = new ResultsDir(out);
     var options = SweepRunner.Options.forCores(Runtime.getRuntime().availableProcessors(), 1);
     SweepRunner.Summary summary = new SweepRunner(new TrainingExecutor(), dir, options,
-        noProgress ? Progress.NONE : Progress.forConsole(err)).run(sweep, Shard.ALL);
+        noProgress ? Progress.NONE : Progress.forConsole(err))
+        .logTo(line -> err.println("ssmlab: " + line))
+        .run(sweep, Shard.ALL);
     if (!summary.failed().isEmpty()) {
       err.println("ssmlab: " + summary.failed().size() + " demo runs failed, first: "
           + Errors.oneLine(summary.failed().getFirst()));

@@ -26,7 +26,7 @@ final class Errors {
 
   static int onExecutionFailure(Exception e, CommandLine cl, ParseResult parsed) {
     if (e instanceof IllegalArgumentException || e instanceof java.io.UncheckedIOException
-        || e instanceof java.nio.file.NoSuchFileException) {
+        || e instanceof java.io.IOException) {
       cl.getErr().println("ssmlab: " + oneLine(message(e)));
       return BAD_INPUT;
     }
@@ -36,13 +36,33 @@ final class Errors {
   }
 
   private static String message(Exception e) {
-    if (e instanceof java.nio.file.NoSuchFileException n) {
-      return "no such file: " + n.getFile();
+    if (e instanceof java.io.IOException io) {
+      return plainWords(io);
     }
     if (e instanceof java.io.UncheckedIOException u) {
-      return u.getCause().toString();
+      return plainWords(u.getCause());
     }
     return e.getMessage() == null ? e.toString() : e.getMessage();
+  }
+
+  /** What went wrong with a file, in the user's words and with its path, no Java class names. */
+  static String plainWords(java.io.IOException e) {
+    return switch (e) {
+      case java.nio.file.NoSuchFileException n -> "no such file or folder: " + n.getFile();
+      case java.nio.file.FileAlreadyExistsException f -> f.getFile() + " already exists";
+      case java.nio.file.AccessDeniedException a -> "permission denied: " + a.getFile();
+      case java.nio.file.NotDirectoryException n -> "not a folder: " + n.getFile();
+      case java.nio.file.DirectoryNotEmptyException d -> "folder not empty: " + d.getFile();
+      case java.nio.file.FileSystemException f when f.getFile() != null -> f.getFile()
+          + (f.getOtherFile() != null ? " -> " + f.getOtherFile() : "") + ": "
+          + (f.getReason() != null ? lowerFirst(f.getReason()) : "cannot be written or read");
+      default -> e.getMessage() != null ? lowerFirst(e.getMessage())
+          : "input/output error";
+    };
+  }
+
+  private static String lowerFirst(String s) {
+    return s.isEmpty() ? s : Character.toLowerCase(s.charAt(0)) + s.substring(1);
   }
 
   static String oneLine(String s) {

@@ -20,6 +20,7 @@ import ssmlab.model.SequenceModel;
 import ssmlab.model.mamba.reference.MambaReference;
 import ssmlab.model.mamba.reference.MambaWeights;
 import ssmlab.model.mamba.reference.ScanForm;
+import ssmlab.progress.Progress;
 import ssmlab.tensor.Parallel;
 import ssmlab.train.Evaluator;
 import ssmlab.train.LengthAccuracy;
@@ -36,7 +37,8 @@ final class EvalCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--run", required = true, paramLabel = "DIR", description = "the run folder")
+  @Option(names = {"--run", "--checkpoint"}, required = true, paramLabel = "DIR|FILE",
+      description = "the run folder, or its model.safetensors")
   Path run;
 
   @Option(names = "--lengths", required = true, split = ",", paramLabel = "N,N,...",
@@ -69,6 +71,10 @@ final class EvalCommand implements Callable<Integer> {
           + "${DEFAULT-VALUE})")
   String form;
 
+  @Option(names = "--no-progress", description = "no progress on stderr (shown for the slow "
+      + "--arith double and fp)")
+  boolean noProgress;
+
   @Override
   public Integer call() {
     if (count < 1) {
@@ -81,7 +87,7 @@ final class EvalCommand implements Callable<Integer> {
     }
     ScanForm scanForm = ScanForm.parse(form);
     Parallel.setThreads(threads);
-    RunFolder.Loaded loaded = RunFolder.load(run);
+    RunFolder.Loaded loaded = RunFolder.load(CheckpointPath.folder(run));
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("run", run.toString());
     out.put("task", loaded.task().name());
@@ -90,20 +96,31 @@ final class EvalCommand implements Callable<Integer> {
     Evaluator.Forward forward = forward(loaded.model(), scanForm, out);
     out.put("count", count);
     List<Map<String, Object>> rows = new ArrayList<>();
-    for (int n : lengths) {
-      LengthAccuracy a = Evaluator.evaluate(forward, loaded.model().vocabSize(), loaded.task(),
-          n, count, seed + n);
-      Map<String, Object> row = new LinkedHashMap<>();
-      row.put("length", n);
-      row.put("token_accuracy", a.tokenAccuracy());
-      row.put("sequence_accuracy", a.sequenceAccuracy());
-      row.put("loss", a.loss());
-      rows.add(row);
+    boolean slow = !arith.equals("float32");
+    try (Progress progress = Progress.of(noProgress || !slow, spec.commandLine().getErr(),
+        Progress.DEFAULT_PERIOD_NANOS)) {
+      progress.start("eval " + arith, "sequences", Math.multiplyExact(count, lengths.size()), 0);
+      for (int n : lengths) {
+        String note = "length " + n;
+        rows.add(row(n, Evaluator.evaluate(forward, loaded.model().vocabSize(), loaded.task(),
+            n, count, seed + n, k -> progress.advanceBy(k, note))));
+      }
     }
     out.put("lengths", rows);
     out.put("provenance", Provenance.current(threads));
     spec.commandLine().getOut().println(Json.write(out));
     return 0;
+  }
+
+  private static Map<String, Object> row(int n, LengthAccuracy a) {
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("length", n);
+    row.put("token_accuracy", a.tokenAccuracy());
+    row.put("sequence_accuracy", a.sequenceAccuracy());
+    row.put("sequences", a.sequences());
+    row.put("unlabelled", a.unlabelled());
+    row.put("loss", a.loss());
+    return row;
   }
 
   /** The engine's forward, or the reference forward in the chosen number system. */

@@ -8,7 +8,8 @@ import picocli.CommandLine.Command;
     name = "model",
     description = "The model families, and commands on a model checkpoint.",
     mixinStandardHelpOptions = true,
-    subcommands = {ModelList.class, ModelForward.class, ModelForms.class})
+    subcommands = {ModelList.class, ModelForward.class, ModelForms.class, ModelExport.class,
+      ModelImport.class})
 final class ModelCommand implements Runnable {
 
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;

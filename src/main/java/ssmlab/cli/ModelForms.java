@@ -36,7 +36,8 @@ final class ModelForms implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--run", required = true, paramLabel = "DIR", description = "the run folder")
+  @Option(names = {"--run", "--checkpoint"}, required = true, paramLabel = "DIR|FILE",
+      description = "the run folder, or its model.safetensors")
   Path run;
 
   @Mixin FloatFormatOptions fp;
@@ -59,7 +60,7 @@ final class ModelForms implements Callable<Integer> {
       throw new IllegalArgumentException("--length and --count must be at least 1");
     }
     FloatFormat format = fp.format("model forms");
-    RunFolder.Loaded loaded = RunFolder.load(run);
+    RunFolder.Loaded loaded = RunFolder.load(CheckpointPath.folder(run));
     MambaWeights w = MambaWeights.of(loaded.model());
     var fp = new FloatPArithmetic(format);
     var sequential = new MambaReference<>(fp, w, ScanForm.SEQUENTIAL);

@@ -24,17 +24,20 @@ import ssmlab.model.SequenceModel;
     mixinStandardHelpOptions = true,
     description = "Runs a Mamba checkpoint (mamba_ssm's model.safetensors + config.json) on a "
         + "token sequence and prints {\"logits\": [[...], ...]}, one row per position.",
-    footer = {"", "Example:",
-      "  ssmlab model forward --checkpoint model.safetensors --config config.json \\",
-      "      --tokens \"3 1 4 1\" --eigenvalues -1,1"})
+    footer = {"", "Example (a golden checkpoint shipped with the tests):",
+      "  ssmlab model forward --checkpoint src/test/resources/ssmlab/model/mamba/golden/d16-l2 "
+          + "--tokens \"3 1 4 1\""})
 final class ModelForward implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--checkpoint", required = true, paramLabel = "FILE", description = "model.safetensors")
+  @Option(names = "--checkpoint", required = true, paramLabel = "DIR|FILE",
+      description = "a folder holding model.safetensors and config.json (a run folder), or the "
+          + "model.safetensors file")
   Path checkpoint;
 
-  @Option(names = "--config", required = true, paramLabel = "FILE", description = "config.json (mamba_ssm keys)")
+  @Option(names = "--config", paramLabel = "FILE",
+      description = "config.json (mamba_ssm keys); default: the one beside the checkpoint")
   Path config;
 
   @Option(names = "--tokens", required = true, paramLabel = "IDS", description = "token ids, space separated")
@@ -60,7 +63,7 @@ final class ModelForward implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    MambaConfig cfg = MambaConfig.read(config);
+    MambaConfig cfg = MambaConfig.read(CheckpointPath.config(checkpoint, config));
     if (eigenvalues != null) {
       cfg = cfg.withEigenvalues(Eigenvalues.parse(eigenvalues));
     }
@@ -72,7 +75,7 @@ final class ModelForward implements Callable<Integer> {
           dConv == null ? cfg.dConv() : dConv, expand == null ? cfg.expand() : expand);
     }
     int[] ids = parseTokens(tokens, cfg.paddedVocab());
-    SequenceModel model = MambaCheckpoint.load(checkpoint, cfg);
+    SequenceModel model = MambaCheckpoint.load(CheckpointPath.weights(checkpoint), cfg);
     float[] logits = model.forward(ids, 1, ids.length);
     int v = model.vocabSize();
     List<float[]> rows = new ArrayList<>();

@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import ssmlab.experiment.Merge;
-import ssmlab.experiment.Progress;
+import ssmlab.progress.Progress;
 import ssmlab.experiment.ResultsDir;
 import ssmlab.experiment.RunExecutor;
 import ssmlab.experiment.Shard;
@@ -62,6 +62,13 @@ final class SweepCommand implements Callable<Integer> {
       description = "Runs at once (default: cores / threads per run).")
   Integer jobs;
 
+  /** The folder of a results folder that {@code --keep-models} fills, one run folder per run. */
+  static final String MODELS = "models";
+
+  @Option(names = "--keep-models", description = "also keep each trained model, as a run folder "
+      + "OUT/models/<id> that eval, model forms and circuit model read")
+  boolean keepModels;
+
   @Option(names = "--no-progress", description = "No progress bar or progress lines.")
   boolean noProgress;
 
@@ -78,7 +85,9 @@ final class SweepCommand implements Callable<Integer> {
     var err = spec.commandLine().getErr();
     Progress progress = noProgress ? Progress.NONE : Progress.forConsole(err);
     ResultsDir dir = new ResultsDir(out);
-    SweepRunner.Summary summary = new SweepRunner(executor, dir, options, progress)
+    RunExecutor runs = keepModels ? executor.keepingModels(out.resolve(MODELS)) : executor;
+    SweepRunner.Summary summary = new SweepRunner(runs, dir, options, progress)
+        .logTo(line -> err.println("ssmlab: " + line))
         .run(sweep, shard);
     spec.commandLine().getOut().println(Json.write(summary));
     if (!summary.failed().isEmpty()) {

@@ -1,8 +1,8 @@
 package ssmlab.cli;
 
+import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 
@@ -11,12 +11,15 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
+import ssmlab.io.StagedFolder;
 import ssmlab.model.ModelConfig;
 import ssmlab.model.Models;
 import ssmlab.model.SequenceModel;
+import ssmlab.progress.Progress;
 import ssmlab.tasks.LengthRange;
 import ssmlab.tasks.Task;
 import ssmlab.tasks.TaskRegistry;
+import ssmlab.train.Gradients;
 import ssmlab.train.RunFolder;
 import ssmlab.train.StepRecord;
 import ssmlab.train.TrainSettings;
@@ -37,7 +40,7 @@ final class TrainCommand implements Callable<Integer> {
   String task;
 
   @Option(names = "--model", required = true, paramLabel = "M",
-      description = "mamba, s4d, transformer, lstm or rnn")
+      description = "a model family (listed below, and by ssmlab model list)")
   String model;
 
   @Mixin ModelOptionsMixin modelOptions;
@@ -85,26 +88,56 @@ final class TrainCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "no progress lines on stderr")
   boolean noProgress;
 
+  @Option(names = "--overwrite", description = "replace DIR when it holds files (the new run "
+      + "is written beside it and swapped in whole at the end)")
+  boolean overwrite;
+
+  /** A progress line in a log at most this often (the bar on a terminal redraws each step). */
+  private static final long PERIOD = 10_000_000_000L;
+
   @Override
-  public Integer call() {
+  public Integer call() throws IOException {
     Map<String, String> options = taskOptions.asMap();
     Task t = TaskRegistry.create(task, options);
     ModelConfig cfg = modelOptions.config(model, Trainer.modelVocabulary(t));
     var settings = new TrainSettings(steps, batch, lr, warmup != null ? warmup : steps / 10,
         weightDecay, clip, LengthRange.parse(trainLengths), seed, threads);
+    Trainer.requireFits(cfg, batch, settings.lengths().max(), "--batch");
     SequenceModel m = Models.create(cfg, seed);
-    List<StepRecord> records = new ArrayList<>();
-    var progress = new TrainProgress(spec.commandLine().getErr(), steps, noProgress);
-    double loss = Trainer.train(m, t, settings, r -> {
-      records.add(r);
-      progress.step(r);
-    });
-    progress.done();
-    RunFolder.save(out, m, new RunFolder.RunInfo(t.name(), options, cfg, settings));
-    RunFolder.saveMetrics(out, records);
-    spec.commandLine().getOut().println(Json.write(Map.of("out", out.toString(), "steps", steps,
-        "final_loss", loss, "parameters", m.parameterCount(),
-        "seconds", records.get(records.size() - 1).seconds())));
-    return 0;
+    StagedFolder folder = StagedFolder.begin(out, overwrite, "--overwrite");
+    try {
+      StepRecord last = train(m, t, settings, folder);
+      RunFolder.save(folder.dir(), m, new RunFolder.RunInfo(t.name(), options, cfg, settings));
+      folder.commit();
+      spec.commandLine().getOut().println(Json.write(Map.of("out", out.toString(),
+          "steps", steps, "final_loss", last.loss(), "parameters", m.parameterCount(),
+          "seconds", last.seconds())));
+      return 0;
+    } catch (RuntimeException | IOException | Error e) {
+      folder.abandon();
+      throw e;
+    }
+  }
+
+  /** Trains, logging each step to the staged folder; a diverging run keeps its metrics. */
+  private StepRecord train(SequenceModel m, Task t, TrainSettings settings, StagedFolder folder)
+      throws IOException {
+    StepRecord[] last = new StepRecord[1];
+    try (var metrics = new RunFolder.MetricsLog(folder.dir());
+        Progress progress = Progress.of(noProgress, spec.commandLine().getErr(), PERIOD)) {
+      progress.start("train", "steps", steps, 0);
+      Trainer.train(m, t, settings, r -> {
+        metrics.append(r);
+        progress.advance(String.format(Locale.ROOT, "loss %.4f lr %.2e grad-norm %.3f",
+            r.loss(), r.lr(), r.gradNorm()));
+        last[0] = r;
+      });
+    } catch (Gradients.NonFiniteException e) {
+      Path kept = folder.keepPartial();
+      throw new IllegalArgumentException("training diverged at " + e.getMessage()
+          + "; the metrics of the steps before are in " + kept.resolve(RunFolder.METRICS)
+          + " (try a smaller --lr)");
+    }
+    return last[0];
   }
 }

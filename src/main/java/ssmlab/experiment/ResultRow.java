@@ -9,7 +9,9 @@ import com.fasterxml.jackson.annotation.JsonProperty;
 
 /**
  * One row of the merged results: one run at one test length, with the run's configuration,
- * provenance and the metrics measured at that length. The column names are the JSON keys.
+ * provenance and the metrics measured at that length. The column names are the JSON keys;
+ * {@code sequences} (sequence accuracy's denominator) and {@code unlabelled} (sequences without
+ * a labelled position, left out) are empty in results measured before they were recorded.
  */
 public record ResultRow(
     String id,
@@ -38,7 +40,9 @@ public record ResultRow(
     String commit,
     String jdk,
     boolean simd,
-    int threads) {
+    int threads,
+    Integer sequences,
+    Integer unlabelled) {
 
   /** The rows of one run, one per test length, in test-length order. */
   public static List<ResultRow> of(RunRecord r) {
@@ -51,7 +55,7 @@ public record ResultRow(
           s.trainLengths().max(), m.length(), s.steps(), s.batch(), s.lr(), s.trainOptions(),
           s.seed(), m.tokenAccuracy(), m.sequenceAccuracy(), m.loss(),
           r.result().trainSeconds(), r.result().trainLoss(), p.commit(), p.jdk(), p.simd(),
-          p.threads()));
+          p.threads(), m.sequences(), m.unlabelled()));
     }
     return rows;
   }

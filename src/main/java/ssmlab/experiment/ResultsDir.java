@@ -23,6 +23,8 @@ public final class ResultsDir {
   public static final String RUNS = "runs";
   public static final String JSONL = "results.jsonl";
   public static final String CSV = "results.csv";
+  /** The folder of the lock files, one per run and one for the folder. */
+  static final String LOCKS = ".locks";
 
   private final Path root;
 
@@ -38,8 +40,34 @@ public final class ResultsDir {
     return root.resolve(RUNS).resolve(id + ".json");
   }
 
+  /** Whether run {@code id} has a result file that parses and holds that run. */
   public boolean isFinished(String id) {
-    return Files.isRegularFile(runFile(id));
+    return Files.isRegularFile(runFile(id)) && damage(id).isEmpty();
+  }
+
+  /**
+   * Why the result file of run {@code id} does not count as a result (empty, cut short, another
+   * run's), or empty when it is sound or absent.
+   */
+  public Optional<String> damage(String id) {
+    Path file = runFile(id);
+    if (!Files.exists(file)) {
+      return Optional.empty();
+    }
+    try {
+      read(file);
+      return Optional.empty();
+    } catch (IllegalArgumentException | IOException e) {
+      return Optional.of(e.getMessage());
+    }
+  }
+
+  /**
+   * The lock of run {@code id}, or empty while another worker or process holds it: whoever
+   * holds it trains the run, so concurrent shards on one folder never train a run twice.
+   */
+  Optional<FileLock> tryLock(String id) throws IOException {
+    return FileLock.tryLock(root.resolve(LOCKS).resolve(id + ".lock"));
   }
 
   /** Stores a finished run: the file appears whole or not at all. */
@@ -52,6 +80,16 @@ public final class ResultsDir {
    * holds one sweep, so results of two specs are never mixed.
    */
   public void claim(SweepSpec spec) throws IOException {
+    AtomicFile.createFolders(root);
+    try (FileLock folder = FileLock.lock(root.resolve(LOCKS).resolve(SWEEP_FILE + ".lock"))) {
+      claimLocked(spec);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while waiting for " + root);
+    }
+  }
+
+  private void claimLocked(SweepSpec spec) throws IOException {
     String hash = spec.hash();
     Optional<SweepFile> existing = sweepFile();
     if (existing.isPresent()) {
@@ -112,6 +150,9 @@ public final class ResultsDir {
   }
 
   private static RunRecord read(Path file) throws IOException {
+    if (Files.isDirectory(file)) {
+      throw new IllegalArgumentException(file + " is a folder, not a result file");
+    }
     RunRecord record;
     try {
       record = Canonical.MAPPER.readValue(Files.readString(file), RunRecord.class);
@@ -124,7 +165,10 @@ public final class ResultsDir {
     return record;
   }
 
-  /** Deletes temporary files that a killed writer left for the given runs. */
+  /**
+   * Deletes temporary files that a killed writer left for the given runs; a run whose lock is
+   * held (its writer is alive) keeps them.
+   */
   void deleteStaleTemps(Set<String> ids) throws IOException {
     Path runs = root.resolve(RUNS);
     if (!Files.isDirectory(runs)) {
@@ -136,7 +180,12 @@ public final class ResultsDir {
         if (name.startsWith(".") && name.endsWith(AtomicFile.TEMP_SUFFIX)
             && name.length() > 1 + RunId.HEX_DIGITS
             && ids.contains(name.substring(1, 1 + RunId.HEX_DIGITS))) {
-          Files.deleteIfExists(p);
+          Optional<FileLock> lock = tryLock(name.substring(1, 1 + RunId.HEX_DIGITS));
+          if (lock.isPresent()) {
+            try (FileLock held = lock.get()) {
+              Files.deleteIfExists(p);
+            }
+          }
         }
       }
     }

@@ -28,4 +28,14 @@ public interface RunExecutor {
    * @throws IllegalArgumentException with a one-line message when the run cannot be run
    */
   default void validate(RunSpec spec) {}
+
+  /**
+   * This executor, also writing each trained model as a run folder {@code models/<id>} (that
+   * {@code eval}, {@code circuit model} and {@code eval --arith fp} read) under {@code dir}.
+   *
+   * @throws IllegalArgumentException when this executor trains no models to keep
+   */
+  default RunExecutor keepingModels(java.nio.file.Path dir) {
+    throw new IllegalArgumentException("--keep-models: this sweep trains no models to keep");
+  }
 }

@@ -1,13 +1,17 @@
 package ssmlab.experiment;
 
+import ssmlab.progress.Progress;
 import ssmlab.io.Provenance;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
@@ -15,7 +19,9 @@ import java.util.stream.Collectors;
  * finished run atomically in a {@link ResultsDir}.
  *
  * <p>Nothing is lost and nothing done twice: a run's result file appears (by an atomic rename)
- * only once the run has finished, and a run whose file exists is skipped. A sweep killed at any
+ * only once the run has finished, and a run whose file parses and holds it is skipped (a damaged
+ * one is redone, and said so). A worker trains a run only while it holds the run's lock, so
+ * sweeps sharing a folder at the same time never train one run twice. A sweep killed at any
  * moment and started again therefore redoes exactly the runs that had not finished. A run that
  * throws leaves no file (a rerun retries it) and is listed in the {@link Summary}.
  */
@@ -60,6 +66,7 @@ public final class SweepRunner {
   private final Options options;
   private final Progress progress;
   private final Provenance provenance;
+  private Consumer<String> log = line -> { };
 
   public SweepRunner(RunExecutor executor, ResultsDir dir, Options options, Progress progress) {
     this.executor = executor;
@@ -67,6 +74,12 @@ public final class SweepRunner {
     this.options = options;
     this.progress = progress;
     this.provenance = Provenance.current(options.threadsPerRun());
+  }
+
+  /** Sends notes for the user (a damaged result redone, runs trained elsewhere) to {@code log}. */
+  public SweepRunner logTo(Consumer<String> log) {
+    this.log = log;
+    return this;
   }
 
   /**
@@ -82,18 +95,24 @@ public final class SweepRunner {
     List<Run> mine = shard.select(all);
     dir.claim(spec);
     dir.deleteStaleTemps(mine.stream().map(Run::id).collect(Collectors.toSet()));
+    for (Run run : mine) {
+      dir.damage(run.id()).ifPresent(why -> log.accept("redoing run " + run.id() + ": " + why));
+    }
     List<Run> pending = mine.stream().filter(r -> !dir.isFinished(r.id())).toList();
     String hash = spec.hash();
-    String title = spec.name() + (shard.count() > 1 ? " shard " + shard : "");
-    progress.start(title, mine.size(), mine.size() - pending.size());
+    String title = "sweep " + spec.name() + (shard.count() > 1 ? " shard " + shard : "");
+    progress.start(title, "runs", mine.size(), mine.size() - pending.size());
     List<String> failed = new ArrayList<>();
+    var elsewhere = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(options.workers(),
         Thread.ofPlatform().name("sweep-worker-", 0).factory());
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (Run run : pending) {
         futures.add(pool.submit(() -> {
-          runOne(run, spec.name(), hash);
+          if (!runLocked(run, spec.name(), hash)) {
+            elsewhere.incrementAndGet();
+          }
           return null;
         }));
       }
@@ -101,15 +120,47 @@ public final class SweepRunner {
         try {
           futures.get(i).get();
         } catch (ExecutionException e) {
-          failed.add(pending.get(i).id() + ": " + e.getCause());
+          failed.add(pending.get(i).id() + ": " + why(e.getCause()));
         }
       }
     } finally {
       pool.shutdownNow();
       progress.close();
     }
-    return new Summary(mine.size(), mine.size() - pending.size(),
-        pending.size() - failed.size(), failed);
+    if (elsewhere.get() > 0) {
+      log.accept(elsewhere.get() + " runs were trained by another process on " + dir.root()
+          + " at the same time, so this one skipped them");
+    }
+    return new Summary(mine.size(), mine.size() - pending.size() + elsewhere.get(),
+        pending.size() - failed.size() - elsewhere.get(), failed);
+  }
+
+  /** A failed run's reason: the message of a refusal or of ssmlab's own errors, else the error. */
+  private static String why(Throwable cause) {
+    boolean worded = cause instanceof IllegalArgumentException
+        || cause instanceof IllegalStateException
+        || cause.getClass().getName().startsWith("ssmlab.");
+    return worded && cause.getMessage() != null ? cause.getMessage() : cause.toString();
+  }
+
+  /**
+   * Runs {@code run} under its lock; returns false, running nothing, when another worker or
+   * process holds the lock or finished the run meanwhile.
+   */
+  private boolean runLocked(Run run, String sweep, String specHash) throws Exception {
+    Optional<FileLock> lock = dir.tryLock(run.id());
+    if (lock.isEmpty()) {
+      progress.advance(run.id() + " trained elsewhere");
+      return false;
+    }
+    try (FileLock held = lock.get()) {
+      if (dir.isFinished(run.id())) {
+        progress.advance(run.id() + " finished elsewhere");
+        return false;
+      }
+      runOne(run, sweep, specHash);
+      return true;
+    }
   }
 
   private void runOne(Run run, String sweep, String specHash) throws Exception {

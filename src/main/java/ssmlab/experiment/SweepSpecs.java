@@ -8,12 +8,22 @@ import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.exc.MismatchedInputException;
+import tools.jackson.databind.exc.PropertyBindingException;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads sweep specs from {@code .yaml}/{@code .yml} or {@code .json} files. */
 public final class SweepSpecs {
   private static final ObjectMapper YAML = YAMLMapper.builder()
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+      .build();
+  private static final ObjectMapper JSON = Canonical.MAPPER.rebuild()
+      .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+      .build();
+  /** Binds the tree: a number with a fraction is no integer (seeds: [1.5] is not seed 1). */
+  private static final ObjectMapper BIND = Canonical.MAPPER.rebuild()
+      .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
       .build();
 
   private SweepSpecs() {}
@@ -25,7 +35,7 @@ public final class SweepSpecs {
     if (name.endsWith(".yaml") || name.endsWith(".yml")) {
       mapper = YAML;
     } else if (name.endsWith(".json")) {
-      mapper = Canonical.MAPPER;
+      mapper = JSON;
     } else {
       throw new IllegalArgumentException("sweep spec " + file
           + ": expected a .yaml, .yml or .json file");
@@ -39,17 +49,61 @@ public final class SweepSpecs {
   }
 
   private static SweepSpec parse(ObjectMapper mapper, String text, String where) {
+    JsonNode tree;
     try {
-      JsonNode tree = mapper.readTree(text);
-      if (tree == null || !tree.isObject()) {
-        throw new IllegalArgumentException(where + ": expected a mapping at the top");
-      }
-      return Canonical.MAPPER.treeToValue(tree, SweepSpec.class);
+      tree = mapper.readTree(text);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(where + ": " + e.getOriginalMessage(), e);
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new IllegalArgumentException(where + ": expected a mapping at the top");
+    }
+    try {
+      return BIND.treeToValue(tree, SweepSpec.class);
+    } catch (MismatchedInputException e) {
+      throw new IllegalArgumentException(where + ": " + mismatch(e, tree), e);
     } catch (JacksonException e) {
       Throwable cause = e.getCause();
       String why = cause instanceof IllegalArgumentException ? cause.getMessage()
           : e.getOriginalMessage();
       throw new IllegalArgumentException(where + ": " + why, e);
     }
+  }
+
+  /** "'seeds[0]' must be an integer, not 1.5", in the spec's words rather than Java's. */
+  private static String mismatch(MismatchedInputException e, JsonNode tree) {
+    var at = new StringBuilder();
+    var pointer = new StringBuilder();
+    for (JacksonException.Reference ref : e.getPath()) {
+      if (ref.getIndex() >= 0) {
+        at.append('[').append(ref.getIndex()).append(']');
+        pointer.append('/').append(ref.getIndex());
+      } else if (ref.getPropertyName() != null) {
+        at.append(at.isEmpty() ? "" : ".").append(ref.getPropertyName());
+        pointer.append('/').append(ref.getPropertyName().replace("~", "~0").replace("/", "~1"));
+      }
+    }
+    if (e.getTargetType() == null || e instanceof PropertyBindingException) {
+      return e.getOriginalMessage();
+    }
+    JsonNode bad = tree.at(pointer.toString());
+    return "'" + at + "' must be " + typeInWords(e.getTargetType()) + ", not "
+        + (bad.isMissingNode() ? "that" : bad.toString());
+  }
+
+  private static String typeInWords(Class<?> type) {
+    if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+      return "an integer";
+    }
+    if (Number.class.isAssignableFrom(type) || type == double.class) {
+      return "a number";
+    }
+    if (java.util.Collection.class.isAssignableFrom(type)) {
+      return "a list";
+    }
+    if (java.util.Map.class.isAssignableFrom(type) || type.isRecord()) {
+      return "a mapping";
+    }
+    return type == String.class ? "a string" : "a " + type.getSimpleName();
   }
 }

@@ -11,6 +11,8 @@ import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -21,6 +23,9 @@ import java.util.UUID;
  * Writes files so that a reader sees either the old file (or none) or the whole new one: the
  * content goes to {@code .<name>.<random>.tmp} beside the target, is forced to disk, and is then
  * renamed over the target in one atomic step. A write that fails leaves no temporary file.
+ *
+ * <p>Symbolic links are written through to their target, and what exists but is not a regular
+ * file (a device, a FIFO) is written directly: no rename could replace it faithfully.
  *
  * <p>The temporary file is opened like any new file (not {@code Files.createTempFile}, which makes
  * it private to its owner): results on a folder shared by a cluster's jobs must stay readable, so
@@ -42,15 +47,84 @@ public final class AtomicFile {
     void write(java.io.Writer out) throws IOException;
   }
 
+  private static final int MAX_LINKS = 40;
+
   private AtomicFile() {}
 
-  /** Writes {@code target} from {@code writer}. */
+  /**
+   * Writes {@code target} from {@code writer}. A symbolic link is written through: its final
+   * target gets the new content (renamed into place in the target's folder), the link stays. A
+   * target that exists and is not a regular file (a device, a FIFO, {@code /dev/stdout}) is
+   * written directly, without a temporary file.
+   *
+   * @throws UncheckedIOException wrapping a {@link java.nio.file.FileSystemException} that names
+   *     the file
+   */
   public static void write(Path target, Writer writer) {
-    Path abs = target.toAbsolutePath();
+    try {
+      Path resolved = resolveLinks(target.toAbsolutePath());
+      if (resolved == null) {
+        writeDirectly(target, writer);
+      } else if (Files.isDirectory(resolved)) {
+        throw new FileSystemException(target.toString(), null, "is a folder, not a file");
+      } else if (Files.exists(resolved) && !Files.isRegularFile(resolved)) {
+        writeDirectly(resolved, writer);
+      } else {
+        writeAtomically(resolved, writer);
+      }
+    } catch (FileSystemException e) {
+      throw new UncheckedIOException(e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(new FileSystemException(target.toString(), null,
+          e.getMessage()));
+    }
+  }
+
+  /**
+   * The file a path's symbolic links lead to (which need not exist yet), or null for the
+   * kernel's own files ({@code /dev/stdout} leads through {@code /proc/self/fd}), which are
+   * written directly.
+   */
+  private static Path resolveLinks(Path path) throws IOException {
+    Path p = path;
+    for (int hops = 0; hops < MAX_LINKS; hops++) {
+      if (p.startsWith("/proc") || p.startsWith("/dev/fd")) {
+        return null;
+      }
+      if (!Files.isSymbolicLink(p)) {
+        return p;
+      }
+      p = p.getParent().resolve(Files.readSymbolicLink(p)).normalize();
+    }
+    throw new FileSystemException(path.toString(), null, "too many levels of symbolic links");
+  }
+
+  private static void writeDirectly(Path target, Writer writer) throws IOException {
+    try (OutputStream raw = Files.newOutputStream(target, StandardOpenOption.WRITE,
+        StandardOpenOption.APPEND)) {
+      var out = new BufferedOutputStream(raw, 1 << 16);
+      writer.write(new KeepOpen(out));
+      out.flush();
+    }
+  }
+
+  /**
+   * Creates {@code dir} and its missing parents; a file in the way is named as such (where
+   * {@link Files#createDirectories} says only that it "already exists").
+   */
+  public static Path createFolders(Path dir) throws IOException {
+    try {
+      return Files.createDirectories(dir);
+    } catch (FileAlreadyExistsException e) {
+      throw new FileSystemException(e.getFile(), null, "exists and is not a folder");
+    }
+  }
+
+  private static void writeAtomically(Path abs, Writer writer) throws IOException {
     Path dir = abs.getParent();
     Path tmp = dir.resolve("." + abs.getFileName() + "." + UUID.randomUUID() + TEMP_SUFFIX);
     try {
-      Files.createDirectories(dir);
+      createFolders(dir);
       try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.CREATE_NEW,
           StandardOpenOption.WRITE)) {
         var out = new BufferedOutputStream(Channels.newOutputStream(channel), 1 << 16);
@@ -61,10 +135,9 @@ public final class AtomicFile {
       try {
         Files.move(tmp, abs, StandardCopyOption.ATOMIC_MOVE);
       } catch (AtomicMoveNotSupportedException e) {
-        throw new IOException("the file system of " + dir + " cannot rename atomically", e);
+        throw new FileSystemException(dir.toString(), null, "this file system cannot rename "
+            + "atomically");
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } finally {
       try {
         Files.deleteIfExists(tmp);

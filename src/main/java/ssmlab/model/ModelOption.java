@@ -2,6 +2,7 @@ package ssmlab.model;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
@@ -15,14 +16,17 @@ import java.util.regex.Pattern;
  * @param min the least integer (for {@link Type#INTEGER})
  * @param choices the allowed values (for {@link Type#CHOICE}); the first is not implied
  * @param pattern what a value matches (for {@link Type#TEXT}), e.g. {@code [MA]+}
+ * @param fit the canonical spelling of a matching, upper-cased value for a model of the given
+ *     sizes (for {@link Type#TEXT}); throws {@link IllegalArgumentException} with what a value
+ *     must be, e.g. a layer pattern of {@code layers} letters
  * @param defaultValue the default in canonical spelling, a function of the model's sizes (most
  *     ignore them)
  * @param defaultText the default as help shows it, e.g. {@code 16} or {@code d_model}
  * @param description what it means, one line
  */
 public record ModelOption(String name, Type type, int min, List<String> choices,
-    Pattern pattern, Function<ModelConfig, String> defaultValue, String defaultText,
-    String description) {
+    Pattern pattern, BiFunction<String, ModelConfig, String> fit,
+    Function<ModelConfig, String> defaultValue, String defaultText, String description) {
 
   /** The kinds of value an option takes. */
   public enum Type { INTEGER, CHOICE, TEXT }
@@ -33,14 +37,14 @@ public record ModelOption(String name, Type type, int min, List<String> choices,
 
   /** An integer option of at least {@code min} with a fixed default. */
   public static ModelOption integer(String name, int defaultValue, int min, String description) {
-    return new ModelOption(name, Type.INTEGER, min, List.of(), null,
+    return new ModelOption(name, Type.INTEGER, min, List.of(), null, null,
         c -> String.valueOf(defaultValue), String.valueOf(defaultValue), description);
   }
 
   /** An integer option whose default depends on the sizes, e.g. {@code hidden} [d_model]. */
   public static ModelOption derived(String name, Function<ModelConfig, Integer> defaultValue,
       String defaultText, int min, String description) {
-    return new ModelOption(name, Type.INTEGER, min, List.of(), null,
+    return new ModelOption(name, Type.INTEGER, min, List.of(), null, null,
         c -> String.valueOf(defaultValue.apply(c)), defaultText, description);
   }
 
@@ -50,15 +54,21 @@ public record ModelOption(String name, Type type, int min, List<String> choices,
     if (!choices.contains(defaultValue)) {
       throw new IllegalArgumentException(name + ": default " + defaultValue + " not a choice");
     }
-    return new ModelOption(name, Type.CHOICE, 0, choices, null, c -> defaultValue,
+    return new ModelOption(name, Type.CHOICE, 0, choices, null, null, c -> defaultValue,
         defaultValue, description);
   }
 
-  /** A text option matching {@code regex} (upper-cased before matching), e.g. a layer pattern. */
-  public static ModelOption text(String name, String defaultValue, String regex,
+  /**
+   * A text option matching {@code regex} (upper-cased before matching) and then fitted to the
+   * model's sizes, e.g. a layer pattern.
+   *
+   * @param defaultValue in canonical spelling, a function of the sizes
+   */
+  public static ModelOption text(String name, Function<ModelConfig, String> defaultValue,
+      String defaultText, String regex, BiFunction<String, ModelConfig, String> fit,
       String description) {
-    return new ModelOption(name, Type.TEXT, 0, List.of(), Pattern.compile(regex),
-        c -> defaultValue, defaultValue, description);
+    return new ModelOption(name, Type.TEXT, 0, List.of(), Pattern.compile(regex), fit,
+        defaultValue, defaultText, description);
   }
 
   /** The default for a model of these sizes, in canonical spelling. */
@@ -67,12 +77,13 @@ public record ModelOption(String name, Type type, int min, List<String> choices,
   }
 
   /**
-   * The canonical spelling of {@code raw}: an integer without sign, spaces or leading zeros, or
-   * the choice as listed (matched ignoring case, spaces and brackets).
+   * The canonical spelling of {@code raw}: an integer without sign, spaces or leading zeros, the
+   * choice as listed (matched ignoring case, spaces and brackets), or the text upper-cased and
+   * fitted to {@code sizes}.
    *
    * @throws IllegalArgumentException naming the family and option when {@code raw} is not a value
    */
-  public String canonical(String family, String raw) {
+  public String canonical(String family, String raw, ModelConfig sizes) {
     String s = raw == null ? "" : raw.strip();
     return switch (type) {
       case INTEGER -> {
@@ -101,7 +112,11 @@ public record ModelOption(String name, Type type, int min, List<String> choices,
         if (!pattern.matcher(v).matches()) {
           throw bad(family, "of the form " + pattern.pattern(), raw);
         }
-        yield v;
+        try {
+          yield fit.apply(v, sizes);
+        } catch (IllegalArgumentException e) {
+          throw bad(family, e.getMessage(), raw);
+        }
       }
     };
   }

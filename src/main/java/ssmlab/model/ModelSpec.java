@@ -63,7 +63,7 @@ public record ModelSpec(String family, String description, List<ModelOption> opt
     Map<String, String> resolved = new TreeMap<>();
     for (ModelOption o : options) {
       String raw = config.options().get(o.name());
-      resolved.put(o.name(), raw == null ? o.defaultFor(config) : o.canonical(family, raw));
+      resolved.put(o.name(), raw == null ? o.defaultFor(config) : o.canonical(family, raw, config));
     }
     return new ModelConfig(family, config.vocabSize(), config.dModel(), config.nLayers(),
         resolved);

@@ -7,6 +7,9 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
+import ssmlab.model.deltanet.DeltaNetLM;
+import ssmlab.model.hybrid.HybridLM;
+import ssmlab.model.ids4.IDS4LM;
 import ssmlab.model.mamba.MambaLM;
 import ssmlab.model.recurrent.RecurrentModels;
 import ssmlab.model.s4d.S4DLM;
@@ -34,6 +37,9 @@ public final class Models {
     register(Transformer.SPEC);
     register(RecurrentModels.LSTM);
     register(RecurrentModels.RNN);
+    register(IDS4LM.SPEC);
+    register(DeltaNetLM.SPEC);
+    register(HybridLM.SPEC);
   }
 
   private Models() {}

@@ -10,7 +10,9 @@ import ssmlab.tensor.Parallel;
 
 /**
  * Multi-head causal self-attention: {@code y = concat_h(softmax(Q_h K_hᵀ/√hd + mask) V_h)·W_oᵀ + b_o}
- * with {@code [Q K V] = x·W_qkvᵀ + b_qkv}, optionally with rotary positions on Q and K.
+ * with {@code [Q K V] = x·W_qkvᵀ + b_qkv}, optionally with rotary positions on Q and K
+ * ({@link RoPE}) or linear biases on the scores ({@link ALiBi}: {@code mask} becomes
+ * {@code −m_h·(i − j)} for j ≤ i).
  *
  * <p>Parameters {@code <name>.qkv.*} (3d, d) and {@code <name>.out.*} (d, d). Per (batch, head)
  * the scores S = QKᵀ·scale are an (len, len) matrix; row t keeps columns 0..t (causal mask). The
@@ -19,6 +21,8 @@ import ssmlab.tensor.Parallel;
  *   dV = Pᵀ·dO     dP = dO·Vᵀ     dS_ij = P_ij·(dP_ij − Σ_k dP_ik·P_ik)·scale
  *   dQ = dS·K      dK = dSᵀ·Q
  * </pre>
+ * where dS is the gradient of the unscaled QKᵀ; ALiBi's bias is constant, so the backward is the
+ * same with or without it.
  * Work is split over (batch, head) pairs; each pair's products run on one thread.
  */
 public final class CausalSelfAttention implements Layer {
@@ -30,6 +34,7 @@ public final class CausalSelfAttention implements Layer {
   private final Linear qkvProj;
   private final Linear outProj;
   private final RoPE rope; // null without rotary positions
+  private final ALiBi alibi; // null without linear biases
   private final List<Parameter> params;
 
   private int batch;
@@ -43,9 +48,11 @@ public final class CausalSelfAttention implements Layer {
   /**
    * Attention over {@code dim} features in {@code heads} heads ({@code dim % heads == 0}).
    *
-   * @param rotary whether to apply RoPE to queries and keys
+   * @param positions {@code ROPE} and {@code ALIBI} act here; the others leave the scores alone
+   *     ({@code SINUSOIDAL} and {@code LEARNED} are added to the embeddings by
+   *     {@link AbsolutePositions})
    */
-  public CausalSelfAttention(String name, int dim, int heads, boolean rotary,
+  public CausalSelfAttention(String name, int dim, int heads, PositionalEncoding positions,
       SplittableRandom rng) {
     if (heads < 1 || dim % heads != 0) {
       throw new IllegalArgumentException(
@@ -57,7 +64,8 @@ public final class CausalSelfAttention implements Layer {
     this.scale = (float) (1 / Math.sqrt(headDim));
     this.qkvProj = new Linear(name + ".qkv", dim, 3 * dim, true, rng);
     this.outProj = new Linear(name + ".out", dim, dim, true, rng);
-    this.rope = rotary ? new RoPE(headDim) : null;
+    this.rope = positions == PositionalEncoding.ROPE ? new RoPE(headDim) : null;
+    this.alibi = positions == PositionalEncoding.ALIBI ? new ALiBi(heads) : null;
     var ps = new ArrayList<Parameter>(qkvProj.parameters());
     ps.addAll(outProj.parameters());
     this.params = List.copyOf(ps);
@@ -102,7 +110,12 @@ public final class CausalSelfAttention implements Layer {
             false);
         for (int t = 0; t < len; t++) {
           int row = s + t * len;
-          Kernels.softmax(probs, row, t + 1, scale);
+          if (alibi == null) {
+            Kernels.softmax(probs, row, t + 1, scale);
+          } else {
+            alibi.bias(probs, row, t, h, scale);
+            Kernels.softmax(probs, row, t + 1, 1f);
+          }
           java.util.Arrays.fill(probs, row + t + 1, row + len, 0f);
         }
         Gemm.gemm(false, false, len, headDim, len, probs, s, len, qkv, q + 2 * dim, ld, context,

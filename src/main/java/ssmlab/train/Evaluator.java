@@ -1,13 +1,16 @@
 package ssmlab.train;
 
 import java.util.SplittableRandom;
+import java.util.function.IntConsumer;
 
 import ssmlab.model.SequenceModel;
 import ssmlab.nn.CrossEntropy;
 import ssmlab.tasks.Task;
 
 /**
- * Measures token and sequence accuracy on fresh samples. A prediction is the argmax over the
+ * Measures token and sequence accuracy on fresh samples. Sequence accuracy counts only samples
+ * with a labelled position (one without has nothing to get right); their number is reported. A
+ * prediction is the argmax over the
  * target vocabulary's ids only (ids the task never uses as labels cannot be predicted); ties go to
  * the smaller id.
  */
@@ -15,6 +18,11 @@ public final class Evaluator {
   private static final int CHUNK = 64;
 
   private Evaluator() {}
+
+  /** The samples evaluated at once when {@code count} are asked for. */
+  public static int batchSize(int count) {
+    return Math.min(CHUNK, count);
+  }
 
   /** Logits (batch * len, vocab) of a batch of token sequences (batch, len). */
   @FunctionalInterface
@@ -38,12 +46,22 @@ public final class Evaluator {
    */
   public static LengthAccuracy evaluate(Forward model, int vocab, Task task, int length,
       int count, long seed) {
+    return evaluate(model, vocab, task, length, count, seed, sequences -> { });
+  }
+
+  /**
+   * The same, telling {@code evaluated} how many sequences each chunk held as it finishes (for
+   * progress reports).
+   */
+  public static LengthAccuracy evaluate(Forward model, int vocab, Task task, int length,
+      int count, long seed, IntConsumer evaluated) {
     var rng = new SplittableRandom(seed);
     int labels = task.targetVocabulary().size();
     var ce = new CrossEntropy();
     long positions = 0;
     long right = 0;
     int sequencesRight = 0;
+    int sequences = 0;
     double lossSum = 0;
     for (int done = 0; done < count; done += CHUNK) {
       int batch = Math.min(CHUNK, count - done);
@@ -53,6 +71,7 @@ public final class Evaluator {
       lossSum += ce.loss(logits, b.targets(), batch * length, vocab) * labelled;
       for (int s = 0; s < batch; s++) {
         boolean all = true;
+        boolean any = false;
         for (int t = 0; t < length; t++) {
           int row = s * length + t;
           int target = b.targets()[row];
@@ -60,19 +79,25 @@ public final class Evaluator {
             continue;
           }
           positions++;
+          any = true;
           if (argmax(logits, row * vocab, labels) == target) {
             right++;
           } else {
             all = false;
           }
         }
-        if (all) {
-          sequencesRight++;
+        if (any) {
+          sequences++;
+          if (all) {
+            sequencesRight++;
+          }
         }
       }
+      evaluated.accept(batch);
     }
     return new LengthAccuracy(length, positions == 0 ? 0 : (double) right / positions,
-        (double) sequencesRight / count, positions == 0 ? 0 : lossSum / positions);
+        sequences == 0 ? 0 : (double) sequencesRight / sequences,
+        positions == 0 ? 0 : lossSum / positions, sequences, count - sequences);
   }
 
   private static int argmax(float[] x, int off, int n) {

@@ -1,10 +1,12 @@
 package ssmlab.train;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,11 +33,13 @@ import tools.jackson.databind.json.JsonMapper;
  *   <li>{@code model.safetensors}: the parameters by name (Mamba: mamba_ssm's
  *       {@code MambaLMHeadModel} names, tied {@code lm_head.weight} included);
  *   <li>{@code config.json}: a family's own config where it has a {@link CheckpointFormat}
- *       (Mamba: mamba_ssm's, so PyTorch loads the checkpoint), else the {@link ModelConfig};
+ *       (Mamba: mamba_ssm's, so PyTorch loads the checkpoint, and {@code ssmlab.json} beside it
+ *       for the settings mamba_ssm has no key for), else the {@link ModelConfig};
  *   <li>{@code run.json}: what {@code eval} needs to rebuild it: the task and its options, the
  *       model config, the training settings; and the {@link Provenance} (also in the
  *       checkpoint's metadata under {@value #PROVENANCE_KEY});
- *   <li>{@code metrics.jsonl}: one {@link StepRecord} per line.
+ *   <li>{@code metrics.jsonl}: one {@link StepRecord} per line, written as training goes
+ *       ({@link MetricsLog}).
  * </ul>
  */
 public final class RunFolder {
@@ -48,7 +52,7 @@ public final class RunFolder {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
-  /** What {@code run.json} holds. */
+  /** What {@code run.json} holds; {@code train} is null for an imported model. */
   public record RunInfo(String task, Map<String, String> taskOptions, ModelConfig model,
       TrainSettings train) {}
 
@@ -57,7 +61,8 @@ public final class RunFolder {
   /** Writes the model, its config and {@code run.json} into {@code dir}. */
   public static void save(Path dir, SequenceModel model, RunInfo info) {
     ModelConfig cfg = model.config();
-    Provenance provenance = Provenance.current(info.train().threads());
+    Provenance provenance = Provenance.current(info.train() == null ? 1
+        : info.train().threads());
     Map<String, String> metadata = Map.of("format", "pt",
         PROVENANCE_KEY, JSON.writeValueAsString(provenance));
     CheckpointFormat format = Models.spec(cfg.family()).checkpoint();
@@ -87,6 +92,36 @@ public final class RunFolder {
       sb.append(JSON.writeValueAsString(r)).append('\n');
     }
     AtomicFile.write(dir.resolve(METRICS), sb.toString());
+  }
+
+  /**
+   * {@code metrics.jsonl} written as training goes: one line per step, flushed, so a run that
+   * stops keeps every step before it.
+   */
+  public static final class MetricsLog implements AutoCloseable {
+    private final BufferedWriter out;
+
+    /** Starts {@code dir/metrics.jsonl}, which must not exist yet. */
+    public MetricsLog(Path dir) throws IOException {
+      out = Files.newBufferedWriter(dir.resolve(METRICS), StandardOpenOption.CREATE_NEW,
+          StandardOpenOption.WRITE);
+    }
+
+    /** Appends one step. */
+    public void append(StepRecord r) {
+      try {
+        out.write(JSON.writeValueAsString(r));
+        out.write('\n');
+        out.flush();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      out.close();
+    }
   }
 
   /** A run read back: its description, its task and the trained model. */

@@ -25,8 +25,10 @@ public record TrainSettings(int steps, int batch, double lr, int warmup, double 
     if (steps < 1 || batch < 1 || threads < 1) {
       throw new IllegalArgumentException("steps, batch and threads must be at least 1");
     }
-    if (!(lr > 0) || !(clip > 0) || !(weightDecay >= 0)) {
-      throw new IllegalArgumentException("need lr > 0, clip > 0 and weight decay >= 0");
+    if (!(lr > 0 && Double.isFinite(lr)) || !(clip > 0 && Double.isFinite(clip))
+        || !(weightDecay >= 0 && Double.isFinite(weightDecay))) {
+      throw new IllegalArgumentException("need finite lr > 0, clip > 0 and weight decay >= 0, "
+          + "got lr " + lr + ", clip " + clip + ", weight decay " + weightDecay);
     }
     if (warmup < 0 || warmup >= steps) {
       throw new IllegalArgumentException("warmup must lie in [0, steps), got " + warmup);

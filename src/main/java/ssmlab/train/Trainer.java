@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 import java.util.function.Consumer;
 
+import ssmlab.model.ModelConfig;
 import ssmlab.model.SequenceModel;
 import ssmlab.nn.CrossEntropy;
 import ssmlab.nn.Parameter;
@@ -22,6 +23,10 @@ import ssmlab.tensor.Parallel;
  */
 public final class Trainer {
 
+  /** Arrays of a batch are at most this many times wider than d_model (Mamba's scan state). */
+  private static final int ARRAY_WIDTH_FACTOR = 8;
+  private static final long MAX_ARRAY = Integer.MAX_VALUE - 8;
+
   private Trainer() {}
 
   /**
@@ -30,6 +35,26 @@ public final class Trainer {
    */
   public static int modelVocabulary(Task task) {
     return Math.max(task.inputVocabulary().size(), task.targetVocabulary().size());
+  }
+
+  /**
+   * Checks that a batch of {@code batch} sequences of {@code length} tokens fits: every array
+   * indexable by an int, and the activations (a rough bound) within the heap.
+   *
+   * @param what what the batch is for, named in the message
+   * @throws IllegalArgumentException when it does not fit
+   */
+  public static void requireFits(ModelConfig cfg, int batch, int length, String what) {
+    long positions = (long) batch * length;
+    long widest = (long) Math.max(cfg.vocabSize(), cfg.dModel()) * ARRAY_WIDTH_FACTOR;
+    long bytes = positions * ((long) cfg.vocabSize() + (long) cfg.dModel() * cfg.nLayers()
+        * ARRAY_WIDTH_FACTOR) * Float.BYTES;
+    if (positions * widest > MAX_ARRAY || bytes > Runtime.getRuntime().maxMemory()) {
+      throw new IllegalArgumentException(what + ": a batch of " + batch + " sequences of "
+          + length + " tokens is too large (" + positions + " positions; about "
+          + (bytes >> 20) + " MiB of activations, the heap has "
+          + (Runtime.getRuntime().maxMemory() >> 20) + " MiB)");
+    }
   }
 
   /**

@@ -69,6 +69,36 @@ final class SweepCommandTest {
     assertThat(MainTest.run("results", "merge", out.toString(), "--complete").code()).isZero();
   }
 
+  /** Kept models are the very ones the results measured: eval on the same samples agrees. */
+  @Test
+  void sweep_keepModels_writesRunFoldersThatEvalReads() throws Exception {
+    Path small = Files.writeString(dir.resolve("small.yaml"), """
+        name: keep
+        tasks: [parity]
+        models: [lstm]
+        layers: [1]
+        widths: [4]
+        trainLengths: ["2-6"]
+        testLengths: [6]
+        seeds: [3]
+        train: {steps: 20, batch: 4, lr: 0.01, options: {eval_samples: 32}}
+        """);
+    Path out = dir.resolve("kept");
+    MainTest.Result r = MainTest.run("sweep", small.toString(), "--out", out.toString(),
+        "--keep-models", "--no-progress");
+    assertThat(r.code()).as(r.err()).isZero();
+    var record = new ResultsDir(out).readRuns().getFirst();
+    Path model = out.resolve(SweepCommand.MODELS).resolve(record.id());
+    MainTest.Result e = MainTest.run("eval", "--run", model.toString(), "--lengths", "6",
+        "--count", "32", "--seed", String.valueOf(3 * 1_000_003L));
+    assertThat(e.code()).as(e.err()).isZero();
+    assertThat(Json.MAPPER.readTree(e.out()).get("lengths").get(0).get("token_accuracy")
+        .asDouble()).isEqualTo(record.result().metrics().getFirst().tokenAccuracy());
+    assertThat(run(ResultsFixture.executor(), "sweep", spec.toString(), "--out",
+        dir.resolve("fake").toString(), "--keep-models").err())
+        .contains("--keep-models: this sweep trains no models to keep");
+  }
+
   @Test
   void sweep_badShard_isOneLineExitTwo() {
     MainTest.Result r = run(ResultsFixture.executor(), "sweep", spec.toString(),

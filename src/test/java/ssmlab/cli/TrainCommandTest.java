@@ -24,7 +24,7 @@ final class TrainCommandTest {
     assertThat(run.resolve("model.safetensors")).exists();
     assertThat(run.resolve("config.json")).exists();
     assertThat(Files.readAllLines(run.resolve("metrics.jsonl"))).hasSize(200);
-    assertThat(t.err()).contains("step 200/200");
+    assertThat(t.err()).contains("train: 200/200 steps (100%)").contains(", loss ");
 
     Result e = MainTest.run("eval", "--run", run.toString(), "--lengths", "8,32",
         "--count", "64");

@@ -1,5 +1,6 @@
 package ssmlab.experiment;
 
+import ssmlab.progress.Progress;
 import java.io.IOException;
 import java.nio.file.Path;
 

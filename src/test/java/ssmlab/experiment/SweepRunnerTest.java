@@ -1,5 +1,6 @@
 package ssmlab.experiment;
 
+import ssmlab.progress.Progress;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

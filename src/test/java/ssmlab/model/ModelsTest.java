@@ -84,6 +84,9 @@ class ModelsTest {
     if (option.equals("max_len")) {
       base.put("pos", "learned");
     }
+    if (family.equals("hybrid")) {
+      base.put("layers", 2); // pattern MA: both kinds of block read their options
+    }
     ModelConfig plain = Models.config(family, base, 5);
     Map<String, Object> changed = new HashMap<>(base);
     changed.put(option, otherValue(Models.spec(family).option(option), plain));
@@ -98,7 +101,10 @@ class ModelsTest {
     return switch (o.type()) {
       case CHOICE -> o.choices().stream().filter(c -> !c.equals(now)).findFirst().orElseThrow();
       case INTEGER -> o.name().equals("heads") ? "2" : String.valueOf(Integer.parseInt(now) + 1);
-      case TEXT -> throw new AssertionError("no text option to vary yet: " + o.name());
+      case TEXT -> switch (o.name()) {
+        case "pattern" -> new StringBuilder(now).reverse().toString();
+        default -> throw new AssertionError("no other value known for " + o.name());
+      };
     };
   }
 

@@ -132,7 +132,8 @@ final class ReportTest {
   private static ResultRow resultRow(String task, Map<String, Object> options, int length,
       double accuracy) {
     return new ResultRow("0123456789abcdef", "s", "h", task, options, "m", "m", Map.of(), 1, 8,
-        2, 4, length, 1, 1, 0.1, Map.of(), 1, accuracy, accuracy, 0, 1, 0, "c", "25", true, 1);
+        2, 4, length, 1, 1, 0.1, Map.of(), 1, accuracy, accuracy, 0, 1, 0, "c", "25", true, 1,
+        null, null);
   }
 
   private static ChartRow row(String task, int layers, int length, long seed, double seqAcc) {

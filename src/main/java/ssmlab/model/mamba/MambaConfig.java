@@ -20,9 +20,13 @@ import tools.jackson.databind.node.ObjectNode;
  * mamba_ssm's {@code MambaConfig} uses (keys {@code d_model, n_layer, vocab_size, ssm_cfg{...},
  * rms_norm, residual_in_fp32, fused_add_norm, pad_vocab_size_multiple, tie_embeddings}).
  *
- * <p>Two ssmlab keys extend {@code ssm_cfg}: {@code eigenvalues} ({@code "0,1"} or {@code "-1,1"})
- * and {@code discretization} ({@code "mamba"} or {@code "zoh"}). Keys that change the computation
- * in ways ssmlab does not implement (an MLP, attention layers, LayerNorm, Mamba-2) are refused.
+ * <p>The settings mamba_ssm has no key for ({@code eigenvalues} {@code "0,1"} or {@code "-1,1"},
+ * {@code discretization} {@code "mamba"} or {@code "zoh"}, {@code norm_epsilon}) are kept out of
+ * {@code config.json}, where {@code MambaConfig(**config)} and {@code Mamba(**ssm_cfg)} would
+ * raise on them, and written to {@link SsmlabSettings#FILE} beside it; older files that have them
+ * in {@code ssm_cfg} (or {@code norm_epsilon} at the top) are still read. Keys that change the
+ * computation in ways ssmlab does not implement (an MLP, attention layers, LayerNorm, Mamba-2) are
+ * refused.
  * {@code residual_in_fp32} and {@code fused_add_norm} do not change the float32 result and are
  * kept only to be written back.
  *
@@ -132,10 +136,16 @@ public record MambaConfig(
     return toBuilder().dState(dState).dConv(dConv).expand(expand).build();
   }
 
-  /** Reads {@code config.json}; a missing, malformed or unsupported file is a one-line error. */
+  /**
+   * Reads {@code config.json} and, when present, {@link SsmlabSettings#FILE} beside it; a missing,
+   * malformed or unsupported file is a one-line error.
+   */
   public static MambaConfig read(Path file) {
+    Path settings = file.toAbsolutePath().resolveSibling(SsmlabSettings.FILE);
     try {
-      return parse(Files.readString(file, StandardCharsets.UTF_8));
+      String extra = Files.isRegularFile(settings)
+          ? Files.readString(settings, StandardCharsets.UTF_8) : null;
+      return parse(Files.readString(file, StandardCharsets.UTF_8), extra);
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException("no such file: " + file);
     } catch (IOException e) {
@@ -145,16 +155,15 @@ public record MambaConfig(
 
   /** Parses the text of a {@code config.json}. */
   public static MambaConfig parse(String json) {
-    JsonNode root;
-    try {
-      root = JSON.readTree(json);
-    } catch (JacksonException e) {
-      throw new IllegalArgumentException("config: not valid JSON ("
-          + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
-    }
-    if (root == null || !root.isObject()) {
-      throw new IllegalArgumentException("config: not a JSON object");
-    }
+    return parse(json, null);
+  }
+
+  /**
+   * Parses the text of a {@code config.json} and of its {@link SsmlabSettings#FILE} (null when
+   * there is none).
+   */
+  public static MambaConfig parse(String json, String settingsJson) {
+    JsonNode root = tree(json, "config");
     known(root, TOP_KEYS, "");
     JsonNode ssm = root.path("ssm_cfg");
     if (!ssm.isMissingNode() && !ssm.isObject()) {
@@ -201,10 +210,34 @@ public record MambaConfig(
     b.eigenvalues = Eigenvalues.parse(string(ssm, "eigenvalues", b.eigenvalues.range()));
     b.discretization = Discretization.parse(string(ssm, "discretization",
         b.discretization.id()));
+    if (settingsJson != null) {
+      if (ssm.has("eigenvalues") || ssm.has("discretization") || root.has("norm_epsilon")) {
+        throw new IllegalArgumentException("config: ssmlab settings both in config.json and in "
+            + SsmlabSettings.FILE + "; keep them in " + SsmlabSettings.FILE + " only");
+      }
+      SsmlabSettings.apply(tree(settingsJson, SsmlabSettings.FILE), SsmlabSettings.FILE, b);
+    }
     return b.build();
   }
 
-  /** This config as mamba_ssm's {@code config.json} (ssmlab keys only where not the default). */
+  private static JsonNode tree(String json, String what) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(what + ": not valid JSON ("
+          + e.getOriginalMessage().lines().findFirst().orElse("") + ")");
+    }
+    if (root == null || !root.isObject()) {
+      throw new IllegalArgumentException(what + ": not a JSON object");
+    }
+    return root;
+  }
+
+  /**
+   * This config as mamba_ssm's {@code config.json}: exactly the fields of its {@code MambaConfig}
+   * dataclass (the ssmlab settings go to {@link SsmlabSettings#FILE}).
+   */
   public String toJson() {
     ObjectNode root = JSON.createObjectNode();
     root.put("d_model", dModel).put("d_intermediate", 0).put("n_layer", nLayer)
@@ -214,27 +247,32 @@ public record MambaConfig(
         .put("dt_rank", dtRank).put("dt_min", dtMin).put("dt_max", dtMax).put("dt_init", dtInit)
         .put("dt_scale", dtScale).put("dt_init_floor", dtInitFloor).put("conv_bias", convBias)
         .put("bias", bias);
-    if (eigenvalues != Eigenvalues.DEFAULT) {
-      ssm.put("eigenvalues", eigenvalues.range());
-    }
-    if (discretization != Discretization.DEFAULT) {
-      ssm.put("discretization", discretization.id());
-    }
     root.putArray("attn_layer_idx");
     root.putObject("attn_cfg");
     root.put("rms_norm", true).put("residual_in_fp32", residualInFp32)
         .put("fused_add_norm", fusedAddNorm).put("pad_vocab_size_multiple", padVocabSizeMultiple)
         .put("tie_embeddings", tieEmbeddings);
-    if (normEpsilon != 1e-5) {
-      root.put("norm_epsilon", normEpsilon);
-    }
     return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(root) + "\n";
   }
 
-  /** Writes {@link #toJson()} to {@code file} atomically. */
+  /**
+   * Writes {@link #toJson()} to {@code file} and the non-default {@link SsmlabSettings} to
+   * {@link SsmlabSettings#FILE} beside it (removing a stale one when all are default), atomically.
+   */
   public void write(Path file) {
-    byte[] bytes = toJson().getBytes(StandardCharsets.UTF_8);
-    AtomicFile.write(file, bytes);
+    AtomicFile.write(file, toJson().getBytes(StandardCharsets.UTF_8));
+    Path settings = file.toAbsolutePath().resolveSibling(SsmlabSettings.FILE);
+    Map<String, Object> extra = SsmlabSettings.of(this).nonDefault();
+    try {
+      if (extra.isEmpty()) {
+        Files.deleteIfExists(settings);
+      } else {
+        AtomicFile.write(settings,
+            JSON.writerWithDefaultPrettyPrinter().writeValueAsString(extra) + "\n");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static void known(JsonNode node, Set<String> keys, String prefix) {
@@ -245,7 +283,7 @@ public record MambaConfig(
     }
   }
 
-  private static int integer(JsonNode node, String key, int fallback) {
+  static int integer(JsonNode node, String key, int fallback) {
     JsonNode v = node.path(key);
     if (v.isMissingNode() || v.isNull()) {
       if (fallback < 0) {
@@ -259,7 +297,7 @@ public record MambaConfig(
     return v.asInt();
   }
 
-  private static double number(JsonNode node, String key, double fallback) {
+  static double number(JsonNode node, String key, double fallback) {
     JsonNode v = node.path(key);
     if (v.isMissingNode() || v.isNull()) {
       return fallback;
@@ -270,7 +308,7 @@ public record MambaConfig(
     return v.asDouble();
   }
 
-  private static boolean bool(JsonNode node, String key, boolean fallback) {
+  static boolean bool(JsonNode node, String key, boolean fallback) {
     JsonNode v = node.path(key);
     if (v.isMissingNode() || v.isNull()) {
       return fallback;
@@ -281,7 +319,7 @@ public record MambaConfig(
     return v.asBoolean();
   }
 
-  private static String string(JsonNode node, String key, String fallback) {
+  static String string(JsonNode node, String key, String fallback) {
     JsonNode v = node.path(key);
     if (v.isMissingNode() || v.isNull()) {
       return fallback;
@@ -377,6 +415,11 @@ public record MambaConfig(
 
     public Builder discretization(Discretization v) {
       discretization = v;
+      return this;
+    }
+
+    public Builder normEpsilon(double v) {
+      normEpsilon = v;
       return this;
     }
 

@@ -40,7 +40,8 @@ public final class Transformer {
           ModelOption.integer("mlp_ratio", 4, 1, "MLP width = mlp_ratio * d_model"),
           ModelOption.choice("pos", PositionalEncoding.ROPE.key(),
               Arrays.stream(PositionalEncoding.values()).map(PositionalEncoding::key).toList(),
-              "positions: rotary, none (NoPE), sinusoidal or learned absolute"),
+              "positions: none (NoPE, Kazemnejad et al. 2023), sinusoidal or learned absolute, "
+                  + "rotary, or alibi (Press et al. 2022)"),
           ModelOption.integer("max_len", 1024, 1, "longest sequence, for learned positions")),
       Transformer::create);
 
@@ -62,13 +63,13 @@ public final class Transformer {
       case SINUSOIDAL -> body.add(AbsolutePositions.sinusoidal(d));
       case LEARNED -> body.add(
           AbsolutePositions.learned("positions", d, c.intOption("max_len"), rng));
-      case NONE, ROPE -> { }
+      case NONE, ROPE, ALIBI -> { }
     }
     for (int l = 0; l < c.nLayers(); l++) {
       String p = "layers." + l;
       body.add(new Residual(Sequential.of(
           new LayerNorm(p + ".norm1", d, LayerNorm.DEFAULT_EPS),
-          new CausalSelfAttention(p + ".attn", d, heads, pos == PositionalEncoding.ROPE, rng))));
+          new CausalSelfAttention(p + ".attn", d, heads, pos, rng))));
       body.add(new Residual(Sequential.of(
           new LayerNorm(p + ".norm2", d, LayerNorm.DEFAULT_EPS),
           new Linear(p + ".mlp.fc1", d, ratio * d, true, rng),

@@ -10,7 +10,12 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
 final class MambaConfigTest {
+
+  private static final JsonMapper JSON = JsonMapper.builder().build();
 
   @Test
   void parse_torchPeerConfig_fillsMambaSsmDefaults() {
@@ -45,6 +50,57 @@ final class MambaConfigTest {
         .withDiscretization(Discretization.ZOH).withSizes(4, 1, 3);
     c.write(dir.resolve("config.json"));
     assertThat(MambaConfig.read(dir.resolve("config.json"))).isEqualTo(c);
+  }
+
+  @Test
+  void write_keepsSsmlabSettingsOutOfConfigJson(@TempDir Path dir) throws Exception {
+    MambaConfig c = MambaConfig.of(12, 3, 7).withEigenvalues(Eigenvalues.SIGNED)
+        .withDiscretization(Discretization.ZOH);
+    c.write(dir.resolve("config.json"));
+    JsonNode config = JSON.readTree(dir.resolve("config.json").toFile());
+    // the fields of mamba_ssm's MambaConfig dataclass, and in ssm_cfg only Mamba's arguments
+    assertThat(config.propertyNames()).containsExactlyInAnyOrder("d_model", "d_intermediate",
+        "n_layer", "vocab_size", "ssm_cfg", "attn_layer_idx", "attn_cfg", "rms_norm",
+        "residual_in_fp32", "fused_add_norm", "pad_vocab_size_multiple", "tie_embeddings");
+    assertThat(config.get("ssm_cfg").propertyNames()).containsExactlyInAnyOrder("layer",
+        "d_state", "d_conv", "expand", "dt_rank", "dt_min", "dt_max", "dt_init", "dt_scale",
+        "dt_init_floor", "conv_bias", "bias");
+    assertThat(JSON.readTree(dir.resolve("ssmlab.json").toFile()).toString())
+        .isEqualTo("{\"eigenvalues\":\"-1,1\",\"discretization\":\"zoh\"}");
+
+    MambaConfig.of(12, 3, 7).write(dir.resolve("config.json"));
+    assertThat(dir.resolve("ssmlab.json")).doesNotExist();
+  }
+
+  @Test
+  void parse_olderSpellingInSsmCfg_isStillRead() {
+    MambaConfig c = MambaConfig.parse("""
+        {"d_model": 4, "n_layer": 1, "vocab_size": 3, "norm_epsilon": 1e-6,
+         "ssm_cfg": {"eigenvalues": "-1,1", "discretization": "zoh"}}""");
+    assertThat(c.eigenvalues()).isEqualTo(Eigenvalues.SIGNED);
+    assertThat(c.discretization()).isEqualTo(Discretization.ZOH);
+    assertThat(c.normEpsilon()).isEqualTo(1e-6);
+  }
+
+  @ParameterizedTest(name = "{1}")
+  @CsvSource(delimiter = '|', textBlock = """
+      {"eigenvalues": "-2,1"}                  | eigenvalues must be
+      {"eigenvalue": "-1,1"}                   | ssmlab.json: unknown key eigenvalue
+      {"norm_epsilon": "small"}                | norm_epsilon must be a number
+      [1]                                      | ssmlab.json: not a JSON object
+      """)
+  void parse_badSettings_isOneLineError(String settings, String message) {
+    String config = "{\"d_model\": 4, \"n_layer\": 1, \"vocab_size\": 3}";
+    assertThatThrownBy(() -> MambaConfig.parse(config, settings))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining(message);
+  }
+
+  @Test
+  void parse_settingsInBothPlaces_isRefused() {
+    String config = "{\"d_model\": 4, \"n_layer\": 1, \"vocab_size\": 3, "
+        + "\"ssm_cfg\": {\"eigenvalues\": \"-1,1\"}}";
+    assertThatThrownBy(() -> MambaConfig.parse(config, "{}"))
+        .hasMessageContaining("both in config.json and in ssmlab.json");
   }
 
   @ParameterizedTest(name = "{1}")

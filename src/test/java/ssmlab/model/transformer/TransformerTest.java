@@ -22,7 +22,7 @@ final class TransformerTest extends SequenceModelContract {
   }
 
   @ParameterizedTest(name = "pos={0}")
-  @ValueSource(strings = {"none", "sinusoidal", "learned", "rope"})
+  @ValueSource(strings = {"none", "sinusoidal", "learned", "rope", "alibi"})
   void everyPositionalEncoding_gradientsMatchFiniteDifferences(String pos) {
     SequenceModel m = Models.create(config().with("pos", pos).with("max_len", 16), 3);
     int[] tokens = {1, 2, 3, 4, 5, 6, 7, 0};

@@ -1,4 +1,4 @@
-package ssmlab.experiment;
+package ssmlab.progress;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,7 +17,7 @@ final class LineProgressTest {
     var clock = new AtomicLong();
     var progress = new LineProgress(new PrintWriter(text, true), 30 * SECOND, clock::get);
 
-    progress.start("parity", 10, 2);
+    progress.start("sweep parity", "runs", 10, 2);
     clock.addAndGet(10 * SECOND);
     progress.advance("a"); // 3/10 at 10 s: within the period, silent
     clock.addAndGet(30 * SECOND);
@@ -29,7 +29,7 @@ final class LineProgressTest {
 
     assertThat(text.toString().lines()).containsExactly(
         "sweep parity: 2/10 runs (20%), 0 s (2 finished before)",
-        "sweep parity: 4/10 runs (40%), 40 s, ~2 min left",
-        "sweep parity: 10/10 runs (100%), 40 s");
+        "sweep parity: 4/10 runs (40%), 40 s, ~2 min left, b",
+        "sweep parity: 10/10 runs (100%), 40 s, c");
   }
 }

@@ -1,0 +1,46 @@
+package ssmlab.model.ids4;
+
+import java.util.List;
+import java.util.SplittableRandom;
+
+import ssmlab.model.MixerStack;
+import ssmlab.model.ModelConfig;
+import ssmlab.model.ModelOption;
+import ssmlab.model.ModelSpec;
+import ssmlab.model.SequenceModel;
+import ssmlab.nn.Activation;
+import ssmlab.nn.Glu;
+import ssmlab.nn.Layer;
+import ssmlab.nn.Linear;
+import ssmlab.nn.Sequential;
+
+/**
+ * The {@code ids4} model family: IDS4 blocks in the same pre-norm residual language model as
+ * Mamba and S4D ({@link MixerStack}), so that the families differ only in the mixer. IDS4 is S4
+ * with the transition made input-dependent; the block around the SSM is S4's, as in
+ * {@link ssmlab.model.s4d.S4DMixer}: {@code mixer(x) = GLU(out_proj(GELU(IDS4(x))))}.
+ */
+public final class IDS4LM {
+
+  /** The registry entry of family {@code ids4}. */
+  public static final ModelSpec SPEC = new ModelSpec("ids4",
+      "IDS4, S4 with a dense input-dependent transition A(x_t) (Merrill et al. 2024), in "
+          + "Mamba's residual stack", List.of(
+          ModelOption.integer("d_state", 16, 1, "N, the shared state; A(x_t) is N x N")),
+      IDS4LM::create);
+
+  private IDS4LM() {}
+
+  private static SequenceModel create(ModelConfig config, SplittableRandom rng) {
+    int dState = config.intOption("d_state");
+    return MixerStack.create(config, 1e-5f, true,
+        (layer, prefix, r) -> mixer(prefix, config.dModel(), dState, r), rng);
+  }
+
+  /** One IDS4 block: the SSM, GELU, {@code out_proj} to 2d and a GLU back to d. */
+  public static Layer mixer(String prefix, int dModel, int dState, SplittableRandom rng) {
+    return Sequential.of(new InputDependentSsm(prefix, dModel, dState, rng),
+        Activation.gelu(dModel), new Linear(prefix + ".out_proj", dModel, 2 * dModel, true, rng),
+        new Glu(dModel));
+  }
+}

@@ -1,0 +1,46 @@
+package ssmlab.model.ids4;
+
+import java.util.Arrays;
+
+/** The scalar reference loops of {@link DenseScan}. */
+record ScalarDenseScan() implements DenseScan {
+
+  @Override
+  public void forward(int length, int n, float[] m, int mo, float[] b, int ho, float[] h) {
+    for (int t = 0; t < length; t++) {
+      int row = ho + t * n;
+      int mt = mo + t * n * n;
+      for (int i = 0; i < n; i++) {
+        float s = b[row + i];
+        if (t > 0) {
+          for (int j = 0; j < n; j++) {
+            s += h[row - n + j] * m[mt + j * n + i];
+          }
+        }
+        h[row + i] = s;
+      }
+    }
+  }
+
+  @Override
+  public void backward(int length, int n, float[] m, int mo, float[] h, int ho, float[] g,
+      float[] dm) {
+    for (int t = length - 1; t >= 0; t--) {
+      int row = ho + t * n;
+      int mt = mo + t * n * n;
+      if (t == 0) {
+        Arrays.fill(dm, mt, mt + n * n, 0f);
+        continue;
+      }
+      for (int j = 0; j < n; j++) {
+        float hj = h[row - n + j];
+        float back = 0f;
+        for (int i = 0; i < n; i++) {
+          dm[mt + j * n + i] = hj * g[row + i];
+          back += m[mt + j * n + i] * g[row + i];
+        }
+        g[row - n + j] += back;
+      }
+    }
+  }
+}
