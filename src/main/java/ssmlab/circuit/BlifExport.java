@@ -4,10 +4,14 @@ import java.io.IOException;
 import java.io.Writer;
 
 /**
- * BLIF for AND/OR/NOT circuits (lower threshold gates first with {@link Lowering#toAndOr}): one
- * {@code .names} cover per gate; an OR is written by its off-set ({@code 00…0 0}).
+ * BLIF for AND/OR/NOT circuits of fan-in at most {@link #MAX_INPUTS} (lower threshold gates and
+ * split wide gates first with {@link Lowering#toAndOr(Circuit, int)}): one {@code .names} cover
+ * per gate; an OR is written by its off-set ({@code 00…0 0}).
  */
 public final class BlifExport {
+  /** The most inputs of one cover: Yosys's {@code read_blif} refuses wider ones. */
+  public static final int MAX_INPUTS = 12;
+
   private BlifExport() {}
 
   public static void write(Circuit c, String model, Writer w) throws IOException {
@@ -25,6 +29,10 @@ public final class BlifExport {
     w.write("\n.names c0\n.names c1\n1\n");
     for (int g = 2 + c.inputBits(); g < c.gateCount(); g++) {
       int k = c.fanIn(g);
+      if (k > MAX_INPUTS) {
+        throw new IllegalArgumentException("BLIF covers have at most " + MAX_INPUTS
+            + " inputs: split wide gates first (Lowering.toAndOr(c, " + MAX_INPUTS + "))");
+      }
       StringBuilder sb = new StringBuilder(".names");
       for (int i = 0; i < k; i++) {
         sb.append(' ').append(net(n, c.fanInWire(g, i)));

@@ -4,7 +4,10 @@ import java.nio.file.Path;
 import java.util.Locale;
 import ssmlab.io.AtomicFile;
 
-/** The file formats a circuit can be written in; BLIF and BENCH lower threshold gates first. */
+/**
+ * The file formats a circuit can be written in; BLIF and BENCH lower threshold gates first, BLIF
+ * also splits gates wider than {@link BlifExport#MAX_INPUTS}.
+ */
 public enum ExportFormat {
   VERILOG,
   BLIF,
@@ -23,7 +26,11 @@ public enum ExportFormat {
 
   /** Writes {@code c} to {@code file} atomically; {@code name} is the module/model name. */
   public void write(Circuit c, String name, Path file) {
-    Circuit lowered = this == BLIF || this == BENCH ? Lowering.toAndOr(c) : c;
+    Circuit lowered = switch (this) {
+      case BLIF -> Lowering.toAndOr(c, BlifExport.MAX_INPUTS);
+      case BENCH -> Lowering.toAndOr(c);
+      default -> c;
+    };
     AtomicFile.writeText(file, w -> {
       switch (this) {
         case VERILOG -> VerilogExport.write(c, name, w);

@@ -1,6 +1,7 @@
 package ssmlab.circuit;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -26,10 +27,26 @@ public final class Lowering {
   }
 
   public static Circuit toAndOr(Circuit c) {
-    return rebuild(c, false);
+    return rebuild(c, false, Integer.MAX_VALUE);
+  }
+
+  /**
+   * {@link #toAndOr} with every AND and OR gate of more than {@code maxFanIn} inputs split into a
+   * balanced tree of gates of at most {@code maxFanIn} inputs (the same function; depth grows by
+   * ⌈log_maxFanIn k⌉ - 1 per gate of fan-in k).
+   */
+  public static Circuit toAndOr(Circuit c, int maxFanIn) {
+    if (maxFanIn < 2) {
+      throw new IllegalArgumentException("maxFanIn must be at least 2, got " + maxFanIn);
+    }
+    return rebuild(c, false, maxFanIn);
   }
 
   private static Circuit rebuild(Circuit c, boolean majority) {
+    return rebuild(c, majority, Integer.MAX_VALUE);
+  }
+
+  private static Circuit rebuild(Circuit c, boolean majority, int maxFanIn) {
     CircuitBuilder b = new CircuitBuilder();
     int[] map = new int[c.gateCount()];
     map[1] = CircuitBuilder.TRUE;
@@ -47,8 +64,8 @@ public final class Lowering {
       }
       map[g] = switch (c.type(g)) {
         case NOT -> b.not(in[0]);
-        case AND -> b.and(in);
-        case OR -> b.or(in);
+        case AND -> tree(b, in, true, maxFanIn);
+        case OR -> tree(b, in, false, maxFanIn);
         case MAJ, THRESHOLD -> {
           int[] w = new int[k];
           for (int i = 0; i < k; i++) {
@@ -68,6 +85,22 @@ public final class Lowering {
       b.output(p.name(), w);
     }
     return b.build();
+  }
+
+  /** AND or OR of {@code in} as a tree of gates of at most {@code max} inputs. */
+  private static int tree(CircuitBuilder b, int[] in, boolean isAnd, int max) {
+    int[] level = in;
+    while (level.length > max) {
+      int[] next = new int[(level.length + max - 1) / max];
+      for (int i = 0; i < next.length; i++) {
+        int from = i * level.length / next.length;
+        int to = (i + 1) * level.length / next.length;
+        int[] part = Arrays.copyOfRange(level, from, to);
+        next[i] = isAnd ? b.and(part) : b.or(part);
+      }
+      level = next;
+    }
+    return isAnd ? b.and(level) : b.or(level);
   }
 
   private static int majorityOf(CircuitBuilder b, int[] in, int[] w, long t) {

@@ -8,6 +8,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import ssmlab.circuit.Circuit;
@@ -44,8 +45,9 @@ final class CircuitCommand implements Runnable {
       footer = {"", "Ops: int-add int-sub int-cmp int-sum int-mul int-prod int-prod-tree int-div"
           + " int-shl int-shr int-lod int-mux fp-add fp-sub fp-mul fp-div fp-cmp fp-floor fp-sum"
           + " fp-prod fp-exp fp-log fp-sqrt fp-sigmoid fp-softplus fp-silu.",
-          "Example:", "  ssmlab circuit op --op int-sum --precision 8 --arity 32"
-          + " --export verilog sum.v"})
+          "Example:", "  ssmlab circuit op --op int-sum --precision 8 --arity 32 --export verilog sum.v"
+          + " --vectors 100 sum.vec",
+          "  iverilog -o sum sum.v sum_tb.v && vvp sum      # prints PASS: 100 vectors"})
   static final class OpCommand implements Runnable {
     @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -68,6 +70,8 @@ final class CircuitCommand implements Runnable {
         description = "also write the circuit: verilog|blif|bench|dot|json FILE (repeatable)")
     String[] export;
 
+    @Mixin TestVectorsOption testVectors;
+
     @Override
     public void run() {
       if (precision < 1 || precision > 4096) {
@@ -85,6 +89,9 @@ final class CircuitCommand implements Runnable {
       List<ExportFormat> formats = new ArrayList<>();
       for (int i = 0; export != null && i < export.length; i += 2) {
         formats.add(ExportFormat.parse(export[i]));
+      }
+      if (testVectors.requested()) {
+        testVectors.count();
       }
       long t0 = System.nanoTime();
       Circuit c = build(fp);
@@ -122,6 +129,9 @@ final class CircuitCommand implements Runnable {
       }
       if (!written.isEmpty()) {
         row.put("export", written);
+      }
+      if (testVectors.requested()) {
+        row.put("vectors", testVectors.write(c, op.replace('-', '_'), null));
       }
       row.put("provenance", Provenance.current(1));
       spec.commandLine().getOut().println(Json.write(row));

@@ -1,9 +1,11 @@
 package ssmlab.cli;
 
+import java.math.BigInteger;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -27,7 +29,10 @@ import ssmlab.model.mamba.reference.ScanForm;
           + "evaluates it on K random sequences and compares every logit bit for bit with the "
           + "F_p interpreter in the same form."},
     footer = {"", "Example:", "  ssmlab circuit model --checkpoint runs/tiny --length 8 "
-        + "--precision 4 --exponent-bits 4 --form unrolled --verify 64"})
+        + "--precision 4 --exponent-bits 4 --form unrolled --verify 64",
+        "  ssmlab circuit model --checkpoint runs/tiny --length 4 --export verilog mamba.v "
+        + "--vectors 32 mamba.vec",
+        "  iverilog -o mamba mamba.v mamba_tb.v && vvp mamba   (prints PASS: 32 vectors)"})
 final class CircuitModelCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -47,17 +52,22 @@ final class CircuitModelCommand implements Callable<Integer> {
   int verify;
 
   @Option(names = "--export", arity = "2", paramLabel = "FORMAT FILE", hideParamSyntax = true,
-      description = "also write the circuit: verilog|blif|bench|dot|json FILE")
+      description = "also write the circuit: verilog|blif|bench|dot|json FILE (module mamba)")
   String[] export;
 
   @Option(names = "--no-progress", description = "no progress on stderr")
   boolean noProgress;
+
+  @Mixin TestVectorsOption testVectors;
 
   @Override
   public Integer call() {
     ScanForm scanForm = ScanForm.parse(form);
     if (length < 1 || verify < 0) {
       throw new IllegalArgumentException("--length must be at least 1 and --verify at least 0");
+    }
+    if (testVectors.requested()) {
+      testVectors.count();
     }
     FloatFormat format = compiled.format();
     MambaWeights w = compiled.weights();
@@ -92,10 +102,28 @@ final class CircuitModelCommand implements Callable<Integer> {
       out.put("export", Map.of("format", fmt.name().toLowerCase(Locale.ROOT), "file", export[1]));
       progress.advance("exported");
     }
+    if (testVectors.requested()) {
+      out.put("vectors", testVectors.write(c.circuit(), "mamba",
+          k -> randomTokens(k, w.embedding().length)));
+    }
     progress.close();
     out.put("provenance", Provenance.current(1));
     spec.commandLine().getOut().println(Json.write(out));
     return 0;
+  }
+
+  /** Ports t0..t(n-1): {@code k} random token ids below {@code vocab} each. */
+  private Map<String, BigInteger[]> randomTokens(int k, int vocab) {
+    var rnd = new SplittableRandom(TestVectorsOption.SEED);
+    Map<String, BigInteger[]> in = new LinkedHashMap<>();
+    for (int t = 0; t < length; t++) {
+      BigInteger[] ids = new BigInteger[k];
+      for (int v = 0; v < k; v++) {
+        ids[v] = BigInteger.valueOf(rnd.nextInt(vocab));
+      }
+      in.put("t" + t, ids);
+    }
+    return in;
   }
 
   /** The JSON statistics of a compiled model. */

@@ -25,6 +25,7 @@ final class HtmlReport {
       table.runs td:nth-child(10), table.runs td:nth-child(11), table.runs td:nth-child(12) {
         font-family: ui-monospace, monospace; }
       #report-status { color: #a00; white-space: pre-wrap; }
+      p.empty { color: #555; font-style: italic; width: 380px; }
       """;
 
   /** In the head, before the libraries: collects every console error and warning. */
@@ -88,7 +89,9 @@ final class HtmlReport {
       body.append("<h2>Word problems: fewest layers for 90% sequence accuracy</h2>\n")
           .append("<div class=\"charts\">\n");
       for (String task : wordTasks) {
-        body.append(chart(specs, VegaLite.minLayers(task, points)));
+        body.append(points.stream().anyMatch(p -> p.task().equals(task))
+            ? chart(specs, VegaLite.minLayers(task, points))
+            : "<p class=\"empty\">" + Html.escape(task) + ": " + MinLayers.NONE + "</p>\n");
       }
       body.append("</div>\n");
     }

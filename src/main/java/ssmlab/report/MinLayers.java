@@ -17,10 +17,21 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  */
 final class MinLayers {
   static final double THRESHOLD = 0.9;
+  /** What the report says instead of an empty chart. */
+  static final String NONE = "no configuration reaches 90% sequence accuracy at any length"
+      + " (with any depth or seed in the sweep)";
 
-  /** A point of the chart: configuration {@code config} of {@code task} needs {@code layers}. */
+  /**
+   * A point of the chart: configuration {@code config} of {@code task} needs {@code minLayers};
+   * {@code shown} is where it is drawn, moved by a tenth of a layer or less so equal lines of
+   * several configurations stay visible.
+   */
   record Point(String task, String config, @JsonProperty("test_length") int testLength,
-      @JsonProperty("min_layers") int minLayers) {}
+      @JsonProperty("min_layers") int minLayers, double shown) {
+    Point(String task, String config, int testLength, int minLayers) {
+      this(task, config, testLength, minLayers, minLayers);
+    }
+  }
 
   private MinLayers() {}
 
@@ -57,8 +68,15 @@ final class MinLayers {
           .merge(r.testLength(), r.layers(), Math::min);
     }
     List<Point> points = new ArrayList<>();
-    best.forEach((task, configs) -> configs.forEach((config, lengths) -> lengths.forEach(
-        (length, layers) -> points.add(new Point(task, config, length, layers)))));
+    best.forEach((task, configs) -> {
+      List<String> names = List.copyOf(configs.keySet());
+      configs.forEach((config, lengths) -> {
+        double offset = names.size() < 2 ? 0
+            : 0.2 * names.indexOf(config) / (names.size() - 1) - 0.1;
+        lengths.forEach((length, layers) ->
+            points.add(new Point(task, config, length, layers, layers + offset)));
+      });
+    });
     return points;
   }
 

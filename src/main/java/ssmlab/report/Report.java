@@ -2,7 +2,10 @@ package ssmlab.report;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 
 
 import ssmlab.experiment.Merge;
@@ -12,7 +15,8 @@ import ssmlab.io.AtomicFile;
 
 /**
  * Writes the report of a results folder: {@code report.html} (self-contained, opens without
- * network) and {@code png/} (the main plots as images).
+ * network) and {@code png/} (the main plots as images), and on request {@code svg/} (the same
+ * plots as vector graphics, for papers).
  */
 public final class Report {
   public static final String HTML = "report.html";
@@ -22,16 +26,24 @@ public final class Report {
    * What was written.
    *
    * @param html the HTML report
-   * @param pngs the images
+   * @param figures the images, in the order of the formats asked for
    * @param runs the runs reported
    * @param rows the rows reported
    */
-  public record Written(Path html, List<Path> pngs, long runs, int rows) {}
+  public record Written(Path html, List<Path> figures, long runs, int rows) {}
 
   private Report() {}
 
-  /** Reads the folder's results (checked as by a merge) and writes the report into it. */
+  /** {@link #write(ResultsDir, Set)} with PNG images only. */
   public static Written write(ResultsDir dir) throws IOException {
+    return write(dir, EnumSet.of(ChartFormat.PNG));
+  }
+
+  /**
+   * Reads the folder's results (checked as by a merge) and writes the report into it, with the
+   * plots as images in each of {@code formats} (into {@code DIR/png}, {@code DIR/svg}, ...).
+   */
+  public static Written write(ResultsDir dir, Set<ChartFormat> formats) throws IOException {
     List<ResultRow> rows = Merge.load(dir);
     if (rows.isEmpty()) {
       throw new IllegalArgumentException(dir.root() + " holds no finished runs yet");
@@ -39,8 +51,12 @@ public final class Report {
     String sweep = String.join(", ", rows.stream().map(ResultRow::sweep).distinct().toList());
     Path html = dir.root().resolve(HTML);
     AtomicFile.write(html, HtmlReport.render("ssmlab report: " + sweep, rows));
-    List<Path> pngs = PngCharts.write(ChartRows.of(rows), dir.root().resolve(PNG_DIR));
-    return new Written(html, pngs, rows.stream().map(ResultRow::id).distinct().count(),
+    List<ChartRow> chartRows = ChartRows.of(rows);
+    List<Path> figures = new ArrayList<>();
+    for (ChartFormat f : formats) {
+      figures.addAll(StaticCharts.write(chartRows, dir.root().resolve(f.extension()), f));
+    }
+    return new Written(html, figures, rows.stream().map(ResultRow::id).distinct().count(),
         rows.size());
   }
 }

@@ -4,7 +4,7 @@
  *
  * <p>{@link ssmlab.report.Report} is the entry point. The charts are data rows ({@link
  * ssmlab.report.ChartRow}) plus Vega-Lite specs written with Jackson ({@link
- * ssmlab.report.VegaLite}); no Java draws the HTML charts. {@link ssmlab.report.PngCharts} draws
+ * ssmlab.report.VegaLite}); no Java draws the HTML charts. {@link ssmlab.report.StaticCharts} draws
  * the PNGs with XChart, headless.
  */
 package ssmlab.report;

@@ -1,6 +1,7 @@
 package ssmlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import ssmlab.ExternalTool;
 import tools.jackson.databind.JsonNode;
 
 final class CircuitCommandTest {
@@ -62,11 +64,33 @@ final class CircuitCommandTest {
   }
 
   @Test
+  void op_vectors_writesVectorsAndTestbench_icarusPasses() throws Exception {
+    Path v = dir.resolve("add.v");
+    Path vec = dir.resolve("add.vec");
+    MainTest.Result r = MainTest.run("circuit", "op", "--op", "int-add", "--precision", "6",
+        "--export", "verilog", v.toString(), "--vectors", "40", vec.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.MAPPER.readTree(r.out()).get("vectors");
+    assertThat(j.get("count").asInt()).isEqualTo(40);
+    assertThat(j.get("testbench").asString()).isEqualTo(dir.resolve("add_tb.v").toString());
+    assertThat(Files.readAllLines(vec)).hasSize(43).last().asString()
+        .matches("[01]{6}_[01]{6}_[01]{7}");
+    assertThat(Files.readString(dir.resolve("add_tb.v"))).contains("module int_add_tb;")
+        .contains("$readmemb");
+    assumeTrue(ExternalTool.has("iverilog", "-V"),
+        "iverilog is not installed (Debian package iverilog): testbench run skipped");
+    ExternalTool.run(dir, "iverilog", "-o", "add", "add.v", "add_tb.v");
+    assertThat(ExternalTool.run(dir, "vvp", "-n", "add")).contains("PASS: 40 vectors");
+  }
+
+  @Test
   void op_badInput_oneLineExitTwo() {
     for (String[] args : new String[][] {
         {"circuit", "op", "--op", "int-nope"},
         {"circuit", "op", "--op", "int-add", "--precision", "0"},
         {"circuit", "op", "--op", "int-add", "--export", "png", "x.png"},
+        {"circuit", "op", "--op", "int-add", "--vectors", "0", "x.vec"},
+        {"circuit", "op", "--op", "int-add", "--vectors", "many", "x.vec"},
         {"circuit", "op", "--op", "int-prod", "--precision", "64", "--arity", "64"}}) {
       MainTest.Result r = MainTest.run(args);
       assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);

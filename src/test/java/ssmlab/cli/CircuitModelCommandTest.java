@@ -1,12 +1,15 @@
 package ssmlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ssmlab.ExternalTool;
 import ssmlab.cli.MainTest.Result;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +38,34 @@ final class CircuitModelCommandTest {
     assertThat(json.get("gates").asLong()).isPositive();
     assertThat(json.get("by_type").get("AND").asLong()).isPositive();
     assertThat(Files.readString(v)).contains("module mamba").contains("endmodule");
+  }
+
+  @Test
+  void model_vectors_oneLinePerVectorWithTheTokenPorts() throws Exception {
+    Path vec = dir.resolve("m2.vec");
+    Result r = MainTest.run("circuit", "model", "--checkpoint", run.toString(), "--length", "2",
+        "--precision", "3", "--exponent-bits", "3", "--vectors", "12", vec.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Json.MAPPER.readTree(r.out()).get("vectors").get("count").asInt()).isEqualTo(12);
+    assertThat(Files.readAllLines(vec)).hasSize(15).element(1).asString()
+        .matches("// inputs: t0\\[\\d+:0] t1\\[\\d+:0]");
+    assertThat(Files.readString(dir.resolve("m2_tb.v"))).contains("module mamba_tb;");
+  }
+
+  // Icarus needs about 4 minutes for the 400,000-gate module on the shared machine.
+  @Test
+  @Tag("slow")
+  void model_vectors_icarusTestbenchPasses() throws Exception {
+    assumeTrue(ExternalTool.has("iverilog", "-V"),
+        "iverilog is not installed (Debian package iverilog): testbench run skipped");
+    Path v = dir.resolve("m3.v");
+    Path vec = dir.resolve("m3.vec");
+    Result r = MainTest.run("circuit", "model", "--checkpoint", run.toString(), "--length", "2",
+        "--precision", "3", "--exponent-bits", "3", "--export", "verilog", v.toString(),
+        "--vectors", "12", vec.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    ExternalTool.run(dir, "iverilog", "-o", "m3", "m3.v", "m3_tb.v");
+    assertThat(ExternalTool.run(dir, "vvp", "-n", "m3")).contains("PASS: 12 vectors");
   }
 
   @Test

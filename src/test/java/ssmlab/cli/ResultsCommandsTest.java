@@ -96,9 +96,22 @@ final class ResultsCommandsTest {
     MainTest.Result r = MainTest.run("report", dir.toString());
 
     assertThat(r.code()).as(r.err()).isZero();
-    assertThat(r.out()).contains("report.html", "5 PNG images", "24 runs");
+    assertThat(r.out()).contains("report.html", "5 images", "24 runs");
     assertThat(dir.resolve("report.html")).isNotEmptyFile();
     assertThat(dir.resolve("png").resolve("heatmap.png")).isNotEmptyFile();
+  }
+
+  @Test
+  void report_figuresSvg_writesVectorImagesToo_unknownFormatIsOneLine(@TempDir Path dir)
+      throws Exception {
+    ResultsFixture.sweep(dir);
+    MainTest.Result r = MainTest.run("report", dir.toString(), "--figures", "png,svg");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("10 images");
+    assertThat(dir.resolve("svg").resolve("heatmap.svg")).isNotEmptyFile();
+    MainTest.Result bad = MainTest.run("report", dir.toString(), "--figures", "gif");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err().strip().lines()).singleElement().asString().contains("png, svg");
   }
 
   @Test

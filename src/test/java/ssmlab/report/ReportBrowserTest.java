@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
@@ -20,6 +21,7 @@ import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import ssmlab.experiment.ResultRow;
 import ssmlab.experiment.ResultsFixture;
 
 /**
@@ -110,6 +112,31 @@ final class ReportBrowserTest {
     }
     // Charts, axes and the table cover far more than 2% of a page; an empty page is all white.
     assertThat(inked).isGreaterThan(image.getWidth() * image.getHeight() / 16 / 50);
+  }
+
+  // A sweep where no model reaches 90%: no empty chart, so no Infinite extent warning.
+  @Test
+  void reportWithoutA90PercentRun_inHeadlessChromium_rendersWithoutWarnings() throws Exception {
+    Path chromium = requireChromium();
+    Path work = Path.of("target", "report-browser-test", "below90").toAbsolutePath();
+    Files.createDirectories(work);
+    List<ResultRow> rows = new ArrayList<>();
+    for (int length : new int[] {4, 8, 16}) {
+      for (long seed = 1; seed <= 2; seed++) {
+        rows.add(new ResultRow("0123456789abcde" + seed, "s", "h", "s5", Map.of(), "m", "m",
+            Map.of(), 1, 8, 2, 4, length, 1, 1, 0.1, Map.of(), seed, 0.5, 0.3 / seed, 1, 1, 1,
+            "c", "25", true, 1, null, null));
+      }
+    }
+    Path page = work.resolve("report.html");
+    Files.writeString(page, HtmlReport.render("below 90%", rows));
+
+    String[] dom = run(chromium, work, "dom", page, "--dump-dom");
+    Matcher status = STATUS.matcher(dom[0]);
+    assertThat(status.find()).as("status marker in the DOM:\n%s", dom[1]).isTrue();
+    assertThat(status.group(1)).as("problems: %s", status.group(3)).isEqualTo("rendered");
+    assertThat(status.group(2)).isEqualTo("2");
+    assertThat(dom[0]).contains("s5: " + MinLayers.NONE);
   }
 
   // The checks above can fail: a page that logs an error and reaches for the network is caught

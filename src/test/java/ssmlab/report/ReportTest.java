@@ -35,13 +35,13 @@ final class ReportTest {
         .contains("vega-lite", "vegaEmbed", "data-spec=\"spec-0\"")
         // 2 tasks + heatmap + 1 word-problem chart
         .contains("id=\"spec-3\"").doesNotContain("id=\"spec-4\"");
-    assertThat(w.pngs()).extracting(p -> p.getFileName().toString())
+    assertThat(w.figures()).extracting(p -> p.getFileName().toString())
         .containsExactly("accuracy-parity-L1.png", "accuracy-parity-L2.png",
             "accuracy-word-s3-L1.png", "accuracy-word-s3-L2.png", "heatmap.png");
-    for (Path png : w.pngs()) {
+    for (Path png : w.figures()) {
       BufferedImage image = ImageIO.read(png.toFile());
-      assertThat(image.getWidth()).isEqualTo(PngCharts.WIDTH);
-      assertThat(image.getHeight()).isEqualTo(PngCharts.HEIGHT);
+      assertThat(image.getWidth()).isEqualTo(StaticCharts.WIDTH);
+      assertThat(image.getHeight()).isEqualTo(StaticCharts.HEIGHT);
     }
   }
 
@@ -73,6 +73,16 @@ final class ReportTest {
     assertThat(Html.scriptJson("{\"a\":\"</script><b>\"}"))
         .isEqualTo("{\"a\":\"\\u003c/script>\\u003cb>\"}");
     assertThat(Html.escape("<a href=\"x\">&'")).isEqualTo("&lt;a href=&quot;x&quot;&gt;&amp;&#39;");
+  }
+
+  // Infinite extent: an empty fewest-layers chart made Vega warn and the page say error.
+  @Test
+  void render_noConfigurationReaches90_saysSoInsteadOfAnEmptyChart() {
+    List<ResultRow> rows = List.of(resultRow("s5", Map.of(), 8, 0.4),
+        resultRow("s5", Map.of(), 16, 0.1));
+    String html = HtmlReport.render("t", rows);
+    assertThat(html).contains("s5: " + MinLayers.NONE).contains("id=\"spec-1\"")
+        .doesNotContain("id=\"spec-2\"");
   }
 
   @Test
@@ -116,9 +126,14 @@ final class ReportTest {
   }
 
   private static ResultRow resultRow(String task, Map<String, Object> options) {
+    return resultRow(task, options, 8, 1);
+  }
+
+  private static ResultRow resultRow(String task, Map<String, Object> options, int length,
+      double accuracy) {
     return new ResultRow("0123456789abcdef", "s", "h", task, options, "m", "m", Map.of(), 1, 8,
-        2, 4, 8, 1, 1, 0.1, Map.of(), 1, 1, 1, 0, 1, 0, "c", "25", true, 1, null,
-        null);
+        2, 4, length, 1, 1, 0.1, Map.of(), 1, accuracy, accuracy, 0, 1, 0, "c", "25", true, 1,
+        null, null);
   }
 
   private static ChartRow row(String task, int layers, int length, long seed, double seqAcc) {
