@@ -2,8 +2,11 @@ package ssmlab.attacks;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -217,6 +220,30 @@ final class TrainAttacksTest {
     }
     assertThat(Files.readAllBytes(out.resolve("model.safetensors"))).isEqualTo(model);
     assertThat(Files.readAllLines(out.resolve("metrics.jsonl"))).isEqualTo(metrics);
+  }
+
+  // A train killed mid-run left its hidden staging folder beside --out, and nothing removed it.
+  // The next train for that folder deletes a staging folder whose writer is gone (its lock is
+  // free) and leaves one whose writer is alive.
+  @Test
+  void stagingFoldersOfKilledRuns_areDeletedByTheNextRun_liveOnesKept() throws Exception {
+    Path out = dir.resolve("run");
+    Path killed = Files.createDirectories(dir.resolve(".run.dead.tmp"));
+    Files.writeString(killed.resolve("model.safetensors"), "half a checkpoint");
+    Files.writeString(killed.resolve(".staging.lock"), "");
+    Path old = Files.createDirectories(dir.resolve(".run.older.tmp"));
+    Files.setLastModifiedTime(old, FileTime.fromMillis(0));
+    Path live = Files.createDirectories(dir.resolve(".run.live.tmp"));
+    try (var ch = FileChannel.open(live.resolve(".staging.lock"), StandardOpenOption.CREATE,
+        StandardOpenOption.WRITE);
+        var lock = ch.lock()) {
+      Cli.Result r = train(out);
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(killed).doesNotExist();
+      assertThat(old).doesNotExist();
+      assertThat(live).exists();
+    }
+    assertThat(out.resolve(".staging.lock")).doesNotExist();
   }
 
   private static long stagedMetricsLines(Path dir) throws Exception {
