@@ -4,21 +4,24 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.function.ToLongFunction;
+
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import ssmlab.circuit.CircuitStats;
-import ssmlab.fp.FloatFormat;
 import ssmlab.compile.MambaCircuit;
+import ssmlab.fp.FloatFormat;
 import ssmlab.model.mamba.reference.MambaWeights;
-import ssmlab.progress.Progress;
 import ssmlab.model.mamba.reference.ScanForm;
+import ssmlab.progress.Progress;
 import ssmlab.report.ScalingPlot;
 
 /** {@code ssmlab circuit scale}: depth and size of a compiled Mamba against the length. */
@@ -49,6 +52,10 @@ final class CircuitScaleCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "no progress on stderr")
   boolean noProgress;
 
+  @Option(names = "--format", defaultValue = "markdown", paramLabel = "markdown|json",
+      description = "a Markdown table (default) or one JSON object per line")
+  String outputFormat;
+
   /** One row of the table. */
   record Row(String form, int length, long gates, long wires, int depth, int depthWithoutNot,
       double seconds) {}
@@ -67,9 +74,13 @@ final class CircuitScaleCommand implements Callable<Integer> {
     FloatFormat format = compiled.format();
     MambaWeights w = compiled.weights();
     PrintWriter out = spec.commandLine().getOut();
-    out.println("| form | n | gates | wires | depth | depth without NOT | build s |");
-    out.println("|---|---|---|---|---|---|---|");
-    out.flush();
+    Table table = switch (outputFormat) {
+      case "markdown" -> new Markdown(out);
+      case "json" -> new JsonLines(out);
+      default -> throw new IllegalArgumentException("--format must be markdown or json, got '"
+          + outputFormat + "'");
+    };
+    table.header();
     List<Row> rows = new ArrayList<>();
     Progress progress = Progress.of(noProgress, spec.commandLine().getErr(),
         Progress.DEFAULT_PERIOD_NANOS);
@@ -79,46 +90,153 @@ final class CircuitScaleCommand implements Callable<Integer> {
       for (int n : lengths.stream().sorted().toList()) {
         double expected = extrapolate(done, n);
         if (expected > MAX_WIRES) {
-          out.printf(Locale.ROOT, "| %s | %d | skipped: about %.1e wires by the trend of the "
-              + "smaller n, over the %.0e this command builds | | | | |%n", form.id(), n,
-              expected, MAX_WIRES);
-          out.flush();
+          table.skipped(form.id(), n, String.format(Locale.ROOT, "about %.1e wires by the trend "
+              + "of the smaller n, over the %.0e this command builds", expected, MAX_WIRES));
           break;
         }
         Row row = compile(w, format, form, n, compiled.levelled);
         progress.advance(form.id() + " n=" + n);
         if (row == null) {
-          out.printf("| %s | %d | out of memory | | | | |%n", form.id(), n);
-          out.flush();
+          table.skipped(form.id(), n, "out of memory");
           break;
         }
         rows.add(row);
         done.add(row);
-        out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.1f |%n", form.id(), n,
-            row.gates(), row.wires(), row.depth(), row.depthWithoutNot(), row.seconds());
-        out.flush();
+        table.row(row);
       }
     }
     progress.close();
-    out.println();
     for (ScanForm form : scanForms) {
       List<Row> r = rows.stream().filter(x -> x.form().equals(form.id())).toList();
       if (r.size() >= 2) {
-        out.printf(Locale.ROOT, "%s: wires ~ n^%.2f, gates ~ n^%.2f (least squares on log-log,"
-            + " n = %d..%d); depth %d..%d%n", form.id(), exponent(r, Row::wires),
-            exponent(r, Row::gates), r.getFirst().length(), r.getLast().length(),
-            r.stream().mapToInt(Row::depth).min().orElseThrow(),
-            r.stream().mapToInt(Row::depth).max().orElseThrow());
+        table.fit(form.id(), r);
       }
     }
     if (png != null) {
       List<ScalingPlot.Point> points = rows.stream()
           .map(r -> new ScalingPlot.Point(r.form(), r.length(), r.wires(), r.depth())).toList();
       ScalingPlot.write(points, png);
-      out.println("plot: " + png);
+      table.plot(png);
     }
     out.flush();
     return 0;
+  }
+
+  /** Where the results go as they come: a Markdown table or JSON lines. */
+  private interface Table {
+    void header();
+
+    void row(Row row);
+
+    void skipped(String form, int n, String why);
+
+    void fit(String form, List<Row> rows);
+
+    void plot(Path png);
+  }
+
+  /** The Markdown table, then (after a blank line) a line per form with its exponents. */
+  private static final class Markdown implements Table {
+    private final PrintWriter out;
+    private boolean fitted;
+
+    Markdown(PrintWriter out) {
+      this.out = out;
+    }
+
+    @Override
+    public void header() {
+      out.println("| form | n | gates | wires | depth | depth without NOT | build s |");
+      out.println("|---|---|---|---|---|---|---|");
+      out.flush();
+    }
+
+    @Override
+    public void row(Row row) {
+      out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.1f |%n", row.form(),
+          row.length(), row.gates(), row.wires(), row.depth(), row.depthWithoutNot(),
+          row.seconds());
+      out.flush();
+    }
+
+    @Override
+    public void skipped(String form, int n, String why) {
+      out.printf("| %s | %d | skipped: %s | | | | |%n", form, n, why);
+      out.flush();
+    }
+
+    @Override
+    public void fit(String form, List<Row> r) {
+      if (!fitted) {
+        out.println();
+        fitted = true;
+      }
+      out.printf(Locale.ROOT, "%s: wires ~ n^%.2f, gates ~ n^%.2f (least squares on log-log,"
+          + " n = %d..%d); depth %d..%d%n", form, exponent(r, Row::wires),
+          exponent(r, Row::gates), r.getFirst().length(), r.getLast().length(),
+          r.stream().mapToInt(Row::depth).min().orElseThrow(),
+          r.stream().mapToInt(Row::depth).max().orElseThrow());
+    }
+
+    @Override
+    public void plot(Path png) {
+      out.println("plot: " + png);
+    }
+  }
+
+  /**
+   * One JSON object per line: a row per circuit ({@code form, n, gates, wires, depth,
+   * depth_without_not, build_seconds}), {@code skipped} for a length not built, then a
+   * {@code fit} per form and the {@code plot}.
+   */
+  private record JsonLines(PrintWriter out) implements Table {
+    @Override
+    public void header() {}
+
+    @Override
+    public void row(Row row) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("form", row.form());
+      m.put("n", row.length());
+      m.put("gates", row.gates());
+      m.put("wires", row.wires());
+      m.put("depth", row.depth());
+      m.put("depth_without_not", row.depthWithoutNot());
+      m.put("build_seconds", row.seconds());
+      print(m);
+    }
+
+    @Override
+    public void skipped(String form, int n, String why) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("form", form);
+      m.put("n", n);
+      m.put("skipped", why);
+      print(m);
+    }
+
+    @Override
+    public void fit(String form, List<Row> r) {
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("fit", form);
+      m.put("wires_exponent", exponent(r, Row::wires));
+      m.put("gates_exponent", exponent(r, Row::gates));
+      m.put("n_min", r.getFirst().length());
+      m.put("n_max", r.getLast().length());
+      m.put("depth_min", r.stream().mapToInt(Row::depth).min().orElseThrow());
+      m.put("depth_max", r.stream().mapToInt(Row::depth).max().orElseThrow());
+      print(m);
+    }
+
+    @Override
+    public void plot(Path png) {
+      print(Map.of("plot", png.toString()));
+    }
+
+    private void print(Map<String, Object> m) {
+      out.println(Json.write(m));
+      out.flush();
+    }
   }
 
   /** The largest circuit built: the builder's int edge offsets end at 2^31. */

@@ -108,6 +108,10 @@ final class ResultsCommand implements Runnable {
             + "seed, as the papers report).")
     String agg;
 
+    @Option(names = "--format", defaultValue = "markdown", paramLabel = "markdown|json",
+        description = "A Markdown table (default) or one JSON object per row.")
+    String format;
+
     @Option(names = "--min-layers", paramLabel = "T",
         description = "Print the fewest layers reaching sequence accuracy T instead.")
     Double minLayers;
@@ -123,10 +127,12 @@ final class ResultsCommand implements Runnable {
         if (!(minLayers > 0 && minLayers <= 1)) {
           throw new IllegalArgumentException("--min-layers must lie in (0, 1], got " + minLayers);
         }
-        table = ResultTable.minLayers(rows, minLayers);
+        table = ResultTable.minLayers(rows, minLayers,
+            choice(ResultTable.Format.class, format, "--format"));
       } else {
         table = ResultTable.accuracy(rows, choice(ResultTable.Metric.class, metric, "--metric"),
-            choice(ResultTable.Agg.class, agg, "--agg"));
+            choice(ResultTable.Agg.class, agg, "--agg"),
+            choice(ResultTable.Format.class, format, "--format"));
       }
       spec.commandLine().getOut().print(table);
       spec.commandLine().getOut().flush();

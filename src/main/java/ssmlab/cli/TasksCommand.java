@@ -2,13 +2,16 @@ package ssmlab.cli;
 
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.SplittableRandom;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
-import picocli.CommandLine.Model.CommandSpec;
 import ssmlab.tasks.LengthRange;
 import ssmlab.tasks.SeededSample;
 import ssmlab.tasks.Task;
@@ -32,24 +35,57 @@ final class TasksCommand implements Runnable {
     spec.commandLine().usage(spec.commandLine().getOut());
   }
 
-  /** {@code tasks list}: name, class, description, one task a line. */
+  /** {@code tasks list}: name, class, description, one task a line (or one JSON object). */
   @Command(name = "list", description = "Every task: name, class, description.",
-      mixinStandardHelpOptions = true, footer = {"", "Example:", "  ssmlab tasks list"})
+      mixinStandardHelpOptions = true,
+      footer = {"", "Examples:", "  ssmlab tasks list", "  ssmlab tasks list --format json"})
   static final class List implements Runnable {
     @Spec CommandSpec spec;
 
+    @Option(names = "--format", defaultValue = "text", paramLabel = "text|json",
+        description = "a table (default) or one JSON object per task: name, class, "
+            + "description, options with their defaults and meanings")
+    String format;
+
     @Override
     public void run() {
+      boolean json = switch (format) {
+        case "text" -> false;
+        case "json" -> true;
+        default -> throw new IllegalArgumentException("--format must be text or json, got '"
+            + format + "'");
+      };
       PrintWriter out = spec.commandLine().getOut();
       for (TaskSpec t : TaskRegistry.specs()) {
-        var params = new StringBuilder();
-        for (TaskSpec.Param p : t.params()) {
-          params.append(" --").append(p.name()).append(' ').append(p.defaultValue());
-        }
-        out.printf("%-18s %-17s %s%s%n", t.name(), t.taskClass().label(), t.description(),
-            params.isEmpty() ? "" : " [" + params.toString().strip() + "]");
+        out.println(json ? Json.write(asJson(t)) : asText(t));
       }
       out.flush();
+    }
+
+    private static String asText(TaskSpec t) {
+      var params = new StringBuilder();
+      for (TaskSpec.Param p : t.params()) {
+        params.append(" --").append(p.name()).append(' ').append(p.defaultValue());
+      }
+      return String.format("%-18s %-17s %s%s", t.name(), t.taskClass().label(), t.description(),
+          params.isEmpty() ? "" : " [" + params.toString().strip() + "]");
+    }
+
+    private static Map<String, Object> asJson(TaskSpec t) {
+      java.util.List<Map<String, Object>> options = new ArrayList<>();
+      for (TaskSpec.Param p : t.params()) {
+        Map<String, Object> o = new LinkedHashMap<>();
+        o.put("name", p.name());
+        o.put("default", p.defaultValue());
+        o.put("description", p.description());
+        options.add(o);
+      }
+      Map<String, Object> m = new LinkedHashMap<>();
+      m.put("name", t.name());
+      m.put("class", t.taskClass().label());
+      m.put("description", t.description());
+      m.put("options", options);
+      return m;
     }
   }
 

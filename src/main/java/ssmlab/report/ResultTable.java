@@ -2,6 +2,7 @@ package ssmlab.report;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -9,7 +10,9 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
+
 import ssmlab.experiment.ResultRow;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A sweep's results as a Markdown table for a README or a paper draft: a row per task, model
@@ -49,10 +52,28 @@ public final class ResultTable {
     }
   }
 
+  private static final JsonMapper JSON = JsonMapper.builder().build();
+
   private ResultTable() {}
 
-  /** The accuracy table. */
+  /** How a table is written. */
+  public enum Format {
+    /** A Markdown table. */
+    MARKDOWN,
+    /**
+     * One JSON object per row, keyed by the column names; numbers as numbers, an empty cell as
+     * null, {@code >L} as a string.
+     */
+    JSON
+  }
+
+  /** The accuracy table, in Markdown. */
   public static String accuracy(List<ResultRow> results, Metric metric, Agg agg) {
+    return accuracy(results, metric, agg, Format.MARKDOWN);
+  }
+
+  /** The accuracy table. */
+  public static String accuracy(List<ResultRow> results, Metric metric, Agg agg, Format format) {
     List<ChartRow> rows = ChartRows.of(results);
     TreeSet<Integer> lengths = new TreeSet<>();
     // line (task | config | layers) -> seed -> length -> value
@@ -87,7 +108,12 @@ public final class ResultTable {
       }
       body.add(cols);
     });
-    return markdown(header, body);
+    return render(header, body, format);
+  }
+
+  /** Merrill et al.'s measure, in Markdown ({@link #minLayers(List, double, Format)}). */
+  public static String minLayers(List<ResultRow> results, double threshold) {
+    return minLayers(results, threshold, Format.MARKDOWN);
   }
 
   /**
@@ -95,7 +121,7 @@ public final class ResultTable {
    * layers with which some seed reaches sequence accuracy {@code threshold}; {@code >L} where
    * none of the depths tried (the largest is L) does.
    */
-  public static String minLayers(List<ResultRow> results, double threshold) {
+  public static String minLayers(List<ResultRow> results, double threshold, Format format) {
     List<ChartRow> rows = ChartRows.of(results);
     TreeSet<Integer> lengths = new TreeSet<>();
     Map<List<String>, Integer> deepest = new TreeMap<>(ResultTable::byLine);
@@ -118,7 +144,7 @@ public final class ResultTable {
       lengths.forEach(n -> cols.add(mins.containsKey(n) ? "" + mins.get(n) : ">" + max));
       body.add(cols);
     });
-    return markdown(header, body);
+    return render(header, body, format);
   }
 
   /** Lines sorted by task, then configuration, then depth (numbers compared as numbers). */
@@ -136,6 +162,24 @@ public final class ResultTable {
 
   private static String format(double x) {
     return String.format(Locale.ROOT, "%.2f", x);
+  }
+
+  private static String render(List<String> header, List<List<String>> body, Format format) {
+    return format == Format.MARKDOWN ? markdown(header, body) : jsonLines(header, body);
+  }
+
+  private static String jsonLines(List<String> header, List<List<String>> body) {
+    StringBuilder out = new StringBuilder();
+    for (List<String> cols : body) {
+      Map<String, Object> row = new LinkedHashMap<>();
+      for (int i = 0; i < header.size(); i++) {
+        String c = cols.get(i);
+        row.put(header.get(i), c.isEmpty() ? null
+            : c.matches("-?[0-9]+(\\.[0-9]+)?") ? (Object) new java.math.BigDecimal(c) : c);
+      }
+      out.append(JSON.writeValueAsString(row)).append('\n');
+    }
+    return out.toString();
   }
 
   private static String markdown(List<String> header, List<List<String>> body) {

@@ -84,6 +84,24 @@ final class CircuitModelCommandTest {
   }
 
   @Test
+  void scale_formatJson_aRowPerCircuitThenTheFits() throws Exception {
+    Result r = MainTest.run("circuit", "scale", "--checkpoint", run.toString(), "--lengths",
+        "3,4", "--forms", "unrolled", "--precision", "3", "--exponent-bits", "3", "--format",
+        "json", "--no-progress");
+    assertThat(r.code()).as(r.err()).isZero();
+    var lines = r.out().strip().lines().toList();
+    assertThat(lines).hasSize(3);
+    var row = Json.MAPPER.readTree(lines.get(0));
+    assertThat(row.get("form").asString()).isEqualTo("unrolled");
+    assertThat(row.get("n").asInt()).isEqualTo(3);
+    assertThat(row.get("depth_without_not").asInt()).isPositive();
+    var fit = Json.MAPPER.readTree(lines.get(2));
+    assertThat(fit.get("fit").asString()).isEqualTo("unrolled");
+    assertThat(fit.get("depth_max").asInt()).isEqualTo(Json.MAPPER.readTree(lines.get(1))
+        .get("depth").asInt());
+  }
+
+  @Test
   void badInput_isOneLineExitTwo() {
     for (String[] args : new String[][] {
         {"circuit", "model", "--checkpoint", run.toString(), "--length", "3", "--form", "tree"},

@@ -83,6 +83,26 @@ final class ResultsCommandsTest {
   }
 
   @Test
+  void table_formatJson_anObjectPerRowKeyedByColumn(@TempDir Path dir) throws Exception {
+    ResultsFixture.sweep(dir);
+    MainTest.Result md = MainTest.run("results", "table", dir.toString());
+    MainTest.Result json = MainTest.run("results", "table", dir.toString(), "--format", "json");
+    assertThat(json.code()).as(json.err()).isZero();
+    var lines = json.out().strip().lines().toList();
+    assertThat(lines).hasSize(md.out().strip().lines().toList().size() - 2);
+    var first = Json.MAPPER.readTree(lines.get(0));
+    assertThat(first.has("task")).isTrue();
+    assertThat(first.has("model")).isTrue();
+    assertThat(first.properties().stream().map(java.util.Map.Entry::getKey)
+        .filter(k -> k.startsWith("n=")).count()).isPositive();
+    MainTest.Result layers = MainTest.run("results", "table", dir.toString(), "--min-layers",
+        "0.5", "--format", "json");
+    assertThat(layers.code()).as(layers.err()).isZero();
+    assertThat(Json.MAPPER.readTree(layers.out().lines().findFirst().orElseThrow()).has("task"))
+        .isTrue();
+  }
+
+  @Test
   void table_badAggregate_isOneLineExitTwo(@TempDir Path dir) throws Exception {
     ResultsFixture.sweep(dir);
     MainTest.Result r = MainTest.run("results", "table", dir.toString(), "--agg", "best");

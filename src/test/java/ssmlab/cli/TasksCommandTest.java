@@ -22,6 +22,20 @@ final class TasksCommandTest {
   }
 
   @Test
+  void list_formatJson_oneObjectPerTaskWithItsOptions() throws Exception {
+    MainTest.Result text = MainTest.run("tasks", "list");
+    MainTest.Result json = MainTest.run("tasks", "list", "--format", "json");
+    assertThat(json.code()).as(json.err()).isZero();
+    List<String> lines = json.out().strip().lines().toList();
+    assertThat(lines).hasSameSizeAs(text.out().strip().lines().toList());
+    var s5 = lines.stream().map(l -> Json.MAPPER.readTree(l))
+        .filter(n -> n.get("name").asString().equals("s5")).findFirst().orElseThrow();
+    assertThat(s5.get("class").asString()).isEqualTo("NC1-complete");
+    assertThat(s5.get("options").get(0).get("name").asString()).isEqualTo("label");
+    assertThat(MainTest.run("tasks", "list", "--format", "yaml").code()).isEqualTo(2);
+  }
+
+  @Test
   void sample_printsOneJsonLinePerSample() {
     MainTest.Result r = MainTest.run("tasks", "sample", "--task", "s5", "--length", "6",
         "--count", "3", "--seed", "4");
