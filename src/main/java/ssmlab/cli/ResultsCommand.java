@@ -98,9 +98,10 @@ final class ResultsCommand implements Runnable {
     @Parameters(index = "0", paramLabel = "DIR", description = "The results folder.")
     Path dir;
 
-    @Option(names = "--metric", defaultValue = "sequence", paramLabel = "sequence|token",
-        description = "Sequence accuracy (every labelled position right) or token accuracy "
-            + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--metric", defaultValue = "sequence", paramLabel = "sequence|token|scaled",
+        description = "Sequence accuracy (every labelled position right), token accuracy, or "
+            + "Grazzi et al.'s scaled accuracy (acc - 1/k)/(1 - 1/k), 0 at chance, for tasks "
+            + "labelled at the final position (default: ${DEFAULT-VALUE}).")
     String metric;
 
     @Option(names = "--agg", defaultValue = "max", paramLabel = "max|mean|median",

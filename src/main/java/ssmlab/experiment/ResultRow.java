@@ -59,4 +59,12 @@ public record ResultRow(
     }
     return rows;
   }
+
+  /** This row with other accuracies (e.g. rescaled against chance); every other column kept. */
+  public ResultRow withAccuracies(double token, double sequence) {
+    return new ResultRow(id, sweep, specHash, task, taskOptions, model, label, modelOptions,
+        layers, dModel, trainMin, trainMax, testLength, steps, batch, lr, trainOptions, seed,
+        token, sequence, loss, trainSeconds, trainLoss, commit, jdk, simd, threads, sequences,
+        unlabelled);
+  }
 }

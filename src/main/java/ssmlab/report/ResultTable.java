@@ -1,6 +1,7 @@
 package ssmlab.report;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,6 +13,7 @@ import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 
 import ssmlab.experiment.ResultRow;
+import ssmlab.tasks.TaskRegistry;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -22,10 +24,16 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public final class ResultTable {
 
-  /** Which accuracy a cell shows. */
+  /**
+   * Which accuracy a cell shows. {@code SCALED} is Grazzi et al.'s scaled accuracy of the
+   * sequence metric, {@code (acc - 1/k) / (1 - 1/k)} with k the task's number of target labels:
+   * 0 at chance and 1 when right, {@code 2 acc - 1} for parity. It is the chance of one answer, so
+   * it means what it says for tasks labelled at the final position only ({@code label=final}).
+   */
   public enum Metric {
     SEQUENCE(ChartRow::sequenceAccuracy),
-    TOKEN(ChartRow::tokenAccuracy);
+    TOKEN(ChartRow::tokenAccuracy),
+    SCALED(ChartRow::sequenceAccuracy);
 
     private final ToDoubleFunction<ChartRow> value;
 
@@ -74,7 +82,7 @@ public final class ResultTable {
 
   /** The accuracy table. */
   public static String accuracy(List<ResultRow> results, Metric metric, Agg agg, Format format) {
-    List<ChartRow> rows = ChartRows.of(results);
+    List<ChartRow> rows = ChartRows.of(metric == Metric.SCALED ? scaled(results) : results);
     TreeSet<Integer> lengths = new TreeSet<>();
     // line (task | config | layers) -> seed -> length -> value
     Map<List<String>, Map<Long, Map<Integer, Double>>> cells = new TreeMap<>(ResultTable::byLine);
@@ -145,6 +153,20 @@ public final class ResultTable {
       body.add(cols);
     });
     return render(header, body, format);
+  }
+
+  /** The rows with both accuracies rescaled so that chance (one label in k) is 0. */
+  static List<ResultRow> scaled(List<ResultRow> results) {
+    Map<List<Object>, Integer> labels = new HashMap<>();
+    List<ResultRow> out = new ArrayList<>();
+    for (ResultRow r : results) {
+      int k = labels.computeIfAbsent(List.of(r.task(), r.taskOptions()),
+          key -> TaskRegistry.create(r.task(), r.taskOptions()).targetVocabulary().size());
+      double chance = 1.0 / Math.max(2, k);
+      out.add(r.withAccuracies((r.tokenAccuracy() - chance) / (1 - chance),
+          (r.sequenceAccuracy() - chance) / (1 - chance)));
+    }
+    return out;
   }
 
   /** Lines sorted by task, then configuration, then depth (numbers compared as numbers). */

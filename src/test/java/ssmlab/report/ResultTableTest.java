@@ -50,6 +50,21 @@ final class ResultTableTest {
         """);
   }
 
+  // Grazzi et al.'s scaled accuracy: 0 at chance, 1 when right; 2 acc - 1 for parity's two
+  // labels, (acc - 1/3) / (2/3) for counting modulo 3.
+  @Test
+  void scaled_isZeroAtChance() {
+    List<ResultRow> rows = List.of(row("parity", "lstm", 1, 8, 1, 0.75),
+        row("parity", "lstm", 1, 16, 1, 0.5));
+    assertThat(ResultTable.scaled(rows)).extracting(ResultRow::sequenceAccuracy)
+        .containsExactly(0.5, 0.0);
+    ResultRow mod3 = row("modcount", "lstm", 1, 8, 1, 2.0 / 3);
+    assertThat(ResultTable.scaled(List.of(mod3)).getFirst().sequenceAccuracy())
+        .isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-12));
+    assertThat(ResultTable.accuracy(rows, ResultTable.Metric.SCALED, ResultTable.Agg.MAX))
+        .contains("| parity | lstm | 1 | 0.50 | 0.00 |");
+  }
+
   private static ResultRow row(String task, String label, int layers, int length, long seed,
       double sequenceAccuracy) {
     return new ResultRow("0123456789abcdef", "s", "h", task, Map.of(), label, label, Map.of(),
