@@ -21,10 +21,12 @@ final class ExampleSpecsTest {
 
   @ParameterizedTest
   @MethodSource("specs")
-  void spec_inExperiments_parsesAndExpands(Path file) throws IOException {
+  void spec_inExperiments_parsesExpandsAndValidates(Path file) throws IOException {
     SweepSpec spec = SweepSpecs.read(file);
     assertThat(spec.name() + ".yaml").isEqualTo(file.getFileName().toString());
     assertThat(spec.expand()).isNotEmpty();
+    var executor = new TrainingExecutor();
+    spec.expand().forEach(run -> executor.validate(run.spec()));
   }
 
   @Test
