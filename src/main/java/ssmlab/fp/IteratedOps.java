@@ -22,6 +22,9 @@ final class IteratedOps {
    * replaced by sign(rest) * 2^(e_low - p - 3), and sign(rest) is the sign of the next non-zero
    * cluster (by the same bound, recursively).
    */
+  private static final Comparator<FloatP> BY_EXPONENT_DESCENDING =
+      (a, b) -> Long.compare(b.e, a.e);
+
   static FloatP sum(FloatFormat f, List<FloatP> xs) {
     List<FloatP> terms = new ArrayList<>(xs.size());
     for (FloatP x : xs) {
@@ -35,7 +38,7 @@ final class IteratedOps {
     if (terms.size() == 1) {
       return terms.get(0);
     }
-    terms.sort(Comparator.comparingLong((FloatP x) -> x.e).reversed());
+    terms.sort(BY_EXPONENT_DESCENDING);
     long gap = 2L * f.p() + (32 - Integer.numberOfLeadingZeros(terms.size())) + 4;
     BigInteger head = null;
     long headExp = 0;
@@ -46,11 +49,7 @@ final class IteratedOps {
         j++;
       }
       long low = terms.get(j - 1).e;
-      BigInteger s = BigInteger.ZERO;
-      for (int t = i; t < j; t++) {
-        FloatP x = terms.get(t);
-        s = s.add(x.significand().shiftLeft((int) (x.e - low)));
-      }
+      BigInteger s = clusterSum(terms, i, j, low, f.p());
       i = j;
       if (s.signum() == 0) {
         continue;
@@ -64,6 +63,30 @@ final class IteratedOps {
       }
     }
     return head == null ? f.zero() : Rounder.big(f, head, headExp);
+  }
+
+  /**
+   * The exact sum of {@code terms[i..j)} in units of {@code 2^low}. In a {@code long} when it
+   * fits: each term is below {@code 2^(span + p)} in magnitude, so {@code n} of them below
+   * {@code 2^(span + p + bits(n))}, which 62 bits hold; else in a BigInteger.
+   */
+  private static BigInteger clusterSum(List<FloatP> terms, int i, int j, long low, int p) {
+    long span = terms.get(i).e - low;
+    if (terms.get(i).big == null
+        && span + p + (32 - Integer.numberOfLeadingZeros(j - i)) <= 62) {
+      long acc = 0;
+      for (int t = i; t < j; t++) {
+        FloatP x = terms.get(t);
+        acc += x.m << (x.e - low);
+      }
+      return BigInteger.valueOf(acc);
+    }
+    BigInteger s = BigInteger.ZERO;
+    for (int t = i; t < j; t++) {
+      FloatP x = terms.get(t);
+      s = s.add(x.significand().shiftLeft((int) (x.e - low)));
+    }
+    return s;
   }
 
   /** Product: the exact product of the significands (a balanced tree), exponents summed. */
