@@ -54,13 +54,8 @@ final class CircuitCommand implements Runnable {
     @Option(names = "--op", required = true, description = "the operation, e.g. int-mul")
     String op;
 
-    @Option(names = "--precision", defaultValue = "8",
-        description = "operand width p in bits (default ${DEFAULT-VALUE})")
-    int precision;
-
-    @Option(names = "--exponent-bits", defaultValue = "4",
-        description = "exponent width q of fp-* ops (default ${DEFAULT-VALUE}; ignored by int-*)")
-    int exponentBits;
+    /** p defaults to 8; for fp-* ops q then defaults to p. */
+    @Mixin FloatFormatOptions format;
 
     @Option(names = "--arity", defaultValue = "4",
         description = "operands of int-sum, int-prod, int-mux (default ${DEFAULT-VALUE})")
@@ -72,8 +67,13 @@ final class CircuitCommand implements Runnable {
 
     @Mixin TestVectorsOption testVectors;
 
+    private int precision;
+    private int exponentBits;
+
     @Override
     public void run() {
+      precision = format.precision(8);
+      exponentBits = format.exponentBits(precision);
       if (precision < 1 || precision > 4096) {
         throw new IllegalArgumentException("--precision must be in 1..4096, got " + precision);
       }
@@ -101,7 +101,7 @@ final class CircuitCommand implements Runnable {
       row.put("op", op);
       row.put("precision", precision);
       if (fp) {
-        row.put("exponentBits", exponentBits);
+        row.put("exponent_bits", exponentBits);
       }
       if (usesArity) {
         row.put("arity", arity);

@@ -1,6 +1,7 @@
 package ssmlab.cli;
 
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import ssmlab.fp.FloatFormat;
 import ssmlab.model.mamba.reference.MambaWeights;
@@ -14,13 +15,8 @@ final class CompiledModelOptions {
           + "model.safetensors")
   Path checkpoint;
 
-  @Option(names = {"-p", "--precision"}, defaultValue = "4", paramLabel = "P",
-      description = "significand bits p (default: ${DEFAULT-VALUE})")
-  int precision;
-
-  @Option(names = {"-q", "--exponent-bits"}, defaultValue = "4", paramLabel = "Q",
-      description = "exponent bits q (default: ${DEFAULT-VALUE})")
-  int exponentBits;
+  /** The format: p defaults to 4 (and so q to 4). */
+  @Mixin FloatFormatOptions fp;
 
   @Option(names = "--levelled", description = "keep a buffer wherever simplification would "
       + "collapse a gate into one of its inputs, so that every block keeps the depth of its "
@@ -29,6 +25,8 @@ final class CompiledModelOptions {
 
   /** The format; p + q is bounded by the function tables' size. */
   FloatFormat format() {
+    int precision = fp.precision(4);
+    int exponentBits = fp.exponentBits(precision);
     if (precision < 2 || exponentBits < 1 || precision + exponentBits > 20) {
       throw new IllegalArgumentException("circuits need --precision >= 2, --exponent-bits >= 1 "
           + "and p + q <= 20 (the function tables), got p = " + precision + ", q = "

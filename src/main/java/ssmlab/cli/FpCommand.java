@@ -10,6 +10,7 @@ import java.math.MathContext;
 import java.nio.charset.StandardCharsets;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -35,13 +36,8 @@ final class FpCommand implements Runnable {
 
   @Spec CommandSpec spec;
 
-  @Option(names = {"-p", "--precision"}, required = true, paramLabel = "P",
-      description = "significand bits p (2 to 65536)")
-  int precision;
+  @Mixin FloatFormatOptions fp;
 
-  @Option(names = {"-q", "--exponent-bits"}, paramLabel = "Q",
-      description = "exponent bits q: exponents in [-2^q, 2^q) (default: p, at most 61)")
-  Integer exponentBits;
 
   @Option(names = "--format", paramLabel = "json|text", defaultValue = "json",
       description = "json (default): {\"m\", \"e\", \"value\"} per result; text: one readable line")
@@ -68,7 +64,7 @@ final class FpCommand implements Runnable {
 
   @Override
   public void run() {
-    FloatFormat f = FloatFormatOptions.format(precision, exponentBits);
+    FloatFormat f = fp.format("fp");
     if (!format.equals("json") && !format.equals("text")) {
       throw new IllegalArgumentException("--format must be json or text, got '" + format + "'");
     }

@@ -41,13 +41,25 @@ final class CircuitCommandTest {
     assertThat(Files.readString(blif)).startsWith(".model int_sum").contains(".end");
   }
 
+  /** One F_p option group everywhere: -p/-q short names, q = p when only p is given. */
+  @Test
+  void op_formatOptions_areTheSameAsEverywhere() throws Exception {
+    JsonNode shortNames = Json.MAPPER.readTree(MainTest.run("circuit", "op", "--op", "fp-mul",
+        "-p", "5", "-q", "3").out());
+    assertThat(shortNames.get("precision").asInt()).isEqualTo(5);
+    assertThat(shortNames.get("exponent_bits").asInt()).isEqualTo(3);
+    JsonNode qFromP = Json.MAPPER.readTree(MainTest.run("circuit", "op", "--op", "fp-mul",
+        "--precision", "5").out());
+    assertThat(qFromP.get("exponent_bits").asInt()).isEqualTo(5);
+  }
+
   @Test
   void op_fpOps_statisticsWithConstantDepthInTheArity() throws Exception {
     MainTest.Result r = MainTest.run("circuit", "op", "--op", "fp-add", "--precision", "8",
         "--exponent-bits", "4");
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode add = Json.MAPPER.readTree(r.out());
-    assertThat(add.get("exponentBits").asInt()).isEqualTo(4);
+    assertThat(add.get("exponent_bits").asInt()).isEqualTo(4);
     assertThat(add.get("inputs").asInt()).isEqualTo(2 * (8 + 4 + 2));
     int[] depth = new int[2];
     for (int i = 0; i < 2; i++) {
