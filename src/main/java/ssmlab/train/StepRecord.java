@@ -1,5 +1,7 @@
 package ssmlab.train;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * One training step as the metrics file records it.
  *
@@ -10,5 +12,6 @@ package ssmlab.train;
  * @param gradNorm the global gradient norm before clipping
  * @param seconds wall-clock time since training started
  */
-public record StepRecord(int step, int length, double loss, double lr, double gradNorm,
+public record StepRecord(int step, int length, double loss, double lr,
+    @JsonProperty("grad_norm") double gradNorm,
     double seconds) {}

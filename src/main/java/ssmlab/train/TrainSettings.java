@@ -1,5 +1,7 @@
 package ssmlab.train;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import ssmlab.tasks.LengthRange;
 
 /**
@@ -17,7 +19,8 @@ import ssmlab.tasks.LengthRange;
  * @param seed the seed of the model's initialisation and of the data
  * @param threads threads of the engine's pool
  */
-public record TrainSettings(int steps, int batch, double lr, int warmup, double weightDecay,
+public record TrainSettings(int steps, int batch, double lr, int warmup,
+    @JsonProperty("weight_decay") double weightDecay,
     double clip, LengthRange lengths, long seed, int threads) {
 
   /** Validates the numbers. */

@@ -24,6 +24,10 @@ final class TrainCommandTest {
     assertThat(run.resolve("model.safetensors")).exists();
     assertThat(run.resolve("config.json")).exists();
     assertThat(Files.readAllLines(run.resolve("metrics.jsonl"))).hasSize(200);
+    assertThat(Files.readAllLines(run.resolve("metrics.jsonl")).getFirst())
+        .contains("\"grad_norm\":").doesNotContain("gradNorm");
+    assertThat(Files.readString(run.resolve("run.json"))).contains("\"weight_decay\":")
+        .doesNotContain("weightDecay");
     assertThat(t.err()).contains("train: 200/200 steps (100%)").contains(", loss ");
 
     Result e = MainTest.run("eval", "--run", run.toString(), "--lengths", "8,32",
