@@ -26,9 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes train and test splits of a task to a directory: {@code train.jsonl}, {@code
  * test.jsonl} (one sample per line), {@code task.json} (name, options, vocabularies, lengths,
- * seed) and, for group word problems, {@code train.csv} and {@code test.csv} in the
- * {@code seed,input,target} layout of the word-problem literature (vocabulary ids, space
- * separated). Each file is written to a temporary file {@code .NAME.<random>.tmp} (mode 0666
+ * seed) and, for group word problems, {@code train.csv} and {@code test.csv} with the
+ * {@code seed,input,target} columns of the word-problem literature (vocabulary ids, space
+ * separated; our product order). {@link #writeWordProblem} writes jopetty/word-problem's own
+ * layout and order instead. Each file is written to a temporary file {@code .NAME.<random>.tmp} (mode 0666
  * less the umask, as any new file) and renamed; temporary files of an export that was killed are
  * deleted by the next export to the same directory.
  *
