@@ -126,6 +126,11 @@ final class TasksCommandTest {
   void export_wordProblemLayout_oneFilePerLengthInTheirOrder(@TempDir Path dir) throws Exception {
     for (String[] c : List.of(new String[] {"a5", "A5"}, new String[] {"a4xz5", "A4_x_Z5"})) {
       Path out = dir.resolve(c[0]);
+      // a temporary file that a killed export left is deleted by the next one
+      Path stale = out.resolve("." + c[1] + "=2.csv.0123.tmp");
+      Files.createDirectories(out);
+      Files.writeString(stale, "seed,input,target\n");
+      Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(0));
       MainTest.Result r = MainTest.run("tasks", "export", "--task", c[0], "--layout",
           "word-problem", "--train-lengths", "2..3", "--test-lengths", "5", "--count", "4",
           "--seed", "3", "--out", out.toString());
