@@ -132,8 +132,10 @@ final class TasksCommand implements Runnable {
   /** {@code tasks export}: train and test splits in a directory. */
   @Command(name = "export", description = "Train/test splits as JSON lines (and CSV for groups).",
       mixinStandardHelpOptions = true,
-      footer = {"", "Example:", "  ssmlab tasks export --task a5 --train-lengths 2..16 "
-          + "--test-lengths 17..64 --count 100 --seed 1 --out data/a5"})
+      footer = {"", "Examples:", "  ssmlab tasks export --task a5 --train-lengths 2..16 "
+          + "--test-lengths 17..64 --count 100 --seed 1 --out data/a5",
+        "  ssmlab tasks export --task a5 --layout word-problem --train-lengths 2..8 "
+          + "--test-lengths 9 --out wp"})
   static final class Export implements Runnable {
     @Spec CommandSpec spec;
 
@@ -159,18 +161,37 @@ final class TasksCommand implements Runnable {
         + "than 1 GiB")
     boolean force;
 
+    @Option(names = "--layout", defaultValue = "ssmlab", paramLabel = "ssmlab|word-problem",
+        description = "ssmlab (default): train/test JSON lines and CSV, products first element "
+            + "first; word-problem: one <G>=<k>.csv per length as jopetty/word-problem, last "
+            + "element first (group tasks; train and test lengths must not overlap)")
+    String layout;
+
     @Mixin TaskOptionsMixin options;
 
     @Override
     public void run() {
+      boolean wordProblem = switch (layout) {
+        case "ssmlab" -> false;
+        case "word-problem" -> true;
+        default -> throw new IllegalArgumentException("--layout must be ssmlab or word-problem, "
+            + "got '" + layout + "'");
+      };
       LengthRange train = LengthRange.parse(trainLengths);
       LengthRange test = LengthRange.parse(testLengths);
       Task t = TaskRegistry.create(task, options.asMap());
-      TaskExport.Summary s = TaskExport.write(t, options.asMap(), train, test, count, seed, out,
-          force);
       PrintWriter w = spec.commandLine().getOut();
-      w.printf("wrote %d train and %d test samples of %s to %s%s%n", s.train(), s.test(),
-          t.name(), out, s.csv() ? " (JSON lines and CSV)" : " (JSON lines)");
+      if (wordProblem) {
+        TaskExport.Summary s = TaskExport.writeWordProblem(t, options.asMap(), train, test,
+            count, seed, out, force);
+        w.printf("wrote %d train and %d test samples of %s to %s (word-problem layout, one "
+            + "CSV per length)%n", s.train(), s.test(), t.name(), out);
+      } else {
+        TaskExport.Summary s = TaskExport.write(t, options.asMap(), train, test, count, seed,
+            out, force);
+        w.printf("wrote %d train and %d test samples of %s to %s%s%n", s.train(), s.test(),
+            t.name(), out, s.csv() ? " (JSON lines and CSV)" : " (JSON lines)");
+      }
       w.flush();
     }
   }

@@ -22,6 +22,14 @@ final class GroupWordTask extends BaseTask {
     this.finalOnly = finalOnly;
   }
 
+  FiniteGroup group() {
+    return group;
+  }
+
+  boolean finalOnly() {
+    return finalOnly;
+  }
+
   @Override
   List<String> generate(int length, SplittableRandom rng) {
     List<String> names = group.elements();

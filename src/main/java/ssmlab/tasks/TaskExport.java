@@ -26,9 +26,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Writes train and test splits of a task to a directory: {@code train.jsonl}, {@code
  * test.jsonl} (one sample per line), {@code task.json} (name, options, vocabularies, lengths,
- * seed) and, for group word problems, {@code train.csv} and {@code test.csv} in the
- * {@code seed,input,target} layout of the word-problem literature (vocabulary ids, space
- * separated). Each file is written to a temporary file {@code .NAME.<random>.tmp} (mode 0666
+ * seed) and, for group word problems, {@code train.csv} and {@code test.csv} with the
+ * {@code seed,input,target} columns of the word-problem literature (vocabulary ids, space
+ * separated; our product order). {@link #writeWordProblem} writes jopetty/word-problem's own
+ * layout and order instead. Each file is written to a temporary file {@code .NAME.<random>.tmp} (mode 0666
  * less the umask, as any new file) and renamed; temporary files of an export that was killed are
  * deleted by the next export to the same directory.
  *
@@ -43,10 +44,14 @@ public final class TaskExport {
   /** The most bytes an export writes unless forced: 1 GiB. */
   public static final long MAX_BYTES = 1L << 30;
 
-  /** Temporary files of this class, and of the versions before it ({@code train.jsonl.123.tmp}). */
+  /**
+   * Temporary files of this class, of the versions before it ({@code train.jsonl.123.tmp}) and
+   * of the word-problem layout ({@code .A5=4.csv.<random>.tmp}).
+   */
   private static final Pattern TEMP = Pattern.compile(
       "\\.?(train|test)\\.(jsonl|csv)\\..+\\" + AtomicFile.TEMP_SUFFIX
-      + "|\\.?task\\.json\\..+\\" + AtomicFile.TEMP_SUFFIX);
+      + "|\\.?task\\.json\\..+\\" + AtomicFile.TEMP_SUFFIX
+      + "|\\.[SAZ0-9_x]+=[0-9]+\\.csv\\..+\\" + AtomicFile.TEMP_SUFFIX);
 
   private TaskExport() {}
 
@@ -99,6 +104,103 @@ public final class TaskExport {
       return new Summary(trainCount, testCount, csv);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * Writes a group word problem in the layout of jopetty/word-problem: one file {@code
+   * <G>=<k>.csv} per length of both ranges (see {@link WordProblemLayout}), {@code countPerLength}
+   * rows each, plus {@code task.json}. Rows are drawn as in {@link #write} (train lengths from the
+   * first split, test lengths from the second); the {@code seed} column is each row's seed. The
+   * ranges must not overlap, since a length has one file.
+   *
+   * @param force write even when the estimated size is over {@link #MAX_BYTES}
+   * @return the rows written per split
+   */
+  public static Summary writeWordProblem(Task task, Map<String, String> options, LengthRange train,
+      LengthRange test, int countPerLength, long seed, Path dir, boolean force) {
+    if (!(task instanceof GroupWordTask words) || words.finalOnly()) {
+      throw new IllegalArgumentException("--layout word-problem needs a group word problem with "
+          + "every position labelled (s5, a5, a4xz5, z60, perm, group; --label all), got "
+          + task.name());
+    }
+    if (countPerLength < 1) {
+      throw new IllegalArgumentException("--count must be at least 1, got " + countPerLength);
+    }
+    if (train.min() <= test.max() && test.min() <= train.max()) {
+      throw new IllegalArgumentException("--layout word-problem writes one file per length, so "
+          + "--train-lengths " + train + " and --test-lengths " + test + " must not overlap");
+    }
+    requireMemory("--train-lengths " + train, train);
+    requireMemory("--test-lengths " + test, test);
+    double bytes = estimateBytes(task, train, countPerLength, false)
+        + estimateBytes(task, test, countPerLength, false);
+    if (bytes > MAX_BYTES && !force) {
+      throw new IllegalArgumentException("the export would write about "
+          + MemoryEstimate.size(bytes) + " (--count " + countPerLength + " per length of "
+          + train + " and " + test + "), over the " + MemoryEstimate.size(MAX_BYTES)
+          + " limit (add --force to write it)");
+    }
+    FiniteGroup group = words.group();
+    long started = System.currentTimeMillis();
+    try {
+      Files.createDirectories(dir);
+      deleteStaleTemporaries(dir, started);
+      SplittableRandom root = new SplittableRandom(seed);
+      SplittableRandom trainRoot = root.split();
+      SplittableRandom testRoot = root.split();
+      long trainCount = 0;
+      for (int n = train.min(); n <= train.max(); n++) {
+        trainCount += writeWordProblemFile(words, n, countPerLength, trainRoot, dir);
+      }
+      long testCount = 0;
+      for (int n = test.min(); n <= test.max(); n++) {
+        testCount += writeWordProblemFile(words, n, countPerLength, testRoot, dir);
+      }
+      Map<String, Object> meta = new LinkedHashMap<>();
+      meta.put("task", task.name());
+      meta.put("options", options);
+      meta.put("layout", "word-problem");
+      meta.put("group", WordProblemLayout.groupName(group));
+      meta.put("product", "last element applied first, as jopetty/word-problem");
+      meta.put("seed", seed);
+      meta.put("train_lengths", train.toString());
+      meta.put("test_lengths", test.toString());
+      meta.put("count_per_length", countPerLength);
+      meta.put("elements", group.elements());
+      AtomicFile.write(dir.resolve("task.json"), JSON.writeValueAsString(meta) + "\n");
+      return new Summary(trainCount, testCount, true);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Streams the rows of one length to {@code <G>=<n>.csv}; the file appears once complete. */
+  private static long writeWordProblemFile(GroupWordTask task, int n, int count,
+      SplittableRandom root, Path dir) throws IOException {
+    FiniteGroup group = task.group();
+    Path file = dir.resolve(WordProblemLayout.fileName(group, n));
+    Path tmp = temp(file);
+    Vocabulary v = task.inputVocabulary();
+    int[] input = new int[n];
+    try {
+      try (FileChannel ch = create(tmp); Writer w = writer(ch)) {
+        w.write("seed,input,target\n");
+        for (int i = 0; i < count; i++) {
+          SeededSample s = SeededSample.next(task, n, root);
+          for (int t = 0; t < n; t++) {
+            input[t] = v.id(s.sample().input().get(t));
+          }
+          w.write(s.seed() + "," + ids(input) + ","
+              + ids(WordProblemLayout.targets(group, input)) + "\n");
+        }
+        w.flush();
+        ch.force(true);
+      }
+      commit(tmp, file);
+      return count;
+    } finally {
+      Files.deleteIfExists(tmp);
     }
   }
 

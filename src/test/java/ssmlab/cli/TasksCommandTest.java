@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
+import java.util.SplittableRandom;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import ssmlab.tasks.Task;
+import ssmlab.tasks.TaskRegistry;
 import tools.jackson.databind.JsonNode;
 
 final class TasksCommandTest {
@@ -112,5 +118,67 @@ final class TasksCommandTest {
     assertThat(Files.readString(dir.resolve("a/test.jsonl")))
         .isEqualTo(Files.readString(dir.resolve("b/test.jsonl")));
     assertThat(Files.exists(dir.resolve("a/train.csv"))).isFalse();
+  }
+
+  // jopetty/word-problem's layout: one <G>=<k>.csv per length, their header, and targets that
+  // apply the last element first, i.e. our product of the reversed prefix.
+  @Test
+  void export_wordProblemLayout_oneFilePerLengthInTheirOrder(@TempDir Path dir) throws Exception {
+    for (String[] c : List.of(new String[] {"a5", "A5"}, new String[] {"a4xz5", "A4_x_Z5"})) {
+      Path out = dir.resolve(c[0]);
+      // a temporary file that a killed export left is deleted by the next one
+      Path stale = out.resolve("." + c[1] + "=2.csv.0123.tmp");
+      Files.createDirectories(out);
+      Files.writeString(stale, "seed,input,target\n");
+      Files.setLastModifiedTime(stale, java.nio.file.attribute.FileTime.fromMillis(0));
+      MainTest.Result r = MainTest.run("tasks", "export", "--task", c[0], "--layout",
+          "word-problem", "--train-lengths", "2..3", "--test-lengths", "5", "--count", "4",
+          "--seed", "3", "--out", out.toString());
+      assertThat(r.code()).as(r.err()).isZero();
+      try (var files = Files.list(out)) {
+        assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder(
+            c[1] + "=2.csv", c[1] + "=3.csv", c[1] + "=5.csv", "task.json");
+      }
+      Task task = TaskRegistry.create(c[0]);
+      for (int n : new int[] {2, 3, 5}) {
+        List<String> lines = Files.readAllLines(out.resolve(c[1] + "=" + n + ".csv"));
+        assertThat(lines.getFirst()).isEqualTo("seed,input,target");
+        assertThat(lines).hasSize(5);
+        for (String line : lines.subList(1, lines.size())) {
+          String[] row = line.split(",");
+          List<String> input = Arrays.stream(row[1].split(" "))
+              .map(id -> task.inputVocabulary().token(Integer.parseInt(id))).toList();
+          assertThat(input).hasSize(n);
+          assertThat(task.sample(n, new SplittableRandom(Long.parseLong(row[0]))).input())
+              .isEqualTo(input);
+          String[] target = row[2].split(" ");
+          for (int i = 0; i < n; i++) {
+            List<String> reversed = new ArrayList<>(input.subList(0, i + 1));
+            Collections.reverse(reversed);
+            assertThat(task.targetVocabulary().token(Integer.parseInt(target[i])))
+                .as(line).isEqualTo(task.solve(reversed).getLast());
+          }
+        }
+      }
+    }
+  }
+
+  @Test
+  void export_badLayout_isOneLineAndExitTwo(@TempDir Path dir) {
+    String out = dir.toString();
+    for (String[] args : List.of(
+        new String[] {"tasks", "export", "--task", "a5", "--layout", "jsonl", "--train-lengths",
+            "2", "--test-lengths", "3", "--out", out},
+        new String[] {"tasks", "export", "--task", "parity", "--layout", "word-problem",
+            "--train-lengths", "2", "--test-lengths", "3", "--out", out},
+        new String[] {"tasks", "export", "--task", "a5", "--label", "final", "--layout",
+            "word-problem", "--train-lengths", "2", "--test-lengths", "3", "--out", out},
+        new String[] {"tasks", "export", "--task", "a5", "--layout", "word-problem",
+            "--train-lengths", "2..4", "--test-lengths", "4..6", "--out", out})) {
+      MainTest.Result r = MainTest.run(args);
+      assertThat(r.code()).as(String.join(" ", args)).isEqualTo(2);
+      assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+      assertThat(r.err()).startsWith("ssmlab: ");
+    }
   }
 }
