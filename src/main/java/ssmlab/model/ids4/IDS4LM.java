@@ -18,7 +18,9 @@ import ssmlab.nn.Sequential;
  * The {@code ids4} model family: IDS4 blocks in the same pre-norm residual language model as
  * Mamba and S4D ({@link MixerStack}), so that the families differ only in the mixer. IDS4 is S4
  * with the transition made input-dependent; the block around the SSM is S4's, as in
- * {@link ssmlab.model.s4d.S4DMixer}: {@code mixer(x) = GLU(out_proj(GELU(IDS4(x))))}.
+ * {@link ssmlab.model.s4d.S4DMixer}: {@code mixer(x) = GLU(out_proj(GELU(IDS4(x))))}. Option {@code transition_norm}
+ * ({@link TransitionNorm}) bounds each A(x_t) so that deep stacks train; run ids hash it, so runs
+ * of the stabilised layer never share an id with those of the unnormalised one.
  */
 public final class IDS4LM {
 
@@ -26,20 +28,26 @@ public final class IDS4LM {
   public static final ModelSpec SPEC = new ModelSpec("ids4",
       "IDS4, S4 with a dense input-dependent transition A(x_t) (Merrill et al. 2024), in "
           + "Mamba's residual stack", List.of(
-          ModelOption.integer("d_state", 16, 1, "N, the shared state; A(x_t) is N x N")),
+          ModelOption.integer("d_state", 16, 1, "N, the shared state; A(x_t) is N x N"),
+          ModelOption.choice("transition_norm", TransitionNorm.INF.key(),
+              List.of(TransitionNorm.NONE.key(), TransitionNorm.INF.key()),
+              "inf: A(x_t) / max(1, ||A(x_t)||_inf) (max absolute row sum), so every product of "
+                  + "transitions has norm <= 1 at any depth; none: A(x_t) as is")),
       IDS4LM::create);
 
   private IDS4LM() {}
 
   private static SequenceModel create(ModelConfig config, SplittableRandom rng) {
     int dState = config.intOption("d_state");
+    TransitionNorm norm = TransitionNorm.of(config.option("transition_norm"));
     return MixerStack.create(config, 1e-5f, true,
-        (layer, prefix, r) -> mixer(prefix, config.dModel(), dState, r), rng);
+        (layer, prefix, r) -> mixer(prefix, config.dModel(), dState, norm, r), rng);
   }
 
   /** One IDS4 block: the SSM, GELU, {@code out_proj} to 2d and a GLU back to d. */
-  public static Layer mixer(String prefix, int dModel, int dState, SplittableRandom rng) {
-    return Sequential.of(new InputDependentSsm(prefix, dModel, dState, rng),
+  public static Layer mixer(String prefix, int dModel, int dState, TransitionNorm norm,
+      SplittableRandom rng) {
+    return Sequential.of(new InputDependentSsm(prefix, dModel, dState, norm, rng),
         Activation.gelu(dModel), new Linear(prefix + ".out_proj", dModel, 2 * dModel, true, rng),
         new Glu(dModel));
   }
