@@ -40,9 +40,14 @@ import ssmlab.tensor.Parallel;
  * dL/dA = (dL/dA' − ⟨dL/dA', A'⟩ · e_{i*} sign(A_{i*,:})) / s_t, and where ‖A‖_∞ ≤ 1 it is the
  * identity. Ties are settled one way everywhere: at ‖A‖_∞ = 1 exactly s_t = 1 with no derivative
  * through the norm, several rows attaining it give the first, and sign(0) = 0 (as PyTorch's
- * {@code where}, {@code max(dim)} and {@code abs}). With {@code none} A(x_t) is used as is
- * (the paper's layer; 2 and more layers diverge in training). Without the stabiliser, stability
- * rests on the initialisation below and on the trainer's gradient clipping.
+ * {@code where}, {@code max(dim)} and {@code abs}). The price: ‖·‖_∞ depends on the state's
+ * basis and its isometries are the signed permutations, so a state is carried without decay only
+ * by (near) signed-permutation transitions in the layer's own coordinates, the paper's
+ * construction. Unnormalised, one layer learns A5 with ρ(A(x_t)) ≈ 9 instead, growth that the
+ * norms downstream absorb; with {@code inf} the same run learns more slowly.
+ *
+ * <p>With {@code none} A(x_t) is used as is, the paper's layer: nothing bounds the products, the
+ * initialisation below and the trainer's gradient clipping aside, and 2-layer S5 runs diverge.
  *
  * <p>Initialisation: A_0 = {@value #A0_SCALE}·I, the bias of the projection {@code A_proj}; W_A
  * ~ U with std s = (1 − {@value #A0_SCALE}) / (2√(dN)). For an input of norm √d (what the
