@@ -35,14 +35,29 @@ def rms_norm(x, w, eps=1e-5):
     return x * torch.rsqrt(x.pow(2).mean(-1, keepdim=True) + eps) * w
 
 
-def ids4(p, pre, x):
-    """Merrill et al.: h_t = A(x_t) h_{t-1} + B x_t with A(x_t) = A_0 + reshape(W_A x_t);
+def inf_normalize(A):
+    """A / max(1, ||A||_inf) per matrix, ||A||_inf = max_i sum_j |A_ij|, by autograd: abs has
+    derivative sign (0 at 0), max(dim) sends the gradient to the first maximal row, and where
+    selects the scale only above 1 (at exactly 1 the matrix is kept, with no gradient through
+    the norm)."""
+    norm = A.abs().sum(-1).max(-1).values
+    s = torch.where(norm > 1, norm, torch.ones_like(norm))
+    return A / s[..., None, None]
+
+
+def ids4(p, pre, x, transition_norm):
+    """Merrill et al.: h_t = A(x_t) h_{t-1} + B x_t with A(x_t) = A_0 + reshape(W_A x_t),
+    divided by max(1, ||A(x_t)||_inf) when transition_norm is 'inf';
     y = C h + D x, then the S4 block's GELU, out_proj and GLU."""
     B, L, d = x.shape
     n = p[pre + '.B_proj.weight'].shape[0]
     # the projection's output j*N + i is A[i][j]: reshape gives A^T
     A = (x @ p[pre + '.A_proj.weight'].T + p[pre + '.A_proj.bias']).view(B, L, n, n)
     A = A.transpose(-1, -2)
+    if transition_norm == 'inf':
+        A = inf_normalize(A)
+    else:
+        assert transition_norm == 'none', transition_norm
     u = x @ p[pre + '.B_proj.weight'].T
     h = x.new_zeros(B, n)
     hs = []
@@ -103,7 +118,7 @@ def forward(p, case):
         pre = 'backbone.layers.%d' % i
         x = rms_norm(r, p[pre + '.norm.weight'])
         if case['family'] == 'ids4':
-            r = r + ids4(p, pre + '.mixer', x)
+            r = r + ids4(p, pre + '.mixer', x, opts['transition_norm'])
         else:
             r = r + deltanet(p, pre + '.mixer', x, int(opts['heads']),
                              opts['eigenvalues'] == '-1,1', int(opts['householder']))

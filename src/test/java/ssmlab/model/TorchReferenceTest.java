@@ -43,6 +43,8 @@ final class TorchReferenceTest {
   @CsvSource(delimiter = '|', value = {
     "ids4     | 12 | 2 | d_state=16",                              // vector scan
     "ids4     | 8  | 1 | d_state=5",                               // scalar scan
+    "ids4     | 12 | 2 | d_state=16,transition_norm=none",         // unnormalised
+    "ids4     | 8  | 1 | d_state=5,transition_norm=none",
     "deltanet | 32 | 2 | heads=2,eigenvalues=0,1",                 // dv = 16: vector rule
     "deltanet | 12 | 1 | heads=3,eigenvalues=-1,1,d_conv=2",      // dv = 4: scalar rule
     "deltanet | 32 | 1 | heads=2,eigenvalues=-1,1,householder=2"}) // DeltaProduct

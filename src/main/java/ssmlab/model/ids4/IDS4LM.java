@@ -19,6 +19,11 @@ import ssmlab.nn.Sequential;
  * Mamba and S4D ({@link MixerStack}), so that the families differ only in the mixer. IDS4 is S4
  * with the transition made input-dependent; the block around the SSM is S4's, as in
  * {@link ssmlab.model.s4d.S4DMixer}: {@code mixer(x) = GLU(out_proj(GELU(IDS4(x))))}.
+ *
+ * <p>Option {@code transition_norm} ({@link TransitionNorm}): {@code none} (the default) is the
+ * paper's layer, which learns A5 and S5 in one layer but can diverge in deeper stacks (2 layers,
+ * S5, lr 2e-3: at step 1485); {@code inf} bounds each A(x_t) so that deep stacks train, at the
+ * price of slower one-layer learning (its only isometries are signed permutations).
  */
 public final class IDS4LM {
 
@@ -26,20 +31,27 @@ public final class IDS4LM {
   public static final ModelSpec SPEC = new ModelSpec("ids4",
       "IDS4, S4 with a dense input-dependent transition A(x_t) (Merrill et al. 2024), in "
           + "Mamba's residual stack", List.of(
-          ModelOption.integer("d_state", 16, 1, "N, the shared state; A(x_t) is N x N")),
+          ModelOption.integer("d_state", 16, 1, "N, the shared state; A(x_t) is N x N"),
+          ModelOption.choice("transition_norm", TransitionNorm.NONE.key(),
+              List.of(TransitionNorm.NONE.key(), TransitionNorm.INF.key()),
+              "inf: A(x_t) / max(1, ||A(x_t)||_inf) (max absolute row sum), so every product of "
+                  + "transitions has norm <= 1 at any depth (for deep stacks); none: A(x_t) as "
+                  + "is, the paper's layer")),
       IDS4LM::create);
 
   private IDS4LM() {}
 
   private static SequenceModel create(ModelConfig config, SplittableRandom rng) {
     int dState = config.intOption("d_state");
+    TransitionNorm norm = TransitionNorm.of(config.option("transition_norm"));
     return MixerStack.create(config, 1e-5f, true,
-        (layer, prefix, r) -> mixer(prefix, config.dModel(), dState, r), rng);
+        (layer, prefix, r) -> mixer(prefix, config.dModel(), dState, norm, r), rng);
   }
 
   /** One IDS4 block: the SSM, GELU, {@code out_proj} to 2d and a GLU back to d. */
-  public static Layer mixer(String prefix, int dModel, int dState, SplittableRandom rng) {
-    return Sequential.of(new InputDependentSsm(prefix, dModel, dState, rng),
+  public static Layer mixer(String prefix, int dModel, int dState, TransitionNorm norm,
+      SplittableRandom rng) {
+    return Sequential.of(new InputDependentSsm(prefix, dModel, dState, norm, rng),
         Activation.gelu(dModel), new Linear(prefix + ".out_proj", dModel, 2 * dModel, true, rng),
         new Glu(dModel));
   }

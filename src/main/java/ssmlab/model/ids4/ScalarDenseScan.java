@@ -43,4 +43,52 @@ record ScalarDenseScan() implements DenseScan {
       }
     }
   }
+
+  @Override
+  public void normalize(int length, int n, float[] m, int mo, float[] scale, int[] arg, int so) {
+    float[] sums = new float[n];
+    for (int t = 0; t < length; t++) {
+      int mt = mo + t * n * n;
+      Arrays.fill(sums, 0f);
+      for (int j = 0; j < n; j++) {
+        for (int i = 0; i < n; i++) {
+          sums[i] += Math.abs(m[mt + j * n + i]);
+        }
+      }
+      int best = DenseScan.argmax(sums);
+      float norm = sums[best];
+      if (norm > 1f) {
+        for (int k = 0; k < n * n; k++) {
+          m[mt + k] /= norm;
+        }
+        scale[so + t] = norm;
+        arg[so + t] = best;
+      } else {
+        scale[so + t] = 1f;
+        arg[so + t] = -1;
+      }
+    }
+  }
+
+  @Override
+  public void normalizeBackward(int length, int n, float[] m, int mo, float[] scale, int[] arg,
+      int so, float[] dm) {
+    for (int t = 0; t < length; t++) {
+      int c = arg[so + t];
+      if (c < 0) {
+        continue;
+      }
+      int mt = mo + t * n * n;
+      float s = scale[so + t];
+      float dot = 0f;
+      for (int k = 0; k < n * n; k++) {
+        dot += dm[mt + k] * m[mt + k];
+        dm[mt + k] /= s;
+      }
+      float back = dot / s;
+      for (int j = 0; j < n; j++) {
+        dm[mt + j * n + c] -= back * Math.signum(m[mt + j * n + c]);
+      }
+    }
+  }
 }

@@ -60,4 +60,55 @@ record VectorDenseScan() implements DenseScan {
       }
     }
   }
+
+  /** The column sums as the scalar loop adds them (same order, no fma), so the same s_t. */
+  @Override
+  public void normalize(int length, int n, float[] m, int mo, float[] scale, int[] arg, int so) {
+    float[] sums = new float[n];
+    for (int t = 0; t < length; t++) {
+      int mt = mo + t * n * n;
+      for (int i = 0; i < n; i += S.length()) {
+        FloatVector acc = FloatVector.zero(S);
+        for (int j = 0; j < n; j++) {
+          acc = acc.add(FloatVector.fromArray(S, m, mt + j * n + i).abs());
+        }
+        acc.intoArray(sums, i);
+      }
+      int best = DenseScan.argmax(sums);
+      float norm = sums[best];
+      if (norm > 1f) {
+        for (int k = 0; k < n * n; k += S.length()) {
+          FloatVector.fromArray(S, m, mt + k).div(norm).intoArray(m, mt + k);
+        }
+        scale[so + t] = norm;
+        arg[so + t] = best;
+      } else {
+        scale[so + t] = 1f;
+        arg[so + t] = -1;
+      }
+    }
+  }
+
+  @Override
+  public void normalizeBackward(int length, int n, float[] m, int mo, float[] scale, int[] arg,
+      int so, float[] dm) {
+    for (int t = 0; t < length; t++) {
+      int c = arg[so + t];
+      if (c < 0) {
+        continue;
+      }
+      int mt = mo + t * n * n;
+      float s = scale[so + t];
+      FloatVector dot = FloatVector.zero(S);
+      for (int k = 0; k < n * n; k += S.length()) {
+        FloatVector g = FloatVector.fromArray(S, dm, mt + k);
+        dot = g.fma(FloatVector.fromArray(S, m, mt + k), dot);
+        g.div(s).intoArray(dm, mt + k);
+      }
+      float back = Simd.sum(dot) / s;
+      for (int j = 0; j < n; j++) {
+        dm[mt + j * n + c] -= back * Math.signum(m[mt + j * n + c]);
+      }
+    }
+  }
 }

@@ -14,10 +14,12 @@ import ssmlab.nn.Parameter;
 
 final class InputDependentSsmTest {
 
-  @ParameterizedTest(name = "d_model={0} d_state={1}")
-  @CsvSource({"6, 16", "5, 3", "4, 1"}) // N = 16: the vector scan on every x86 width; 3, 1: scalar
-  void backward_matchesFiniteDifferences(int dModel, int dState) {
-    var ssm = new InputDependentSsm("s", dModel, dState, new SplittableRandom(2));
+  // N = 16: the vector scan on every x86 width; 3, 1: scalar
+  @ParameterizedTest(name = "d_model={0} d_state={1} {2}")
+  @CsvSource({"6, 16, inf", "5, 3, inf", "4, 1, inf", "6, 16, none", "5, 3, none", "4, 1, none"})
+  void backward_matchesFiniteDifferences(int dModel, int dState, String norm) {
+    var ssm = new InputDependentSsm("s", dModel, dState, TransitionNorm.of(norm),
+        new SplittableRandom(2));
     randomize(ssm, 3);
     var report = GradCheck.checkLayer(ssm, 2, 6, 21);
     assertThat(report.maxError()).as(report.toString()).isLessThan(GradCheck.TOLERANCE);
@@ -26,15 +28,111 @@ final class InputDependentSsmTest {
 
   @Test
   void mixer_backward_matchesFiniteDifferences() {
-    var mixer = IDS4LM.mixer("m", 6, 16, new SplittableRandom(4));
+    var mixer = IDS4LM.mixer("m", 6, 16, TransitionNorm.INF, new SplittableRandom(4));
+    // A_0[0][j] += 0.03: row 0 attains ‖A‖_∞ > 1 with a margin and no entry near 0 (the init's
+    // rows are near ties, its off-diagonal entries near 0: kinks finite differences cannot follow)
+    float[] a0 = mixer.parameters().get(1).data();
+    for (int j = 1; j < 16; j++) {
+      a0[j * 16] += 0.03f;
+    }
     var report = GradCheck.checkLayer(mixer, 2, 5, 22);
     assertThat(report.maxError()).as(report.toString()).isLessThan(GradCheck.TOLERANCE);
+  }
+
+  /**
+   * The stabiliser's gradient where every token's ‖A(x_t)‖_∞ exceeds 1, where none does (the
+   * identity) and where both occur, on the vector (N = 16) and the scalar (N = 3) scan. Finite
+   * differences cannot follow the norm across a kink, so A(x) − A_0 stays within ±δ = 6·0.05/N
+   * and A_0 = 0.3·I except row 0, which attains the norm with a margin over the other rows and
+   * whose entries stay away from 0 (where |·| bends): A_0[0][j] = 1.05δ, A_0[0][0] = the rest
+   * of {@code rowSum}. "mixed" adds {@code swing}·x_0 to A[0][0] with |x_0| in [0.5, 1], so each
+   * token's norm is 0.25 or more away from 1 on either side.
+   */
+  @ParameterizedTest(name = "d_state={0} row sum {1} {3}")
+  @CsvSource({"16, 1.4, 0, above", "16, 0.6, 0, below", "16, 1.0, 0.5, mixed",
+      "3, 1.4, 0, above", "3, 0.6, 0, below", "3, 1.0, 0.5, mixed"})
+  void normalizedBackward_matchesFiniteDifferences(int n, float rowSum, float swing,
+      String regime) {
+    int dModel = 5;
+    var ssm = new InputDependentSsm("s", dModel, n, TransitionNorm.INF, new SplittableRandom(8));
+    randomize(ssm, 9);
+    float spread = 0.05f / n;
+    var rng = new SplittableRandom(10);
+    for (Parameter p : ssm.parameters().subList(0, 2)) { // A_proj: |A(x) − A_0| ≤ (1 + d)·spread
+      Init.uniform(p.data(), spread, rng);
+    }
+    float[] a0 = ssm.parameters().get(1).data();
+    float off = 1.05f * (1 + dModel) * spread;
+    for (int i = 1; i < n; i++) {
+      a0[i * n + i] += 0.3f;
+      a0[i * n] += off; // index j·N + i holds A[i][j]
+    }
+    a0[0] += rowSum - (n - 1) * off;
+    ssm.parameters().get(0).data()[0] = swing; // W_A[(0, 0), channel 0]
+    float[] x = random(3 * 7 * dModel, 1f, new SplittableRandom(11));
+    for (int r = 0; r < 3 * 7; r++) {
+      x[r * dModel] = Math.copySign(0.5f + 0.5f * Math.abs(x[r * dModel]), x[r * dModel]);
+    }
+    var report = GradCheck.checkLayer(ssm, x, 3, 7, 23);
+    assertThat(report.maxError()).as(report.toString()).isLessThan(GradCheck.TOLERANCE);
+    ssm.forward(x, 3, 7);
+    long scaled = 0;
+    for (float s : ssm.scales()) {
+      scaled += s > 1 ? 1 : 0;
+    }
+    switch (regime) {
+      case "above" -> assertThat(scaled).isEqualTo(21);
+      case "below" -> assertThat(scaled).isZero();
+      default -> assertThat(scaled).isBetween(3L, 18L);
+    }
+  }
+
+  /** A = [[3, −1], [0, 2]]: s = 4 from row 0, and d(Σ A')/dA by hand. */
+  @Test
+  void normalize_handComputed() {
+    for (DenseScan k : new DenseScan[] {new ScalarDenseScan(), new VectorDenseScan()}) {
+      if (k instanceof VectorDenseScan && !VectorDenseScan.supports(2)) {
+        continue;
+      }
+      float[] m = {3, 0, -1, 2}; // M = Aᵀ
+      float[] scale = new float[1];
+      int[] arg = new int[1];
+      k.normalize(1, 2, m, 0, scale, arg, 0);
+      assertThat(m).containsExactly(0.75f, 0f, -0.25f, 0.5f);
+      assertThat(scale).containsExactly(4f);
+      assertThat(arg).containsExactly(0);
+      // L = Σ A'_ij = (Σ A_ij) / s: dL/dA_0j = 1/s − 4 sign(A_0j)/s², dL/dA_1j = 1/s
+      float[] dm = {1, 1, 1, 1};
+      k.normalizeBackward(1, 2, m, 0, scale, arg, 0, dm);
+      assertThat(dm).containsExactly(0f, 0.25f, 0.5f, 0.25f);
+    }
+  }
+
+  /** Permutations (‖P‖_∞ = 1) pass unchanged with an identity backward; ties take the first row. */
+  @Test
+  void normalize_permutationUnchanged_tiesTakeTheFirstRow() {
+    var k = new ScalarDenseScan();
+    float[] p = {0, 0, 1, 1, 0, 0, 0, 1, 0};
+    float[] m = p.clone();
+    float[] scale = new float[2];
+    int[] arg = new int[2];
+    k.normalize(1, 3, m, 0, scale, arg, 0);
+    assertThat(m).containsExactly(p);
+    assertThat(scale[0]).isEqualTo(1f);
+    assertThat(arg[0]).isEqualTo(-1);
+    float[] dm = {1, 2, 3, 4, 5, 6, 7, 8, 9};
+    k.normalizeBackward(1, 3, m, 0, scale, arg, 0, dm);
+    assertThat(dm).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9);
+    float[] tie = {1, 2, 1, 0}; // A = [[1, 1], [2, 0]]: both rows sum to 2
+    k.normalize(1, 2, tie, 0, scale, arg, 1);
+    assertThat(scale[1]).isEqualTo(2f);
+    assertThat(arg[1]).isZero();
   }
 
   /** h_1 = A(x_1) h_0 + B x_1 on a 1-channel, 2-state layer, by hand. */
   @Test
   void recurrence_handComputed() {
-    var ssm = new InputDependentSsm("s", 1, 2, new SplittableRandom(1));
+    var ssm = new InputDependentSsm("s", 1, 2, TransitionNorm.NONE, new SplittableRandom(1));
     var p = ssm.parameters();
     // A(x) = [[1, x], [0, 2]]: stored transposed, index j*N + i holds A[i][j]
     set(p.get(0), 0, 0, 1, 0); // W_A: A[0][1] = x
@@ -52,17 +150,32 @@ final class InputDependentSsmTest {
     int n = 16;
     int len = 9;
     var rng = new SplittableRandom(5);
-    float[] m = random(len * n * n, 0.3f, rng);
+    float[] raw = random(len * n * n, 0.3f, rng);
+    for (int t = 1; t < len; t += 2) { // odd tokens stay below the bound
+      for (int k = 0; k < n * n; k++) {
+        raw[t * n * n + k] *= 0.1f;
+      }
+    }
     float[] b = random(len * n, 1f, rng);
     float[] gIn = random(len * n, 1f, rng);
+    float[][] m = {raw.clone(), raw.clone()};
+    float[][] scale = new float[2][len];
+    int[][] arg = new int[2][len];
     float[][] h = new float[2][len * n];
     float[][] g = {gIn.clone(), gIn.clone()};
     float[][] dm = new float[2][len * n * n];
     DenseScan[] kernels = {new ScalarDenseScan(), new VectorDenseScan()};
     for (int k = 0; k < 2; k++) {
-      kernels[k].forward(len, n, m, 0, b, 0, h[k]);
-      kernels[k].backward(len, n, m, 0, h[k], 0, g[k], dm[k]);
+      kernels[k].normalize(len, n, m[k], 0, scale[k], arg[k], 0);
+      kernels[k].forward(len, n, m[k], 0, b, 0, h[k]);
+      kernels[k].backward(len, n, m[k], 0, h[k], 0, g[k], dm[k]);
+      kernels[k].normalizeBackward(len, n, m[k], 0, scale[k], arg[k], 0, dm[k]);
     }
+    assertThat(m[1]).containsExactly(m[0]); // same sums in the same order
+    assertThat(scale[1]).containsExactly(scale[0]);
+    assertThat(arg[1]).containsExactly(arg[0]);
+    assertThat(arg[0]).contains(-1);
+    assertThat(java.util.Arrays.stream(arg[0]).max().orElseThrow()).isNotNegative();
     assertClose(h[1], h[0]);
     assertClose(g[1], g[0]);
     assertClose(dm[1], dm[0]);
