@@ -10,17 +10,22 @@ import java.util.SplittableRandom;
  * length of the longest strictly increasing subsequence ending at j. Next-token targets: the
  * separator's is dp_1, dp_j's is dp_(j+1), dp_n's is the answer max_j dp_j. Inputs have 2n + 1
  * tokens; an even length gets one padding token.
+ *
+ * <p>Without the chain of thought ({@code cot=false}) the input is the n values and the
+ * separator, whose target is the answer itself: n + 1 tokens, one label.
  */
 final class LisCotTask extends BaseTask {
 
   private final int vocab;
+  private final boolean cot;
   private final String[] numbers;
 
-  LisCotTask(int vocab) {
+  LisCotTask(int vocab, boolean cot) {
     super("lis-cot", "longest increasing subsequence: the DP table, then the answer",
         TaskClass.TC0, withPad(CopyTask.with(numbers(vocab + 1), CopyTask.SEPARATOR)),
         new Vocabulary(numbers(vocab + 1).subList(1, vocab + 1)));
     this.vocab = vocab;
+    this.cot = cot;
     this.numbers = numbers(vocab + 1).toArray(String[]::new);
   }
 
@@ -34,7 +39,7 @@ final class LisCotTask extends BaseTask {
 
   @Override
   List<String> generate(int length, SplittableRandom rng) {
-    int n = (length - 1) / 2;
+    int n = cot ? (length - 1) / 2 : length - 1;
     int[] a = new int[n];
     List<String> out = new ArrayList<>(length);
     for (int i = 0; i < n; i++) {
@@ -42,8 +47,10 @@ final class LisCotTask extends BaseTask {
       out.add(numbers[a[i]]);
     }
     out.add(CopyTask.SEPARATOR);
-    for (int d : table(a)) {
-      out.add(numbers[d]);
+    if (cot) {
+      for (int d : table(a)) {
+        out.add(numbers[d]);
+      }
     }
     return padTo(out, length);
   }
@@ -65,6 +72,9 @@ final class LisCotTask extends BaseTask {
 
   @Override
   public List<String> solve(List<String> input) {
+    if (!cot) {
+      return solveAnswerOnly(input);
+    }
     int total = unpaddedLength(input);
     int n = total / 2;
     if (total % 2 == 0 || !input.get(n).equals(CopyTask.SEPARATOR)) {
@@ -86,6 +96,27 @@ final class LisCotTask extends BaseTask {
     }
     if (n > 0) {
       target.set(2 * n, numbers[answer]);
+    }
+    return target;
+  }
+
+  /** n values and the separator: the separator's target is the answer max_j dp_j. */
+  private List<String> solveAnswerOnly(List<String> input) {
+    int n = unpaddedLength(input) - 1;
+    if (n < 0 || !input.get(n).equals(CopyTask.SEPARATOR)) {
+      throw invalid(name(), "expected n values, then |");
+    }
+    int[] a = new int[n];
+    for (int i = 0; i < n; i++) {
+      a[i] = value(input.get(i), vocab - 1);
+    }
+    int answer = 0;
+    for (int d : table(a)) {
+      answer = Math.max(answer, d);
+    }
+    List<String> target = unlabelled(input.size());
+    if (n > 0) {
+      target.set(n, numbers[answer]);
     }
     return target;
   }

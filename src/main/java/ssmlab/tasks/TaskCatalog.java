@@ -174,8 +174,11 @@ final class TaskCatalog {
             o -> new CopyTask("copy", false, o.intValue("vocab", 26, 1, 26))),
         new TaskSpec("lis-cot", TaskClass.TC0,
             "longest increasing subsequence with chain of thought: DP table, then the answer",
-            List.of(new Param("vocab", "10", "values 0..V-1, V in 1..100")),
-            o -> new LisCotTask(o.intValue("vocab", 10, 1, 100))));
+            List.of(new Param("vocab", "10", "values 0..V-1, V in 1..100"),
+                new Param("cot", "true", "true: the DP table before the answer; false: the "
+                    + "answer right after |")),
+            o -> new LisCotTask(o.intValue("vocab", 10, 1, 100),
+                o.choice("cot", "true", "true", "false").equals("true"))));
   }
 
   private static TaskClass classOf(FiniteGroup g) {

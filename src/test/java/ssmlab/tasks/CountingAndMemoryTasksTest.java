@@ -88,4 +88,18 @@ final class CountingAndMemoryTasksTest {
     assertThatThrownBy(() -> t.solve(tokens("3 1 | 1 2")))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void lisWithoutCot_theAnswerRightAfterTheSeparator() {
+    Task t = TaskRegistry.create("lis-cot", java.util.Map.of("cot", "false"));
+    // 3 1 4 1 5 9 2: the longest strictly increasing subsequence (1 4 5 9) has length 4
+    assertThat(t.solve(tokens("3 1 4 1 5 9 2 |"))).containsExactly(
+        null, null, null, null, null, null, null, "4");
+    assertThat(t.sample(8, new java.util.SplittableRandom(1)).input()).hasSize(8)
+        .endsWith("|");
+    assertThatThrownBy(() -> t.solve(tokens("3 1 4")))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TaskRegistry.create("lis-cot", java.util.Map.of("cot", "maybe")))
+        .isInstanceOf(IllegalArgumentException.class);
+  }
 }
