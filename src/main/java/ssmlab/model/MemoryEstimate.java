@@ -6,13 +6,11 @@ import java.util.Locale;
  * Rough sizes, checked against the heap before anything large is allocated, so that a size
  * nobody could run is one line naming the option instead of an {@link OutOfMemoryError} trace.
  *
- * <p>The model estimates count parameters by family (exact up to biases and norms) and, for a
- * training step, four floats per parameter (value, gradient, two AdamW moments) plus the
- * activations a step keeps for its backward pass: per token and layer, Mamba's states
- * ({@code d_inner * d_state}) and about 16 vectors of {@code d_inner}; the transformer's
- * attention probabilities ({@code heads * len} per token) and MLP; about 12 vectors of the
- * width for the others; and three vocabulary rows per token for the logits. They are meant to
- * be right within a factor of two: they refuse what cannot fit, not what nearly fits.
+ * <p>Each family says how many parameters it has and how many floats a token keeps per layer
+ * ({@link MemoryModel}, on its {@link ModelSpec}); a training step then needs four floats per
+ * parameter (value, gradient, two AdamW moments) plus the activations and three vocabulary rows
+ * per token for the logits. The estimates are meant to be right within a factor of two: they
+ * refuse what cannot fit, not what nearly fits.
  */
 public final class MemoryEstimate {
 
@@ -24,39 +22,10 @@ public final class MemoryEstimate {
 
   private MemoryEstimate() {}
 
-  /** The parameters a model of {@code config} has, without building it (roughly, for new ones). */
+  /** The parameters a model of {@code config} has, without building it (its family's estimate). */
   public static double parameters(ModelConfig config) {
     ModelConfig c = Models.resolve(config);
-    double d = c.dModel();
-    double v = c.vocabSize();
-    double layers = c.nLayers();
-    return switch (c.family()) {
-      // a hybrid's attention blocks (4 d^2) are smaller than its Mamba blocks (6 d^2 and more)
-      case "mamba", "hybrid" -> {
-        double e = c.intOption("expand") * d;
-        double n = c.intOption("d_state");
-        double r = c.intOption("dt_rank");
-        double k = c.intOption("d_conv");
-        yield v * d + layers * (3 * d * e + e * (k + 4) + e * (r + 2 * n) + r * e + e * n + d);
-      }
-      case "s4d" -> v * d + layers * (3 * d * c.intOption("d_state") + 2 * d * d + 6 * d);
-      case "ids4" -> {
-        double n = c.intOption("d_state");
-        yield v * d + layers * (n * n * d + 2 * n * d + 3 * d * d + 6 * d);
-      }
-      case "deltanet" -> v * d + layers * (4 * d * d + 3 * c.intOption("d_conv") * d
-          + (1 + c.intOption("householder")) * c.intOption("heads") * d + 4 * d);
-      case "transformer" -> {
-        double ratio = c.intOption("mlp_ratio");
-        yield v * d + layers * ((4 + 2 * ratio) * d * d + 12 * d)
-            + c.intOption("max_len") * d;
-      }
-      case "lstm", "rnn" -> {
-        double h = c.intOption("hidden");
-        yield v * d + layers * 4 * h * (d + h + 1) + h * v + v;
-      }
-      default -> v * d + layers * 16 * d * d;
-    };
+    return Models.spec(c.family()).memory().parameters(c);
   }
 
   /** Heap bytes of a model and one training step on {@code batch} sequences of {@code len}. */
@@ -83,18 +52,7 @@ public final class MemoryEstimate {
   private static double activationsPerToken(ModelConfig config, double len) {
     ModelConfig c = Models.resolve(config);
     double d = c.dModel();
-    double perLayer = switch (c.family()) {
-      case "mamba", "hybrid" -> {
-        double e = c.intOption("expand") * d;
-        yield e * c.intOption("d_state") + 16 * e + 4 * d + 2.0 * len;
-      }
-      case "ids4" -> Math.pow(c.intOption("d_state"), 2) + 16 * d;
-      case "deltanet" -> c.intOption("householder") * d * d / c.intOption("heads") + 16 * d;
-      case "transformer" -> 2.0 * c.intOption("heads") * len
-          + (12 + 2.0 * c.intOption("mlp_ratio")) * d;
-      case "lstm", "rnn" -> 12 * Math.max(d, c.intOption("hidden"));
-      default -> 16 * d;
-    };
+    double perLayer = Models.spec(c.family()).memory().activationsPerTokenAndLayer(c, len);
     return c.nLayers() * perLayer + 3.0 * c.vocabSize() + 4 * d;
   }
 

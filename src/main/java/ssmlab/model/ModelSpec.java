@@ -18,9 +18,10 @@ import java.util.stream.Collectors;
  * @param options the family options, in the order help lists them
  * @param factory builds the model from a resolved config
  * @param checkpoint the family's own run-folder format, or null for the generic one
+ * @param memory the family's memory use, for refusing sizes early
  */
 public record ModelSpec(String family, String description, List<ModelOption> options,
-    Factory factory, CheckpointFormat checkpoint) {
+    Factory factory, CheckpointFormat checkpoint, MemoryModel memory) {
 
   /** Builds a model from a resolved config; draws every initial value from {@code rng}. */
   @FunctionalInterface
@@ -30,12 +31,23 @@ public record ModelSpec(String family, String description, List<ModelOption> opt
 
   public ModelSpec {
     options = List.copyOf(options);
+    memory = memory == null ? MemoryModel.GENERIC : memory;
   }
 
-  /** A family stored in the generic run-folder format. */
+  /** A family stored in the generic run-folder format, with the generic memory estimate. */
   public ModelSpec(String family, String description, List<ModelOption> options,
       Factory factory) {
-    this(family, description, options, factory, null);
+    this(family, description, options, factory, null, null);
+  }
+
+  /** This spec with its own run-folder format. */
+  public ModelSpec withCheckpoint(CheckpointFormat format) {
+    return new ModelSpec(family, description, options, factory, format, memory);
+  }
+
+  /** This spec with its own memory estimate. */
+  public ModelSpec withMemory(MemoryModel model) {
+    return new ModelSpec(family, description, options, factory, checkpoint, model);
   }
 
   /** The declared option {@code name}, or null. */

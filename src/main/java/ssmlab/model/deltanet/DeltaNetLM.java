@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import ssmlab.model.MemoryModel;
 import ssmlab.model.MixerStack;
 import ssmlab.model.ModelConfig;
 import ssmlab.model.ModelOption;
@@ -30,7 +31,20 @@ public final class DeltaNetLM {
                   + "(-1,1: Grazzi et al. 2025)"),
           ModelOption.integer("householder", 1, 1,
               "n_h Householder steps per token (DeltaProduct; 1 = DeltaNet)")),
-      DeltaNetLM::create);
+      DeltaNetLM::create).withMemory(new MemoryModel() {
+        @Override
+        public double parameters(ModelConfig c) {
+          double d = c.dModel();
+          return c.vocabSize() * d + c.nLayers() * (4 * d * d + 3 * c.intOption("d_conv") * d
+              + (1 + c.intOption("householder")) * c.intOption("heads") * d + 4 * d);
+        }
+
+        @Override
+        public double activationsPerTokenAndLayer(ModelConfig c, double len) {
+          double d = c.dModel();
+          return c.intOption("householder") * d * d / c.intOption("heads") + 16 * d;
+        }
+      });
 
   private DeltaNetLM() {}
 

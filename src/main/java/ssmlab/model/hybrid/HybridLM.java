@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.TreeMap;
 
+import ssmlab.model.MemoryModel;
 import ssmlab.model.MixerStack;
 import ssmlab.model.ModelConfig;
 import ssmlab.model.ModelOption;
@@ -43,7 +44,18 @@ public final class HybridLM {
   /** The registry entry of family {@code hybrid}. */
   public static final ModelSpec SPEC = new ModelSpec("hybrid",
       "Mamba and attention blocks interleaved (Jamba; mamba_ssm's attn_layer_idx)", OPTIONS,
-      HybridLM::create);
+      HybridLM::create).withMemory(new MemoryModel() {
+        // attention blocks (4 d^2) are smaller than Mamba blocks: Mamba's count bounds both
+        @Override
+        public double parameters(ModelConfig c) {
+          return MambaLM.MEMORY.parameters(c);
+        }
+
+        @Override
+        public double activationsPerTokenAndLayer(ModelConfig c, double len) {
+          return MambaLM.MEMORY.activationsPerTokenAndLayer(c, len) + 2.0 * len;
+        }
+      });
 
   private HybridLM() {}
 

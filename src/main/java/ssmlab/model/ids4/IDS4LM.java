@@ -3,6 +3,7 @@ package ssmlab.model.ids4;
 import java.util.List;
 import java.util.SplittableRandom;
 
+import ssmlab.model.MemoryModel;
 import ssmlab.model.MixerStack;
 import ssmlab.model.ModelConfig;
 import ssmlab.model.ModelOption;
@@ -37,7 +38,19 @@ public final class IDS4LM {
               "inf: A(x_t) / max(1, ||A(x_t)||_inf) (max absolute row sum), so every product of "
                   + "transitions has norm <= 1 at any depth (for deep stacks); none: A(x_t) as "
                   + "is, the paper's layer")),
-      IDS4LM::create);
+      IDS4LM::create).withMemory(new MemoryModel() {
+        @Override
+        public double parameters(ModelConfig c) {
+          double d = c.dModel();
+          double n = c.intOption("d_state");
+          return c.vocabSize() * d + c.nLayers() * (n * n * d + 2 * n * d + 3 * d * d + 6 * d);
+        }
+
+        @Override
+        public double activationsPerTokenAndLayer(ModelConfig c, double len) {
+          return Math.pow(c.intOption("d_state"), 2) + 16.0 * c.dModel();
+        }
+      });
 
   private IDS4LM() {}
 

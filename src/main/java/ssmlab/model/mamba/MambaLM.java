@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.SplittableRandom;
 
 import ssmlab.model.LanguageModel;
+import ssmlab.model.MemoryModel;
 import ssmlab.model.MixerStack;
 import ssmlab.model.ModelConfig;
 import ssmlab.model.ModelOption;
@@ -21,6 +22,30 @@ import ssmlab.model.SequenceModel;
  */
 public final class MambaLM {
 
+  /**
+   * Mamba's memory: per layer in_proj 2 d e, x_proj e (r + 2N), dt_proj r e, A_log and D e (N + 1),
+   * conv e (k + 1), out_proj e d (e = expand d); a token keeps its states (e N) and about 16
+   * vectors of e for the backward pass.
+   */
+  public static final MemoryModel MEMORY = new MemoryModel() {
+    @Override
+    public double parameters(ModelConfig c) {
+      double d = c.dModel();
+      double e = c.intOption("expand") * d;
+      double n = c.intOption("d_state");
+      double r = c.intOption("dt_rank");
+      double k = c.intOption("d_conv");
+      return c.vocabSize() * d + c.nLayers()
+          * (3 * d * e + e * (k + 4) + e * (r + 2 * n) + r * e + e * n + d);
+    }
+
+    @Override
+    public double activationsPerTokenAndLayer(ModelConfig c, double len) {
+      double e = c.intOption("expand") * (double) c.dModel();
+      return e * c.intOption("d_state") + 16 * e + 4.0 * c.dModel();
+    }
+  };
+
   /** The registry entry of family {@code mamba}. */
   public static final ModelSpec SPEC = new ModelSpec("mamba",
       "Mamba-1 (mamba_ssm's MambaLMHeadModel; Gu and Dao 2023)", List.of(
@@ -35,7 +60,7 @@ public final class MambaLM {
           ModelOption.choice("discretization", Discretization.DEFAULT.id(),
               Arrays.stream(Discretization.values()).map(Discretization::id).toList(),
               "B by Euler as the reference code, or the paper's exact ZOH (Def. A.4)")),
-      MambaLM::create, MambaCheckpoint.FORMAT);
+      MambaLM::create).withCheckpoint(MambaCheckpoint.FORMAT).withMemory(MEMORY);
 
   private MambaLM() {}
 

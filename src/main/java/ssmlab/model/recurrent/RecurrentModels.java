@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import ssmlab.model.LanguageModel;
+import ssmlab.model.MemoryModel;
 import ssmlab.model.ModelConfig;
 import ssmlab.model.ModelOption;
 import ssmlab.model.ModelSpec;
@@ -27,14 +28,34 @@ public final class RecurrentModels {
   /** The registry entry of family {@code lstm}: stacked LSTMs. */
   public static final ModelSpec LSTM = new ModelSpec("lstm",
       "stacked LSTMs (Hochreiter and Schmidhuber 1997), PyTorch's cell", List.of(hidden()),
-      (c, rng) -> build(c, rng, (name, in, hidden) -> new LSTM(name, in, hidden, rng)));
+      (c, rng) -> build(c, rng, (name, in, hidden) -> new LSTM(name, in, hidden, rng)))
+      .withMemory(memory(4));
 
   /** The registry entry of family {@code rnn}: stacked Elman (tanh) RNNs. */
   public static final ModelSpec RNN = new ModelSpec("rnn",
       "stacked Elman (tanh) RNNs, PyTorch's cell", List.of(hidden()),
-      (c, rng) -> build(c, rng, (name, in, hidden) -> new ElmanRNN(name, in, hidden, rng)));
+      (c, rng) -> build(c, rng, (name, in, hidden) -> new ElmanRNN(name, in, hidden, rng)))
+      .withMemory(memory(1));
 
   private RecurrentModels() {}
+
+  /** {@code gates} weight blocks of h (d + h + 1) per layer, and a linear head. */
+  private static MemoryModel memory(int gates) {
+    return new MemoryModel() {
+      @Override
+      public double parameters(ModelConfig c) {
+        double d = c.dModel();
+        double h = c.intOption("hidden");
+        double v = c.vocabSize();
+        return v * d + c.nLayers() * gates * h * (d + h + 1) + h * v + v;
+      }
+
+      @Override
+      public double activationsPerTokenAndLayer(ModelConfig c, double len) {
+        return 12.0 * Math.max(c.dModel(), c.intOption("hidden"));
+      }
+    };
+  }
 
   private static ModelOption hidden() {
     return ModelOption.derived("hidden", ModelConfig::dModel, "d_model", 1,

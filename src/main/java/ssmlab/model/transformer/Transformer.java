@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.SplittableRandom;
 
 import ssmlab.model.LanguageModel;
+import ssmlab.model.MemoryModel;
 import ssmlab.model.ModelConfig;
 import ssmlab.model.ModelOption;
 import ssmlab.model.ModelSpec;
@@ -43,7 +44,23 @@ public final class Transformer {
               "positions: none (NoPE, Kazemnejad et al. 2023), sinusoidal or learned absolute, "
                   + "rotary, or alibi (Press et al. 2022)"),
           ModelOption.integer("max_len", 1024, 1, "longest sequence, for learned positions")),
-      Transformer::create);
+      Transformer::create).withMemory(new MemoryModel() {
+        @Override
+        public double parameters(ModelConfig c) {
+          double d = c.dModel();
+          double ratio = c.intOption("mlp_ratio");
+          double positions = PositionalEncoding.parse(c.option("pos"))
+              == PositionalEncoding.LEARNED ? c.intOption("max_len") * d : 0;
+          return c.vocabSize() * d + c.nLayers() * ((4 + 2 * ratio) * d * d + 12 * d)
+              + positions;
+        }
+
+        @Override
+        public double activationsPerTokenAndLayer(ModelConfig c, double len) {
+          return 2.0 * c.intOption("heads") * len + (12 + 2.0 * c.intOption("mlp_ratio"))
+              * c.dModel();
+        }
+      });
 
   private Transformer() {}
 
