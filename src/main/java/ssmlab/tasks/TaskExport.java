@@ -69,17 +69,8 @@ public final class TaskExport {
     if (countPerLength < 1) {
       throw new IllegalArgumentException("--count must be at least 1, got " + countPerLength);
     }
-    requireMemory("--train-lengths " + train, train);
-    requireMemory("--test-lengths " + test, test);
     boolean csv = task instanceof GroupWordTask;
-    double bytes = estimateBytes(task, train, countPerLength, csv)
-        + estimateBytes(task, test, countPerLength, csv);
-    if (bytes > MAX_BYTES && !force) {
-      throw new IllegalArgumentException("the export would write about "
-          + MemoryEstimate.size(bytes) + " (--count " + countPerLength + " per length of "
-          + train + " and " + test + "), over the " + MemoryEstimate.size(MAX_BYTES)
-          + " limit (add --force to write it)");
-    }
+    requireSize(task, train, test, countPerLength, csv, force);
     long started = System.currentTimeMillis();
     try {
       Files.createDirectories(dir);
@@ -131,16 +122,7 @@ public final class TaskExport {
       throw new IllegalArgumentException("--layout word-problem writes one file per length, so "
           + "--train-lengths " + train + " and --test-lengths " + test + " must not overlap");
     }
-    requireMemory("--train-lengths " + train, train);
-    requireMemory("--test-lengths " + test, test);
-    double bytes = estimateBytes(task, train, countPerLength, false)
-        + estimateBytes(task, test, countPerLength, false);
-    if (bytes > MAX_BYTES && !force) {
-      throw new IllegalArgumentException("the export would write about "
-          + MemoryEstimate.size(bytes) + " (--count " + countPerLength + " per length of "
-          + train + " and " + test + "), over the " + MemoryEstimate.size(MAX_BYTES)
-          + " limit (add --force to write it)");
-    }
+    requireSize(task, train, test, countPerLength, false, force);
     FiniteGroup group = words.group();
     long started = System.currentTimeMillis();
     try {
@@ -280,6 +262,23 @@ public final class TaskExport {
   /** Refuses a length range whose longest sample would not fit in the heap. */
   public static void requireMemory(String what, LengthRange lengths) {
     MemoryEstimate.require(what, lengths.max() * MemoryEstimate.SAMPLE_BYTES_PER_POSITION);
+  }
+
+  /**
+   * Refuses lengths whose samples would not fit in the heap, and an export of more than
+   * {@link #MAX_BYTES} unless {@code force}.
+   */
+  private static void requireSize(Task task, LengthRange train, LengthRange test, int count,
+      boolean csv, boolean force) {
+    requireMemory("--train-lengths " + train, train);
+    requireMemory("--test-lengths " + test, test);
+    double bytes = estimateBytes(task, train, count, csv) + estimateBytes(task, test, count, csv);
+    if (bytes > MAX_BYTES && !force) {
+      throw new IllegalArgumentException("the export would write about "
+          + MemoryEstimate.size(bytes) + " (--count " + count + " per length of " + train
+          + " and " + test + "), over the " + MemoryEstimate.size(MAX_BYTES)
+          + " limit (add --force to write it)");
+    }
   }
 
   /**
