@@ -3,10 +3,8 @@ package ssmlab.circuit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.IOException;
 import java.io.StringWriter;
 import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -14,11 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
-import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import ssmlab.ExternalTool;
 import ssmlab.circuit.tc0.IteratedAddition;
 import ssmlab.circuit.tc0.Multiplication;
 
@@ -26,29 +24,9 @@ import ssmlab.circuit.tc0.Multiplication;
 final class VerilogSimulationTest {
   @TempDir Path dir;
 
-  static boolean has(String... cmd) {
-    try {
-      Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
-      p.getInputStream().readAllBytes();
-      return p.waitFor(20, TimeUnit.SECONDS);
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
-
-  static String run(Path dir, String... cmd) throws IOException, InterruptedException {
-    Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
-    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertThat(p.waitFor()).as("%s: %s", String.join(" ", cmd), out).isZero();
-    return out;
-  }
-
   /** Simulates {@code c} on random vectors in Icarus and compares every output bit. */
   void checkWithIcarus(Circuit c, long seed, int vectors) throws Exception {
-    assumeTrue(has("iverilog", "-V"),
+    assumeTrue(ExternalTool.has("iverilog", "-V"),
         "iverilog is not installed (Debian package iverilog): Verilog simulation check skipped");
     var rnd = new SplittableRandom(seed);
     Map<String, BigInteger[]> in = new LinkedHashMap<>();
@@ -89,8 +67,8 @@ final class VerilogSimulationTest {
     }
     tb.append("    $finish;\n  end\nendmodule\n");
     Files.writeString(dir.resolve("tb.v"), tb.toString());
-    run(dir, "iverilog", "-o", "sim", "tb.v", "dut.v");
-    List<String> lines = run(dir, "vvp", "-n", "sim").lines()
+    ExternalTool.run(dir, "iverilog", "-o", "sim", "tb.v", "dut.v");
+    List<String> lines = ExternalTool.run(dir, "vvp", "-n", "sim").lines()
         .filter(l -> l.matches("[01 ]+")).toList();
     assertThat(lines).hasSize(vectors);
     Map<String, BigInteger[]> want = Simulation.run(c, in, vectors);
