@@ -2,6 +2,8 @@ package ssmlab.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -11,6 +13,7 @@ import picocli.CommandLine;
 import ssmlab.experiment.Merge;
 import ssmlab.experiment.ResultsDir;
 import ssmlab.experiment.RunExecutor;
+import ssmlab.experiment.RunFilter;
 import ssmlab.experiment.Shard;
 import ssmlab.experiment.SweepRunner;
 import ssmlab.experiment.SweepSpec;
@@ -34,6 +37,7 @@ import ssmlab.tensor.Parallel;
           + "arrays writing into one shared DIR). Unsharded, it merges the results at the end "
           + "(DIR/results.jsonl, DIR/results.csv). Prints a JSON summary."},
     footer = {"", "Examples:", "  ssmlab sweep experiments/parity.yaml --out results/parity",
+      "  ssmlab sweep experiments/parity.yaml --out results/parity --where layers=1",
       "  ssmlab sweep experiments/parity.yaml --out /shared/parity "
           + "--shard $${SLURM_ARRAY_TASK_ID}/16"})
 final class SweepCommand implements Callable<Integer> {
@@ -54,6 +58,11 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--shard", paramLabel = "k/N", converter = ShardConverter.class,
       description = "Run only slice k of N (0 <= k < N) of the runs sorted by id.")
   Shard shard = Shard.ALL;
+
+  @Option(names = "--where", paramLabel = "KEY=V,...",
+      description = "Run only the runs whose KEY is one of the values (repeatable; KEY: task, "
+          + "model, family, layers, d_model, seed), e.g. --where model=lstm,ids4 --where layers=1")
+  List<String> where = new ArrayList<>();
 
   @Option(names = "--threads-per-run", paramLabel = "T", defaultValue = "1",
       description = "Threads each run uses (default: ${DEFAULT-VALUE}).")
@@ -90,7 +99,7 @@ final class SweepCommand implements Callable<Integer> {
     RunExecutor runs = keepModels ? executor.keepingModels(out.resolve(MODELS)) : executor;
     SweepRunner.Summary summary = new SweepRunner(runs, dir, options, progress)
         .logTo(line -> err.println("ssmlab: " + line))
-        .run(sweep, shard);
+        .run(sweep, shard, RunFilter.parse(where));
     spec.commandLine().getOut().println(Json.write(summary));
     if (!summary.failed().isEmpty()) {
       err.println("ssmlab: " + summary.failed().size() + " runs failed, first: "

@@ -90,11 +90,26 @@ public final class SweepRunner {
    * written.
    */
   public Summary run(SweepSpec spec, Shard shard) throws IOException, InterruptedException {
+    return run(spec, shard, RunFilter.ALL);
+  }
+
+  /**
+   * As {@link #run(SweepSpec, Shard)}, for the runs of {@code shard} within the slice
+   * {@code filter}; a filter value that matches no run of the sweep is refused before anything is
+   * written.
+   */
+  public Summary run(SweepSpec spec, Shard shard, RunFilter filter)
+      throws IOException, InterruptedException {
     List<Run> all = spec.expand();
     for (Run run : all) {
       executor.validate(run.spec());
     }
-    List<Run> mine = shard.select(all);
+    List<String> unmatched = filter.unmatched(all);
+    if (!unmatched.isEmpty()) {
+      throw new IllegalArgumentException("--where " + String.join(", ", unmatched)
+          + " matches no run of sweep '" + spec.name() + "'");
+    }
+    List<Run> mine = shard.select(filter.select(all));
     dir.claim(spec);
     dir.deleteStaleTemps(mine.stream().map(Run::id).collect(Collectors.toSet()));
     List<Run> pending = mine.stream().filter(this::unfinished).toList();

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import ssmlab.model.Models;
 import ssmlab.tasks.LengthRange;
 
@@ -82,7 +83,7 @@ public record SweepSpec(
       require(!trains.isEmpty(), "task '" + task.name() + "' has no train lengths");
       require(!tests.isEmpty(), "task '" + task.name() + "' has no test lengths");
       for (ModelEntry model : models) {
-        for (Integer layer : orNull(layers)) {
+        for (Integer layer : orNull(model.layers() != null ? model.layers() : layers)) {
           for (Integer width : orNull(widths)) {
             Map<String, Object> options = new LinkedHashMap<>(model.options());
             if (layer != null) {
@@ -147,13 +148,27 @@ public record SweepSpec(
     }
   }
 
-  /** A model configuration of the grid: display name, model family, options. */
-  public record ModelEntry(String name, String model, Map<String, Object> options) {
+  /**
+   * A model configuration of the grid: display name, model family, options, and optionally its
+   * own {@code layers} in place of the sweep's (e.g. only one layer of a recurrent model).
+   */
+  public record ModelEntry(String name, String model, Map<String, Object> options,
+      @JsonInclude(JsonInclude.Include.NON_NULL) List<Integer> layers) {
 
     public ModelEntry {
       require(model != null && !model.isBlank(), "a model entry needs 'model' (the family)");
       name = name == null || name.isBlank() ? model : name;
       options = Canonical.sortedCopy(options);
+      if (layers != null) {
+        require(!layers.isEmpty(), "model entry '" + name + "' has an empty 'layers' list");
+        distinct(layers, "layers of " + name);
+        layers = List.copyOf(layers);
+      }
+    }
+
+    /** An entry with the sweep's {@code layers}. */
+    public ModelEntry(String name, String model, Map<String, Object> options) {
+      this(name, model, options, null);
     }
 
     /** A bare model family in a spec: named after itself, default options. */

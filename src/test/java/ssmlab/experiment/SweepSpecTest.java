@@ -52,6 +52,30 @@ final class SweepSpecTest {
   }
 
   @Test
+  void expand_anEntrysOwnLayers_replaceTheSweepsForThatEntryOnly() {
+    String own = Specs.GRID.replace("- transformer\n",
+        "- {name: transformer, model: transformer, layers: [3]}\n");
+    List<Run> runs = SweepSpecs.parseYaml(own).expand();
+
+    // the mambas keep layers 1 and 2 (2 tasks x 2 models x 2 layers x 2 seeds), the transformer
+    // has layer 3 only (2 tasks x 2 seeds)
+    assertThat(runs).hasSize(20);
+    assertThat(runs.stream().map(Run::spec).filter(s -> s.label().equals("transformer"))
+        .map(RunSpec::layers).distinct().toList()).containsExactly(3);
+    assertThat(runs.stream().map(Run::spec).filter(s -> s.model().equals("mamba"))
+        .map(RunSpec::layers).distinct().toList()).containsExactly(1, 2);
+  }
+
+  @Test
+  void entryLayers_absent_leaveTheSpecHashAsBefore_soOldFoldersStillMatch() throws Exception {
+    String json = Canonical.json(Specs.grid());
+    assertThat(json).doesNotContain("\"layers\":null");
+    assertThatThrownBy(() -> SweepSpecs.parseYaml(Specs.GRID.replace("- transformer\n",
+        "- {name: transformer, model: transformer, layers: []}\n")))
+        .hasMessageContaining("empty 'layers' list");
+  }
+
+  @Test
   void expand_taskLengths_overrideSweepLengths() {
     RunSpec word = Specs.grid().expand().stream().map(Run::spec)
         .filter(s -> s.task().equals("word-s3")).findFirst().orElseThrow();
