@@ -13,20 +13,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import ssmlab.experiment.Merge;
+import ssmlab.experiment.Migration;
 import ssmlab.experiment.ResultsDir;
+import ssmlab.experiment.SweepFile;
 import ssmlab.report.ResultTable;
 
 /**
  * {@code ssmlab results}: work on a results folder; {@code merge} combines and checks it,
- * {@code table} prints it as a Markdown table.
+ * {@code table} prints it as a Markdown table, {@code migrate} rewrites an older format.
  */
 @Command(
     name = "results",
     mixinStandardHelpOptions = true,
     description = "Work on a sweep's results folder.",
-    subcommands = {ResultsCommand.MergeCommand.class, ResultsCommand.TableCommand.class},
+    subcommands = {ResultsCommand.MergeCommand.class, ResultsCommand.TableCommand.class,
+      ResultsCommand.MigrateCommand.class},
     footer = {"", "Examples:", "  ssmlab results merge results/parity --complete",
-      "  ssmlab results table results/parity --agg max"})
+      "  ssmlab results table results/parity --agg max",
+      "  ssmlab results migrate results/parity"})
 final class ResultsCommand implements Runnable {
   @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -150,6 +154,46 @@ final class ResultsCommand implements Runnable {
           + Arrays.stream(type.getEnumConstants())
               .map(e -> e.name().toLowerCase(Locale.ROOT)).toList() + ", not '" + value
           + "'");
+    }
+  }
+
+  /** {@code ssmlab results migrate DIR}. */
+  @Command(
+      name = "migrate",
+      mixinStandardHelpOptions = true,
+      description = {
+        "Rewrites a results folder of an older format as the current one, in place.",
+        "",
+        "Format 2 (camelCase keys) becomes format 3 (snake_case keys): re-keys DIR/sweep.json "
+            + "and every DIR/runs/<id>.json, renames each run file after its new id (the id "
+            + "hashes the run's configuration in the new keys) and keeps results and provenance "
+            + "as they were. Checks everything before writing, writes each file atomically; "
+            + "running it again finishes a migration cut short, and on a folder of the current "
+            + "format it does nothing."},
+      footer = {"", "Example:", "  ssmlab results migrate results/word-problems-s5"})
+  static final class MigrateCommand implements Callable<Integer> {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "DIR", description = "The results folder.")
+    Path dir;
+
+    @Override
+    public Integer call() throws IOException {
+      Migration.Outcome o = Migration.migrate(new ResultsDir(dir));
+      String line;
+      if (o.alreadyCurrent()) {
+        line = dir + " is already format " + SweepFile.CURRENT_FORMAT + ": nothing to do";
+      } else if (o.from() == SweepFile.CURRENT_FORMAT) {
+        line = "rewrote " + o.runs() + " result files of format 2 in " + dir + " as format "
+            + SweepFile.CURRENT_FORMAT;
+      } else {
+        line = "migrated " + dir + " from format " + o.from() + " to " + SweepFile.CURRENT_FORMAT
+            + ": " + o.runs() + " result files renamed after their new run ids, spec hash "
+            + o.oldSpecHash() + " -> " + o.specHash();
+      }
+      spec.commandLine().getOut().println(line + (o.merged() ? "; results.jsonl and "
+          + "results.csv written anew" : ""));
+      return 0;
     }
   }
 }

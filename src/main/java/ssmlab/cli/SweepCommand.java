@@ -73,7 +73,7 @@ final class SweepCommand implements Callable<Integer> {
   Integer jobs;
 
   /** The folder of a results folder that {@code --keep-models} fills, one run folder per run. */
-  static final String MODELS = "models";
+  static final String MODELS = ResultsDir.MODELS;
 
   @Option(names = "--keep-models", description = "also keep each trained model, as a run folder "
       + "OUT/models/<id> that eval, model forms and circuit model read")

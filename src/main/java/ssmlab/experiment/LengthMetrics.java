@@ -1,5 +1,7 @@
 package ssmlab.experiment;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What evaluation measured at one test length.
  *
@@ -12,7 +14,9 @@ package ssmlab.experiment;
  * @param unlabelled the sequences without a supervised token, left out of sequence accuracy;
  *     null when not recorded
  */
-public record LengthMetrics(int length, double tokenAccuracy, double sequenceAccuracy,
+public record LengthMetrics(int length,
+    @JsonProperty("token_accuracy") double tokenAccuracy,
+    @JsonProperty("sequence_accuracy") double sequenceAccuracy,
     double loss, Integer sequences, Integer unlabelled) {
 
   /** Metrics without the sequence counts. */

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.core.JacksonException;
 import ssmlab.io.AtomicFile;
 
@@ -32,8 +33,8 @@ public final class Merge {
    * @param missing ids of the spec's runs without a result, sorted
    * @param rows rows written (one per run and test length)
    */
-  public record Summary(String sweep, String specHash, int expected, int finished,
-      List<String> missing, int rows) {}
+  public record Summary(String sweep, @JsonProperty("spec_hash") String specHash, int expected,
+      int finished, List<String> missing, int rows) {}
 
   private Merge() {}
 
@@ -78,8 +79,8 @@ public final class Merge {
 
   /** Checks the folder's results and writes {@code results.jsonl} and {@code results.csv}. */
   public static Summary merge(ResultsDir dir) throws IOException {
-    List<RunRecord> records = dir.readRuns();
     Optional<SweepFile> sweep = dir.sweepFile();
+    List<RunRecord> records = dir.readRuns();
     check(records, sweep);
     List<ResultRow> rows = rows(records);
     var jsonl = new StringBuilder();
@@ -110,8 +111,9 @@ public final class Merge {
    */
   public static List<ResultRow> load(ResultsDir dir) throws IOException {
     if (Files.isDirectory(dir.root().resolve(ResultsDir.RUNS))) {
+      Optional<SweepFile> sweep = dir.sweepFile();
       List<RunRecord> records = dir.readRuns();
-      check(records, dir.sweepFile());
+      check(records, sweep);
       return rows(records);
     }
     Path jsonl = dir.root().resolve(ResultsDir.JSONL);

@@ -6,11 +6,13 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Stream;
 
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import ssmlab.io.AtomicFile;
 
 /**
@@ -24,6 +26,8 @@ public final class ResultsDir {
   public static final String RUNS = "runs";
   public static final String JSONL = "results.jsonl";
   public static final String CSV = "results.csv";
+  /** The folder of the trained models that {@code sweep --keep-models} keeps, one per run id. */
+  public static final String MODELS = "models";
   /** The folder of the lock files, one per run and one for the folder. */
   static final String LOCKS = ".locks";
 
@@ -82,8 +86,21 @@ public final class ResultsDir {
    */
   public void claim(SweepSpec spec) throws IOException {
     AtomicFile.createFolders(root);
-    try (LockFile folder = LockFile.lock(root.resolve(LOCKS).resolve(SWEEP_FILE + ".lock"))) {
+    underFolderLock(() -> {
       claimLocked(spec);
+      return null;
+    });
+  }
+
+  /** What runs under the folder's lock. */
+  interface Locked<T> {
+    T run() throws IOException;
+  }
+
+  /** Runs {@code action} holding the lock of the folder, which claiming and migrating take. */
+  <T> T underFolderLock(Locked<T> action) throws IOException {
+    try (LockFile folder = LockFile.lock(root.resolve(LOCKS).resolve(SWEEP_FILE + ".lock"))) {
+      return action.run();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new java.io.InterruptedIOException("interrupted while waiting for " + root);
@@ -102,47 +119,77 @@ public final class ResultsDir {
       return;
     }
     Files.createDirectories(root.resolve(RUNS));
-    AtomicFile.write(root.resolve(SWEEP_FILE),
-        Canonical.MAPPER.writerWithDefaultPrettyPrinter()
-            .writeValueAsString(new SweepFile(hash, spec)) + "\n");
+    writeSweepFile(new SweepFile(hash, spec));
   }
 
-  /** The folder's {@code sweep.json}, if it has one. */
+  /** Writes {@code sweep.json}, pretty-printed, atomically. */
+  void writeSweepFile(SweepFile sweep) {
+    AtomicFile.write(sweepPath(), Canonical.MAPPER.writerWithDefaultPrettyPrinter()
+        .writeValueAsString(sweep) + "\n");
+  }
+
+  /**
+   * The folder's {@code sweep.json}, if it has one; a folder of another results format is an
+   * error that says what to do.
+   */
   public Optional<SweepFile> sweepFile() throws IOException {
-    Path file = root.resolve(SWEEP_FILE);
-    if (!Files.exists(file)) {
+    Optional<JsonNode> tree = sweepTree();
+    if (tree.isEmpty()) {
       return Optional.empty();
     }
-    SweepFile sweep;
-    try {
-      sweep = Canonical.MAPPER.readValue(Files.readString(file), SweepFile.class);
-    } catch (JacksonException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("corrupt " + file + ": " + oneLine(e), e);
+    requireCurrentFormat(format(tree.get()));
+    return Optional.of(bind(tree.get(), SweepFile.class, sweepPath()));
+  }
+
+  /** The JSON tree of {@code sweep.json}, of whatever format, if the folder has one. */
+  Optional<JsonNode> sweepTree() throws IOException {
+    Path file = sweepPath();
+    return Files.exists(file) ? Optional.of(parse(file, "corrupt ")) : Optional.empty();
+  }
+
+  /** The results format a {@code sweep.json} tree declares: 1 when it has no {@code format}. */
+  static int format(JsonNode sweep) {
+    return sweep.path("format").asInt(1);
+  }
+
+  /** Refuses {@code format} unless it is {@link SweepFile#CURRENT_FORMAT}, saying what to do. */
+  void requireCurrentFormat(int format) {
+    if (format == SweepFile.CURRENT_FORMAT) {
+      return;
     }
-    if (sweep.formatOrOne() != SweepFile.CURRENT_FORMAT) {
-      throw new IllegalArgumentException(file + " was written by another ssmlab (results format "
-          + sweep.formatOrOne() + "; this one reads format " + SweepFile.CURRENT_FORMAT
-          + ", whose run ids hash every model option with its default): run the sweep again "
-          + "into a new folder");
-    }
-    return Optional.of(sweep);
+    String was = sweepPath() + " was written by another ssmlab (results format " + format
+        + "; this one reads format " + SweepFile.CURRENT_FORMAT;
+    throw new IllegalArgumentException(switch (format) {
+      case 1 -> was + ", whose run ids hash every model option with its default): run the sweep "
+          + "again into a new folder";
+      case 2 -> was + ", whose keys are snake_case): run 'ssmlab results migrate " + root
+          + "' to rewrite it in place";
+      default -> was + "): use that ssmlab, or run the sweep again into a new folder";
+    });
+  }
+
+  Path sweepPath() {
+    return root.resolve(SWEEP_FILE);
   }
 
   /** Every finished run's record, sorted by id; a file that does not parse is an error. */
   public List<RunRecord> readRuns() throws IOException {
+    List<RunRecord> records = new ArrayList<>();
+    for (Path file : runFiles()) {
+      records.add(read(file));
+    }
+    return records;
+  }
+
+  /** The files in {@code runs/} named {@code *.json}, sorted. */
+  List<Path> runFiles() throws IOException {
     Path runs = root.resolve(RUNS);
     if (!Files.isDirectory(runs)) {
       throw new NoSuchFileException(runs.toString());
     }
-    List<Path> files;
     try (Stream<Path> listing = Files.list(runs)) {
-      files = listing.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
+      return listing.filter(p -> p.getFileName().toString().endsWith(".json")).sorted().toList();
     }
-    List<RunRecord> records = new ArrayList<>();
-    for (Path file : files) {
-      records.add(read(file));
-    }
-    return records;
   }
 
   /** The record of finished run {@code id}. */
@@ -150,20 +197,49 @@ public final class ResultsDir {
     return read(runFile(id));
   }
 
-  private static RunRecord read(Path file) throws IOException {
+  static RunRecord read(Path file) throws IOException {
     if (Files.isDirectory(file)) {
       throw new IllegalArgumentException(file + " is a folder, not a result file");
     }
-    RunRecord record;
-    try {
-      record = Canonical.MAPPER.readValue(Files.readString(file), RunRecord.class);
-    } catch (JacksonException | IllegalArgumentException e) {
-      throw new IllegalArgumentException("corrupt result file " + file + ": " + oneLine(e), e);
+    JsonNode tree = readTree(file);
+    if (Format2.isRunRecord(tree)) {
+      Path folder = Objects.requireNonNullElse(file.getParent().getParent(), Path.of("."));
+      throw new IllegalArgumentException("result file " + file + " is of results format 2 (an "
+          + "older ssmlab wrote it): run 'ssmlab results migrate " + folder + "' to rewrite it");
     }
+    RunRecord record = bind(tree, RunRecord.class, file);
     if (!file.getFileName().toString().equals(record.id() + ".json")) {
       throw new IllegalArgumentException("result file " + file + " holds run " + record.id());
     }
     return record;
+  }
+
+  /** The JSON tree of a result file; text that is no JSON is a corrupt result file. */
+  static JsonNode readTree(Path file) throws IOException {
+    return parse(file, "corrupt result file ");
+  }
+
+  private static JsonNode parse(Path file, String corrupt) throws IOException {
+    JsonNode tree;
+    try {
+      tree = Canonical.MAPPER.readTree(Files.readString(file));
+    } catch (JacksonException e) {
+      throw new IllegalArgumentException(corrupt + file + ": " + oneLine(e), e);
+    }
+    if (tree == null || !tree.isObject()) {
+      throw new IllegalArgumentException(corrupt + file + ": expected a JSON object");
+    }
+    return tree;
+  }
+
+  /** {@code tree} as a {@code type}; content that does not fit is a corrupt {@code file}. */
+  static <T> T bind(JsonNode tree, Class<T> type, Path file) {
+    try {
+      return Canonical.MAPPER.treeToValue(tree, type);
+    } catch (JacksonException | IllegalArgumentException e) {
+      throw new IllegalArgumentException("corrupt " + (type == RunRecord.class ? "result file "
+          : "") + file + ": " + oneLine(e), e);
+    }
   }
 
   /**

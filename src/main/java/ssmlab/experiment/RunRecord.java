@@ -1,5 +1,6 @@
 package ssmlab.experiment;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import ssmlab.io.Provenance;
 
 /**
@@ -13,8 +14,8 @@ import ssmlab.io.Provenance;
  * @param result what training and evaluation produced
  * @param provenance commit, version, JDK, SIMD flag, threads, command line
  */
-public record RunRecord(String id, String sweep, String specHash, RunSpec spec, RunResult result,
-    Provenance provenance) {
+public record RunRecord(String id, String sweep, @JsonProperty("spec_hash") String specHash,
+    RunSpec spec, RunResult result, Provenance provenance) {
 
   public RunRecord {
     if (id == null || !RunId.isWellFormed(id)) {
@@ -22,7 +23,7 @@ public record RunRecord(String id, String sweep, String specHash, RunSpec spec, 
     }
     if (sweep == null || specHash == null || spec == null || result == null
         || provenance == null) {
-      throw new IllegalArgumentException("run record " + id + " lacks sweep, specHash, spec, "
+      throw new IllegalArgumentException("run record " + id + " lacks sweep, spec_hash, spec, "
           + "result or provenance");
     }
   }

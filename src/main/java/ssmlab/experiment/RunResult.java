@@ -2,6 +2,8 @@ package ssmlab.experiment;
 
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * What one run produced: metrics per test length and how long training took.
  *
@@ -10,12 +12,14 @@ import java.util.List;
  * @param trainSeconds wall-clock seconds spent training (evaluation excluded)
  * @param trainLoss the training loss at the last step (NaN if it diverged)
  */
-public record RunResult(List<LengthMetrics> metrics, double trainSeconds, double trainLoss) {
+public record RunResult(List<LengthMetrics> metrics,
+    @JsonProperty("train_seconds") double trainSeconds,
+    @JsonProperty("train_loss") double trainLoss) {
 
   public RunResult {
     metrics = List.copyOf(metrics);
     if (!(trainSeconds >= 0)) {
-      throw new IllegalArgumentException("trainSeconds must be >= 0, not " + trainSeconds);
+      throw new IllegalArgumentException("train_seconds must be >= 0, not " + trainSeconds);
     }
   }
 

@@ -2,6 +2,8 @@ package ssmlab.experiment;
 
 import java.util.List;
 import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
 import ssmlab.tasks.LengthRange;
 
 /**
@@ -25,16 +27,16 @@ import ssmlab.tasks.LengthRange;
  */
 public record RunSpec(
     String task,
-    Map<String, Object> taskOptions,
+    @JsonProperty("task_options") Map<String, Object> taskOptions,
     String model,
     String label,
-    Map<String, Object> modelOptions,
-    LengthRange trainLengths,
-    List<Integer> testLengths,
+    @JsonProperty("model_options") Map<String, Object> modelOptions,
+    @JsonProperty("train_lengths") LengthRange trainLengths,
+    @JsonProperty("test_lengths") List<Integer> testLengths,
     int steps,
     int batch,
     double lr,
-    Map<String, Object> trainOptions,
+    @JsonProperty("train_options") Map<String, Object> trainOptions,
     long seed) {
 
   public RunSpec {

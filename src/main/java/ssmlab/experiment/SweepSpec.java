@@ -8,14 +8,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import ssmlab.model.Models;
 import ssmlab.tasks.LengthRange;
 
 /**
  * A sweep: the grid tasks x models x layers x widths x train lengths x seeds, each point one
- * {@link RunSpec}, with the test lengths and training settings they share.
+ * {@link RunSpec}, with the test lengths and training settings they share. Keys are snake_case;
+ * specs may spell {@code train_lengths} and {@code test_lengths} in camelCase too, not both.
  *
  * @param name the sweep's name (letters, digits, {@code . _ -})
  * @param tasks the tasks, each with options and optionally its own train and test lengths
@@ -33,8 +36,8 @@ public record SweepSpec(
     List<ModelEntry> models,
     List<Integer> layers,
     List<Integer> widths,
-    List<LengthRange> trainLengths,
-    List<Integer> testLengths,
+    @JsonProperty("train_lengths") @JsonAlias("trainLengths") List<LengthRange> trainLengths,
+    @JsonProperty("test_lengths") @JsonAlias("testLengths") List<Integer> testLengths,
     List<Long> seeds,
     TrainSettings train) {
 
@@ -59,7 +62,7 @@ public record SweepSpec(
     distinct(seeds, "seeds");
     distinct(layers, "layers");
     distinct(widths, "widths");
-    distinct(trainLengths, "trainLengths");
+    distinct(trainLengths, "train_lengths");
   }
 
   private static void distinct(List<?> values, String what) {
@@ -132,7 +135,8 @@ public record SweepSpec(
 
   /** A task of the grid: its registry name, options, and optional own lengths. */
   public record TaskEntry(String name, Map<String, Object> options,
-      List<LengthRange> trainLengths, List<Integer> testLengths) {
+      @JsonProperty("train_lengths") @JsonAlias("trainLengths") List<LengthRange> trainLengths,
+      @JsonProperty("test_lengths") @JsonAlias("testLengths") List<Integer> testLengths) {
 
     public TaskEntry {
       require(name != null && !name.isBlank(), "a task entry needs a name");

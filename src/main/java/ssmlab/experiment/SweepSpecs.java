@@ -1,15 +1,22 @@
 package ssmlab.experiment;
 
 import java.io.IOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.ObjectMapper;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.PropertyBindingException;
+import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.yaml.YAMLMapper;
 
 /** Reads sweep specs from {@code .yaml}/{@code .yml} or {@code .json} files. */
@@ -58,6 +65,11 @@ public final class SweepSpecs {
     if (tree == null || !tree.isObject()) {
       throw new IllegalArgumentException(where + ": expected a mapping at the top");
     }
+    oneSpelling(tree, SweepSpec.class, where + ": ");
+    JsonNode tasks = tree.path("tasks");
+    for (int i = 0; i < tasks.size(); i++) {
+      oneSpelling(tasks.get(i), SweepSpec.TaskEntry.class, where + ": tasks[" + i + "]: ");
+    }
     try {
       return BIND.treeToValue(tree, SweepSpec.class);
     } catch (MismatchedInputException e) {
@@ -67,6 +79,33 @@ public final class SweepSpecs {
       String why = cause instanceof IllegalArgumentException ? cause.getMessage()
           : e.getOriginalMessage();
       throw new IllegalArgumentException(where + ": " + why, e);
+    }
+  }
+
+  /**
+   * Renames a key spelled as its alias ({@code trainLengths}) to its name ({@code
+   * train_lengths}), so that errors point at the value; refuses a key given in both spellings,
+   * which binding would resolve silently, as it would a repeated key.
+   */
+  private static void oneSpelling(JsonNode node, Class<? extends Record> type, String where) {
+    if (!(node instanceof ObjectNode object)) {
+      return;
+    }
+    for (RecordComponent c : type.getRecordComponents()) {
+      JsonProperty name = c.getAccessor().getAnnotation(JsonProperty.class);
+      JsonAlias aliases = c.getAccessor().getAnnotation(JsonAlias.class);
+      if (name == null || aliases == null) {
+        continue;
+      }
+      List<String> given = Stream.concat(Stream.of(name.value()), Arrays.stream(aliases.value()))
+          .filter(object::has).toList();
+      if (given.size() > 1) {
+        throw new IllegalArgumentException(where + "duplicate key: " + String.join(" and ",
+            given.stream().map(k -> "'" + k + "'").toList()) + " are one key; give it once");
+      }
+      if (given.size() == 1 && !given.getFirst().equals(name.value())) {
+        object.set(name.value(), object.remove(given.getFirst()));
+      }
     }
   }
 

@@ -9,6 +9,7 @@
  * {@link ssmlab.experiment.RunExecutor} (the training loop) on a fixed pool of workers and stores
  * each {@link ssmlab.experiment.RunRecord} atomically in a {@link
  * ssmlab.experiment.ResultsDir}; {@link ssmlab.experiment.Merge} checks the folder and writes
- * {@link ssmlab.experiment.ResultRow}s as JSON lines and CSV.
+ * {@link ssmlab.experiment.ResultRow}s as JSON lines and CSV. Every key of these files is
+ * snake_case (results format 3); {@link ssmlab.experiment.Migration} rewrites a folder of format 2.
  */
 package ssmlab.experiment;

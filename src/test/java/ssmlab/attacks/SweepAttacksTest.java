@@ -43,8 +43,8 @@ final class SweepAttacksTest {
         tasks: [parity]
         models: [{name: lstm, model: lstm, options: {d_model: 8}}]
         layers: [1]
-        trainLengths: ["2-4"]
-        testLengths: %s
+        train_lengths: ["2-4"]
+        test_lengths: %s
         seeds: %s
         train: {steps: 3, batch: 2, lr: 0.01, options: {%s}}
         """.formatted(testLengths, seeds, trainOptions);
@@ -113,7 +113,8 @@ final class SweepAttacksTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"name: again\n", "train: {steps: 1, batch: 1, lr: 1}\n"})
+  @ValueSource(strings = {"name: again\n", "train: {steps: 1, batch: 1, lr: 1}\n",
+      "trainLengths: [\"2-4\"]\n"})
   void repeatedKey_isRefused(String repeated) throws Exception {
     Path out = dir.resolve("out");
     assertThat(Cli.refused(sweep(spec("") + repeated, out))).containsIgnoringCase("duplicate");
@@ -123,8 +124,8 @@ final class SweepAttacksTest {
   @Test
   void repeatedNestedKeyInJson_isRefused() throws Exception {
     Path file = Files.writeString(dir.resolve("spec.json"), """
-        {"name": "tiny", "tasks": ["parity"], "models": ["lstm"], "trainLengths": ["2-4"],
-         "testLengths": [4], "seeds": [1],
+        {"name": "tiny", "tasks": ["parity"], "models": ["lstm"], "train_lengths": ["2-4"],
+         "test_lengths": [4], "seeds": [1],
          "train": {"steps": 3, "batch": 2, "lr": 0.01, "lr": 0.1}}
         """);
     Path out = dir.resolve("out");

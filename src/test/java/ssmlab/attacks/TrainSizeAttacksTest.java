@@ -84,8 +84,8 @@ final class TrainSizeAttacksTest {
         models: [mamba]
         layers: [1]
         widths: [8]
-        trainLengths: ["4"]
-        testLengths: [4]
+        train_lengths: ["4"]
+        test_lengths: [4]
         seeds: [1]
         train: {steps: 1, batch: 2, lr: 1.0e-3, options: {warmup: abc}}
         """);

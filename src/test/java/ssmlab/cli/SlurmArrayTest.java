@@ -30,8 +30,8 @@ final class SlurmArrayTest {
         - {name: rnn, model: rnn}
       layers: [1, 2]
       widths: [4]
-      trainLengths: ["2-6"]
-      testLengths: [4, 8]
+      train_lengths: ["2-6"]
+      test_lengths: [4, 8]
       seeds: [1, 2]
       train: {steps: 10, batch: 4, lr: 0.01, options: {eval_samples: 16}}
       """;

@@ -78,8 +78,8 @@ final class SweepCommandTest {
         models: [lstm]
         layers: [1]
         widths: [4]
-        trainLengths: ["2-6"]
-        testLengths: [6]
+        train_lengths: ["2-6"]
+        test_lengths: [6]
         seeds: [3]
         train: {steps: 20, batch: 4, lr: 0.01, options: {eval_samples: 32}}
         """);

@@ -42,8 +42,8 @@ final class MergeTest {
   @Test
   void folderOfResultsFormatOne_isRefusedSayingWhatToDo() throws Exception {
     Path sweepJson = dir.resolve(ResultsDir.SWEEP_FILE);
-    assertThat(Files.readString(sweepJson)).contains("\"format\" : 2");
-    Files.writeString(sweepJson, Files.readString(sweepJson).replace("\"format\" : 2,", ""));
+    assertThat(Files.readString(sweepJson)).contains("\"format\" : 3");
+    Files.writeString(sweepJson, Files.readString(sweepJson).replace("\"format\" : 3,", ""));
     for (var call : List.<org.assertj.core.api.ThrowableAssert.ThrowingCallable>of(
         () -> Merge.merge(results), () -> results.claim(Specs.grid()))) {
       assertThatThrownBy(call).isInstanceOf(IllegalArgumentException.class)

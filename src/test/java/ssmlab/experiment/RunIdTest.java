@@ -27,9 +27,9 @@ final class RunIdTest {
     options.put("d_model", 16);
     // Keys sorted at every level, no spaces: written by hand, not by the code under test.
     String canonical = "{\"batch\":8,\"label\":\"m\",\"lr\":0.001,\"model\":\"mamba\","
-        + "\"modelOptions\":{\"d_model\":16,\"layers\":2},\"seed\":7,\"steps\":100,"
-        + "\"task\":\"parity\",\"taskOptions\":{},\"testLengths\":[40,64],"
-        + "\"trainLengths\":\"3..40\",\"trainOptions\":{}}";
+        + "\"model_options\":{\"d_model\":16,\"layers\":2},\"seed\":7,\"steps\":100,"
+        + "\"task\":\"parity\",\"task_options\":{},\"test_lengths\":[40,64],"
+        + "\"train_lengths\":\"3..40\",\"train_options\":{}}";
     byte[] digest = MessageDigest.getInstance("SHA-256")
         .digest(canonical.getBytes(StandardCharsets.UTF_8));
 

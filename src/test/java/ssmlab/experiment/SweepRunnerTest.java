@@ -37,6 +37,29 @@ final class SweepRunnerTest {
   }
 
   @Test
+  void run_writesEveryKeySnakeCaseInAFixedOrder(@TempDir Path dir) throws Exception {
+    run(new FakeTraining(0), dir, 2, Shard.ALL);
+    ResultsDir results = new ResultsDir(dir);
+    List<Path> files = new java.util.ArrayList<>(results.runFiles());
+    files.add(dir.resolve(ResultsDir.SWEEP_FILE));
+
+    for (Path file : files) {
+      assertThat(JsonKeys.camelCase(file)).as(file.toString()).isEmpty();
+    }
+    Path run = files.getFirst();
+    assertThat(JsonKeys.top(run))
+        .containsExactly("id", "sweep", "spec_hash", "spec", "result", "provenance");
+    assertThat(JsonKeys.of(run)).containsSubsequence("/spec/task", "/spec/task_options",
+        "/spec/model", "/spec/label", "/spec/model_options", "/spec/train_lengths",
+        "/spec/test_lengths", "/spec/steps", "/spec/batch", "/spec/lr", "/spec/train_options",
+        "/spec/seed", "/result/metrics", "/result/metrics/0/length",
+        "/result/metrics/0/token_accuracy", "/result/metrics/0/sequence_accuracy",
+        "/result/metrics/0/loss", "/result/train_seconds", "/result/train_loss");
+    assertThat(JsonKeys.top(dir.resolve(ResultsDir.SWEEP_FILE)))
+        .containsExactly("format", "spec_hash", "spec");
+  }
+
+  @Test
   void run_again_skipsFinishedRuns(@TempDir Path dir) throws Exception {
     run(new FakeTraining(0), dir, 2, Shard.ALL);
     var calls = new AtomicInteger();

@@ -97,6 +97,31 @@ final class SweepSpecTest {
   }
 
   @Test
+  void read_camelCaseLengths_areTheSameSpec() {
+    String camel = Specs.GRID.replace("train_lengths:", "trainLengths:")
+        .replace("test_lengths:", "testLengths:");
+    assertThat(camel).contains("trainLengths:", "testLengths:").doesNotContain("_lengths");
+    assertThat(SweepSpecs.parseYaml(camel)).isEqualTo(Specs.grid());
+    assertThat(SweepSpecs.parseYaml(camel).hash()).isEqualTo(Specs.grid().hash());
+  }
+
+  // Binding would keep one spelling silently, as it would one of two repeated keys.
+  @Test
+  void read_keyInBothSpellings_isRefusedAsDuplicate() {
+    String top = Specs.GRID + "testLengths: [10]\n";
+    String task = Specs.GRID.replace("  test_lengths: [8, 16, 32]",
+        "  test_lengths: [8, 16, 32]\n    testLengths: [8]");
+    assertThat(task).contains("testLengths: [8]");
+    assertThatThrownBy(() -> SweepSpecs.parseYaml(top))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("sweep spec: duplicate key: 'test_lengths' and 'testLengths' are one key; "
+            + "give it once");
+    assertThatThrownBy(() -> SweepSpecs.parseYaml(task))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("tasks[1]: duplicate key: 'test_lengths' and 'testLengths'");
+  }
+
+  @Test
   void read_unknownKey_isOneLineError() {
     assertThatThrownBy(() -> SweepSpecs.parseYaml(Specs.GRID + "sedes: [1]\n"))
         .isInstanceOf(IllegalArgumentException.class)
