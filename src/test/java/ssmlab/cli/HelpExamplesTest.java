@@ -18,7 +18,7 @@ import ssmlab.experiment.TrainingExecutor;
  */
 final class HelpExamplesTest {
 
-  private static CommandLine root() {
+  static CommandLine root() {
     return Main.commandLine(new PrintWriter(new StringWriter()), new PrintWriter(
         new StringWriter()), new SweepCommand(new TrainingExecutor()));
   }
