@@ -1,0 +1,30 @@
+package ssmlab.circuit.uniform;
+
+import java.util.SplittableRandom;
+import java.util.function.LongConsumer;
+
+/** A part of an addressed family: the gates of some sections, answered by arithmetic. */
+interface Stage {
+  /**
+   * The gate at fields (a, b) of section s.
+   *
+   * @throws IllegalArgumentException naming the field out of range when there is none
+   */
+  Gate gate(long address, Section s, long a, long b);
+
+  /** Every address of the stage, in the order the builder creates the gates. */
+  void forEach(LongConsumer out);
+
+  long gateCount();
+
+  /** A random address of the stage. */
+  long sample(SplittableRandom rnd);
+
+  static IllegalArgumentException none(Section s, String why) {
+    return new IllegalArgumentException(s.label() + ": " + why);
+  }
+
+  static int bitLength(long v) {
+    return 64 - Long.numberOfLeadingZeros(v);
+  }
+}
