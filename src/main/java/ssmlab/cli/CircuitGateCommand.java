@@ -33,6 +33,7 @@ import ssmlab.circuit.uniform.QuerySample;
       "  ssmlab circuit gate --op int-sum --precision 8 --arity 16 --check",
       "  ssmlab circuit gate --op int-sum --precision 8 --arity 16 --address 12291"})
 final class CircuitGateCommand implements Callable<Integer> {
+  static final int MAX_PRINTED_INPUTS = 1 << 22;
 
   @Spec CommandSpec spec;
 
@@ -71,7 +72,12 @@ final class CircuitGateCommand implements Callable<Integer> {
     AddressedFamily family = IntFamilies.of(op, p, arity);
     Map<String, Object> row = new LinkedHashMap<>();
     if (mode.address != null) {
-      row.putAll(json(family.gate(mode.address)));
+      Gate g = family.gate(mode.address);
+      if (g.fanIn() > MAX_PRINTED_INPUTS) {
+        throw new IllegalArgumentException("gate " + mode.address + " has " + g.fanIn()
+            + " inputs, more than one line prints (" + MAX_PRINTED_INPUTS + ")");
+      }
+      row.putAll(json(g));
       print(row);
       return 0;
     }

@@ -105,6 +105,24 @@ final class AdderStage implements Stage {
   }
 
   @Override
+  public int inputIndex(Section s, long a, long b, long h) {
+    return switch (s) {
+      case TERM -> {
+        // inputs g_{j+1} (b = j + 1), then p_m = ADD_BIT(m, 1) for m = b..a−1
+        if (h == (b == 0 ? false0 : bit(b - 1, 0))) {
+          yield 0;
+        }
+        long m = layout.a(h);
+        yield layout.section(h) == Section.ADD_BIT && layout.b(h) == 1 && m >= b && m < a
+            ? (int) (m - b + 1) : -1;
+      }
+      case CARRY -> layout.section(h) == Section.TERM && layout.a(h) == a ? (int) layout.b(h)
+          : -1;
+      default -> Stage.scan(gate(0, s, a, b), h);
+    };
+  }
+
+  @Override
   public void forEach(LongConsumer sink) {
     for (int i = 0; i < m; i++) {
       for (int w = 0; w < 7; w++) {

@@ -26,6 +26,15 @@ public interface AddressedFamily {
    */
   Gate gate(long address);
 
+  /**
+   * The index of {@code h} among the inputs of gate {@code g}, the first if it occurs twice; −1
+   * when h is not an input of g. Decides the direct connection language {(g, h)} by the same
+   * arithmetic, without scanning the fan-in.
+   *
+   * @throws IllegalArgumentException when g is no gate
+   */
+  int inputIndex(long g, long h);
+
   /** The number of gates, constants and inputs included. */
   long gateCount();
 

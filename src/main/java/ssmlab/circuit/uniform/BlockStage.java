@@ -101,6 +101,23 @@ final class BlockStage implements Stage {
   }
 
   @Override
+  public int inputIndex(Section s, long a, long b, long h) {
+    int k = (int) a;
+    if (s == Section.BLOCK_BIT) {
+      return CountStage.thresholdIndex(layout, Section.BLOCK_T, k, (int) b, smax(k), h);
+    }
+    long before = 0;
+    for (int u = 0; u < bw; u++) {
+      long e = in.indexOf(k * bw + u, h);
+      if (e >= 0) {
+        return (int) (before + e);
+      }
+      before += in.height(k * bw + u);
+    }
+    return -1;
+  }
+
+  @Override
   public void forEach(LongConsumer sink) {
     for (int k = 0; k < blocks; k++) {
       long smax = smax(k);
@@ -156,6 +173,16 @@ final class BlockStage implements Stage {
     @Override
     public long height(int c) {
       return c < 0 || c >= width ? 0 : (hasHigh(c) ? 1 : 0) + (hasLow(c) ? 1 : 0);
+    }
+
+    @Override
+    public long indexOf(int c, long address) {
+      for (int e = 0; e < height(c); e++) {
+        if (entry(c, e) == address) {
+          return e;
+        }
+      }
+      return -1;
     }
 
     @Override

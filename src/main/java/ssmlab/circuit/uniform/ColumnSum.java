@@ -106,6 +106,13 @@ final class ColumnSum implements AddressedFamily {
   }
 
   @Override
+  public int inputIndex(long g, long h) {
+    gate(g); // throws when g is no gate
+    Section s = layout.section(g);
+    return bySection[s.ordinal()].inputIndex(s, layout.a(g), layout.b(g), h);
+  }
+
+  @Override
   public long gateCount() {
     long n = 0;
     for (Stage s : stages) {

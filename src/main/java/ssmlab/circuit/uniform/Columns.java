@@ -13,6 +13,9 @@ interface Columns {
   /** The address of wire e (0-based) of column c. */
   long entry(int c, long e);
 
+  /** The e with entry(c, e) = address, the first if several; −1 when there is none. */
+  long indexOf(int c, long address);
+
   /** Whether columns 0..count−1 all have the same height. */
   default boolean flat() {
     return false;

@@ -85,6 +85,26 @@ final class CountStage implements Stage {
   }
 
   @Override
+  public int inputIndex(Section s, long a, long b, long h) {
+    int j = (int) a;
+    if (s == Section.COUNT_T) {
+      return (int) in.indexOf(j, h);
+    }
+    return thresholdIndex(layout, Section.COUNT_T, j, (int) b, in.height(j), h);
+  }
+
+  /**
+   * The index of T_v = h among the inputs T_{r·2^t} (r = 1..⌊smax/2^t⌋) of bit t of a sum of
+   * group a: r − 1 when v = r·2^t, else −1.
+   */
+  static int thresholdIndex(Layout layout, Section thresholds, long a, int t, long smax, long h) {
+    long v = layout.b(h);
+    long r = v >> t;
+    return layout.section(h) == thresholds && layout.a(h) == a && r << t == v && r >= 1
+        && r <= smax >> t ? (int) (r - 1) : -1;
+  }
+
+  @Override
   public void forEach(LongConsumer sink) {
     for (int j = 0; j < in.count(); j++) {
       long h = in.height(j);
@@ -143,6 +163,26 @@ final class CountStage implements Stage {
         }
       }
       return h;
+    }
+
+    @Override
+    public long indexOf(int c, long address) {
+      long j = layout.a(address);
+      long t = layout.b(address);
+      if (layout.section(address) != Section.COUNT_BIT || j + t != c || j >= in.count()
+          || t >= bits((int) j)) {
+        return -1;
+      }
+      if (in.flat()) {
+        return j - Math.max(0, c - lMax + 1);
+      }
+      long e = 0; // entries before it: larger t, i.e. smaller j
+      for (int u = Math.min(lMax - 1, c); u > t; u--) {
+        if (c - u < in.count() && u < bits(c - u)) {
+          e++;
+        }
+      }
+      return e;
     }
 
     @Override

@@ -53,6 +53,11 @@ final class LeafStage implements Stage {
   }
 
   @Override
+  public int inputIndex(Section s, long a, long b, long h) {
+    return s == Section.PRODUCT ? Stage.scan(gate(0, s, a, b), h) : -1;
+  }
+
+  @Override
   public void forEach(LongConsumer sink) {
     sink.accept(layout.address(Section.CONST, 0, 0));
     sink.accept(layout.address(Section.CONST, 0, 1));

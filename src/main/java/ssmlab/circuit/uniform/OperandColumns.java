@@ -18,6 +18,12 @@ record OperandColumns(Layout layout, long operands, int width) implements Column
   }
 
   @Override
+  public long indexOf(int c, long address) {
+    return layout.section(address) == Section.INPUT && layout.a(address) == c
+        && layout.b(address) < operands && c < width ? layout.b(address) : -1;
+  }
+
+  @Override
   public long entry(int c, long e) {
     return layout.address(Section.INPUT, c, e);
   }

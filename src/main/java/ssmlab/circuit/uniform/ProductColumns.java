@@ -16,6 +16,14 @@ record ProductColumns(Layout layout, int width) implements Columns {
   }
 
   @Override
+  public long indexOf(int c, long address) {
+    long i = layout.a(address);
+    long k = layout.b(address);
+    return layout.section(address) == Section.PRODUCT && i < width && k < width && i + k == c
+        ? i - Math.max(0, c - width + 1) : -1;
+  }
+
+  @Override
   public long entry(int c, long e) {
     long i = Math.max(0, c - width + 1) + e;
     return layout.address(Section.PRODUCT, i, c - i);

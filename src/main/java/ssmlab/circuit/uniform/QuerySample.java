@@ -10,8 +10,8 @@ import java.util.SplittableRandom;
  * one membership test of the direct connection language with the input's index.
  */
 public final class QuerySample {
-  private static final long WARM_NANOS = 200_000_000L;
-  private static final long TIMED_NANOS = 200_000_000L;
+  private static final long WARM_NANOS = 1_000_000_000L;
+  private static final long TIMED_NANOS = 500_000_000L;
 
   private final AddressedFamily family;
   private final long[] addresses;
@@ -53,7 +53,7 @@ public final class QuerySample {
   }
 
   /**
-   * Nanoseconds per query: passes for 0.2 s to warm up, then the mean over 0.2 s of passes, in
+   * Nanoseconds per query: passes for 1 s to warm up, then the mean over 0.5 s of passes, in
    * CPU time of this thread (wall time where the JVM cannot tell), so that other processes on a
    * shared machine count less.
    */

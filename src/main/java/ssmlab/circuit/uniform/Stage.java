@@ -12,6 +12,23 @@ interface Stage {
    */
   Gate gate(long address, Section s, long a, long b);
 
+  /**
+   * The index of input {@code h} of the gate at (a, b) of section s (a valid gate), the first if
+   * it occurs twice; −1 when h is not an input: the direct connection language, decided by the
+   * same arithmetic.
+   */
+  int inputIndex(Section s, long a, long b, long h);
+
+  /** The index of {@code h} among a gate's inputs by comparing them all: for small fan-in. */
+  static int scan(Gate g, long h) {
+    for (int i = 0; i < g.fanIn(); i++) {
+      if (g.input(i) == h) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
   /** Every address of the stage, in the order the builder creates the gates. */
   void forEach(LongConsumer out);
 

@@ -248,6 +248,47 @@ final class IntFamiliesTest {
     }
   }
 
+  /** The direct connection language: h is an input of g exactly when inputIndex says so. */
+  @ParameterizedTest(name = "{0} p={1} n={2}")
+  @MethodSource("connections")
+  void inputIndex_decidesEveryPair(String op, int p, int n) {
+    AddressedFamily f = IntFamilies.of(op, p, n);
+    List<Long> all = new ArrayList<>();
+    f.forEachAddress(all::add);
+    for (long g : all) {
+      Gate gate = f.gate(g);
+      List<Long> inputs = new ArrayList<>();
+      for (int i = 0; i < gate.fanIn(); i++) {
+        inputs.add(gate.input(i));
+      }
+      for (long h : all) {
+        assertThat(f.inputIndex(g, h)).as("g=%d h=%d", g, h).isEqualTo(inputs.indexOf(h));
+      }
+      assertThat(f.inputIndex(g, -1)).isEqualTo(-1);
+    }
+  }
+
+  static Stream<Arguments> connections() {
+    return Stream.of(Arguments.of("int-add", 3, 2), Arguments.of("int-mul", 1, 2),
+        Arguments.of("int-mul", 4, 2), Arguments.of("int-mul", 5, 2), Arguments.of("int-sum", 3,
+            5), Arguments.of("int-sum", 2, 3), Arguments.of("int-sum-uniform", 2, 9));
+  }
+
+  @Test
+  void inputIndex_atHugeArity_invertsTheInputs() {
+    AddressedFamily f = IntFamilies.of("int-sum", 8, 1 << 30);
+    var rnd = new SplittableRandom(5);
+    for (int s = 0; s < 3000; s++) {
+      long g = f.sample(rnd);
+      Gate gate = f.gate(g);
+      if (gate.fanIn() > 2) {
+        int i = rnd.nextInt(gate.fanIn());
+        assertThat(f.inputIndex(g, gate.input(i))).as("g=%d i=%d", g, i).isEqualTo(i);
+        assertThat(f.inputIndex(g, g)).isEqualTo(-1);
+      }
+    }
+  }
+
   /**
    * Wraps a family and answers one address wrongly: mode 0 a threshold one too high, 1 input 0
    * the constant false, 2 an OR for an AND.
@@ -276,6 +317,11 @@ final class IntFamiliesTest {
             i -> i == 0 ? 0 : g.input(i), g.weights());
         default -> new Gate(address, GateType.OR, g.fanIn(), 0, g.inputs(), null);
       };
+    }
+
+    @Override
+    public int inputIndex(long g, long h) {
+      return f.inputIndex(g, h);
     }
 
     @Override
