@@ -24,10 +24,10 @@ import ssmlab.circuit.uniform.QuerySample;
 @Command(name = "gate", mixinStandardHelpOptions = true,
     description = {"Answer one gate of a circuit family from its address, building nothing "
         + "(DLOGTIME uniformity, Definitions 3.10-3.11).",
-      "An address is section*2^(2w) + a*2^w + b with w = address_bits/2 - 2 (sections: 0 "
-          + "constants, 1 inputs, 2 partial products, 3-4 column counts, 5-6 block sums, 7-10 "
-          + "the adder). --check builds the circuit and compares every gate; --sample times "
-          + "random queries at any arity."},
+      "An address is (section*2^wa + a)*2^wb + b, wa and wb as --check and --sample print "
+          + "them (sections: 0 constants, 1 inputs, 2 partial products, 3-4 column counts, 5-6 "
+          + "block sums, 7-10 the adder; docs/circuits.md, Uniformity). --check builds the "
+          + "circuit and compares every gate; --sample times random queries at any arity."},
     footer = {"", "Ops: int-add int-sum int-sum-uniform int-mul.", "Example:",
       "  ssmlab circuit gate --op int-sum --precision 8 --arity 1048576 --sample 1000 --seed 1",
       "  ssmlab circuit gate --op int-sum --precision 8 --arity 16 --check",
@@ -88,6 +88,7 @@ final class CircuitGateCommand implements Callable<Integer> {
     }
     row.put("gates", family.gateCount());
     row.put("address_bits", family.addressBits());
+    row.put("field_bits", family.fieldBits());
     if (mode.check) {
       FamilyCheck c = FamilyCheck.run(op, p, arity);
       row.put("gates_checked", c.agreement().gatesChecked());

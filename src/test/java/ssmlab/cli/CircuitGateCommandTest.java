@@ -64,7 +64,9 @@ final class CircuitGateCommandTest {
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode j = Json.MAPPER.readTree(r.out());
     assertThat(j.get("gates").asLong()).isGreaterThan(16_000_000L);
-    assertThat(j.get("address_bits").asInt()).isLessThan(40);
+    assertThat(j.get("address_bits").asInt()).isEqualTo(32);
+    assertThat(j.get("field_bits").get(0).asInt() + j.get("field_bits").get(1).asInt())
+        .isEqualTo(28);
     assertThat(j.get("queries").asInt()).isEqualTo(200);
     assertThat(j.get("nanos_per_query").asDouble()).isPositive();
   }

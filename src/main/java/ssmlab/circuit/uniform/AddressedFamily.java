@@ -20,6 +20,12 @@ public interface AddressedFamily {
   int addressBits();
 
   /**
+   * The widths {wa, wb} of the two fields: an address is (section·2^wa + a)·2^wb + b with a
+   * 4-bit section.
+   */
+  int[] fieldBits();
+
+  /**
    * The gate at {@code address}.
    *
    * @throws IllegalArgumentException in one line when no gate has that address

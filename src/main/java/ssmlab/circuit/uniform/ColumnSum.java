@@ -89,6 +89,11 @@ final class ColumnSum implements AddressedFamily {
   }
 
   @Override
+  public int[] fieldBits() {
+    return new int[] {layout.widthA(), layout.widthB()};
+  }
+
+  @Override
   public Gate gate(long address) {
     Section s = layout.section(address);
     Stage stage = s == null ? null : bySection[s.ordinal()];

@@ -37,9 +37,11 @@ public final class IntFamilies {
     String d = op + " --precision " + p + (usesArity(op) ? " --arity " + n : "");
     BigInteger ones = BigInteger.ONE.shiftLeft(p).subtract(BigInteger.ONE);
     return switch (op) {
-      case "int-add" -> new ColumnSum(d, ColumnSum.layoutFor(2, p, 2), 2, p, false,
-          new OperandColumns(ColumnSum.layoutFor(2, p, 2), 2, p), 2, p - 1, false,
-          BigInteger.TWO.multiply(ones), p + 1);
+      case "int-add" -> {
+        Layout l = ColumnSum.layoutFor(2, p, 2);
+        yield new ColumnSum(d, l, 2, p, false, new OperandColumns(l, 2, p), 2, p - 1, false,
+            BigInteger.TWO.multiply(ones), p + 1);
+      }
       case "int-sum", "int-sum-uniform" -> {
         Layout l = ColumnSum.layoutFor(n, p, n);
         BigInteger bound = BigInteger.valueOf(n).multiply(ones);

@@ -115,6 +115,7 @@ final class IntFamiliesTest {
   void intSum_handComputedGates() {
     AddressedFamily f = IntFamilies.of("int-sum", 8, 16);
     assertThat(f.addressBits()).isEqualTo(16);
+    assertThat(f.fieldBits()).containsExactly(5, 7);
     // T_3 of column 0: (3·32 + 0)·128 + 3 = 12291, [Σ_i x_i[0] ≥ 3]
     Gate t3 = f.gate(12291);
     assertThat(t3.type()).isEqualTo(GateType.THRESHOLD);
@@ -302,6 +303,11 @@ final class IntFamiliesTest {
     @Override
     public int addressBits() {
       return f.addressBits();
+    }
+
+    @Override
+    public int[] fieldBits() {
+      return f.fieldBits();
     }
 
     @Override
