@@ -33,6 +33,12 @@ import java.util.Set;
  * the depth of the circuit family as constructed, which local simplification of small instances
  * would otherwise shorten.
  *
+ * <p>A <em>verbatim</em> builder ({@link #verbatim()}) simplifies nothing: every NOT, AND, OR and
+ * threshold call appends one new gate with its inputs in the order given, constants and repeats
+ * included (a threshold call always stores its weights). It builds a construction as written, the
+ * circuit an addressed family (package {@code ssmlab.circuit.uniform}) describes gate by gate;
+ * {@link Replay} turns it into the simplified circuit.
+ *
  * <p>Storage is struct-of-arrays (a kind byte, an edge offset, a threshold and a hash per gate, one
  * int per edge, one more per weight of a weighted threshold gate) with an open-addressing hash
  * table on int arrays, so 10^8 wires fit in a few GiB. Not thread-safe.
@@ -52,8 +58,8 @@ public final class CircuitBuilder {
   int edgeCount;
 
   private int[] table = new int[2048];
-  private final List<Port> inputs = new ArrayList<>();
-  private final List<Port> outputs = new ArrayList<>();
+  final List<Port> inputs = new ArrayList<>();
+  final List<Port> outputs = new ArrayList<>();
   private final Set<String> portNames = new HashSet<>();
   private int inputBits;
 
@@ -62,20 +68,31 @@ public final class CircuitBuilder {
   private long[] bufPairs = new long[64];
 
   private final boolean levelled;
+  private final boolean verbatim;
 
   public CircuitBuilder() {
-    this(false);
+    this(false, false);
   }
 
-  private CircuitBuilder(boolean levelled) {
+  private CircuitBuilder(boolean levelled, boolean verbatim) {
     this.levelled = levelled;
+    this.verbatim = verbatim;
     append(K_CONST0, 0, 0);
     append(K_CONST1, 0, 0);
   }
 
+  /** A builder that appends every gate as asked, simplifying and sharing nothing. */
+  public static CircuitBuilder verbatim() {
+    return new CircuitBuilder(false, true);
+  }
+
+  public boolean isVerbatim() {
+    return verbatim;
+  }
+
   /** A builder that keeps buffers where simplification would shorten a path (class Javadoc). */
   public static CircuitBuilder levelled() {
-    return new CircuitBuilder(true);
+    return new CircuitBuilder(true, false);
   }
 
   public boolean isLevelled() {
@@ -138,8 +155,33 @@ public final class CircuitBuilder {
     return GateType.of(kind[wire]);
   }
 
+  /** The number of inputs of the gate that drives {@code wire}. */
+  public int fanIn(int wire) {
+    checkWire(wire);
+    return Levelizer.fanIn(kind[wire], start[wire], start[wire + 1]);
+  }
+
+  /** The {@code i}-th input wire of the gate that drives {@code wire}. */
+  public int fanInWire(int wire, int i) {
+    return edges[start[wire] + i];
+  }
+
+  /** The weight of its {@code i}-th input (1 unless the gate stores weights). */
+  public int weight(int wire, int i) {
+    return kind[wire] == K_TH ? edges[start[wire] + fanIn(wire) + i] : 1;
+  }
+
+  /** The threshold t of a THRESHOLD or MAJ gate; 0 for other gates. */
+  public int threshold(int wire) {
+    checkWire(wire);
+    return threshold[wire];
+  }
+
   public int not(int a) {
     checkWire(a);
+    if (verbatim) {
+      return appendGate(K_NOT, 0, new int[] {a}, null, 1);
+    }
     return switch (kind[a]) {
       case K_CONST0 -> TRUE;
       case K_CONST1 -> FALSE;
@@ -231,6 +273,12 @@ public final class CircuitBuilder {
           + w.length + " weights");
     }
     int n = in.length;
+    if (verbatim) {
+      for (int x : in) {
+        checkWire(x);
+      }
+      return appendGate(K_TH, (int) t, in, w, n);
+    }
     ensureBuf(n);
     // Pack (input, weight) pairs in longs so one sort orders them by input.
     long[] pairs = bufPairs;
@@ -340,6 +388,12 @@ public final class CircuitBuilder {
   }
 
   private int andOr(int[] in, int n, boolean isAnd) {
+    if (verbatim) {
+      for (int i = 0; i < n; i++) {
+        checkWire(in[i]);
+      }
+      return appendGate(isAnd ? K_AND : K_OR, 0, in, null, n);
+    }
     int absorbing = isAnd ? FALSE : TRUE;
     int neutral = isAnd ? TRUE : FALSE;
     ensureBuf(n);
@@ -410,16 +464,22 @@ public final class CircuitBuilder {
         return g;
       }
     }
+    int g = appendGate(kd, t, in, w, k);
+    hash[g] = h;
+    table[idx] = g;
+    if (2L * count > table.length) {
+      rehash();
+    }
+    return g;
+  }
+
+  /** Appends a gate with these fields, shared with no other. */
+  private int appendGate(byte kd, int t, int[] in, int[] w, int k) {
     int g = append(kd, t, k * (w == null ? 1 : 2));
     int s = start[g];
     System.arraycopy(in, 0, edges, s, k);
     if (w != null) {
       System.arraycopy(w, 0, edges, s + k, k);
-    }
-    hash[g] = h;
-    table[idx] = g;
-    if (2L * count > table.length) {
-      rehash();
     }
     return g;
   }

@@ -26,7 +26,7 @@ import ssmlab.model.MemoryEstimate;
     mixinStandardHelpOptions = true,
     description = "Threshold circuits (TC0): arithmetic and compiled Mamba models.",
     subcommands = {CircuitCommand.OpCommand.class, CircuitModelCommand.class,
-        CircuitScaleCommand.class},
+        CircuitScaleCommand.class, CircuitGateCommand.class},
     footer = {"", "Examples:", "  ssmlab circuit op --op fp-mul --precision 8 --exponent-bits 4",
       "  ssmlab circuit model --checkpoint runs/tiny --length 8 --verify 64"})
 final class CircuitCommand implements Runnable {

@@ -1,0 +1,100 @@
+package ssmlab.circuit.uniform;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.List;
+
+import ssmlab.circuit.CircuitBuilder;
+import ssmlab.circuit.tc0.Adder;
+import ssmlab.circuit.tc0.IteratedAddition;
+import ssmlab.circuit.tc0.Multiplication;
+
+/**
+ * The addressed integer families by op name, each the gate-for-gate description of what the
+ * builder code of {@code ssmlab circuit op --op NAME} builds (ports and calls as in
+ * {@code IntOps}), before simplification: int-add ({@code Adder.add}), int-sum
+ * ({@code IteratedAddition.sum}), int-sum-uniform ({@code IteratedAddition.sumUniform}, every
+ * stage kept: the sum inside the F_p circuits) and int-mul ({@code Multiplication.multiply}).
+ */
+public final class IntFamilies {
+  /** The op names, in the order help lists them. */
+  public static final List<String> OPS = List.of("int-add", "int-sum", "int-sum-uniform",
+      "int-mul");
+
+  /** The largest precision: int-mul there has 2^40 partial products, queried in microseconds. */
+  public static final int MAX_PRECISION = 1 << 20;
+
+  private IntFamilies() {}
+
+  /** Whether the op reads --arity. */
+  public static boolean usesArity(String op) {
+    return op.startsWith("int-sum");
+  }
+
+  /** The member of {@code op}'s family at precision p and arity n. */
+  public static AddressedFamily of(String op, int p, int n) {
+    check(op, p, n);
+    String d = op + " --precision " + p + (usesArity(op) ? " --arity " + n : "");
+    BigInteger ones = BigInteger.ONE.shiftLeft(p).subtract(BigInteger.ONE);
+    return switch (op) {
+      case "int-add" -> {
+        Layout l = ColumnSum.layoutFor(2, p, 2);
+        yield new ColumnSum(d, l, 2, p, false, new OperandColumns(l, 2, p), 2, p - 1, false,
+            BigInteger.TWO.multiply(ones), p + 1);
+      }
+      case "int-sum", "int-sum-uniform" -> {
+        Layout l = ColumnSum.layoutFor(n, p, n);
+        BigInteger bound = BigInteger.valueOf(n).multiply(ones);
+        yield new ColumnSum(d, l, n, p, false, new OperandColumns(l, n, p), n, p - 1,
+            op.equals("int-sum-uniform"), bound, Math.max(1, bound.bitLength()));
+      }
+      case "int-mul" -> {
+        Layout l = ColumnSum.layoutFor(2, 2 * p, p);
+        yield new ColumnSum(d, l, 2, p, true, new ProductColumns(l, p), p, p - 1, false,
+            ones.multiply(ones), 2 * p);
+      }
+      default -> throw unknown(op);
+    };
+  }
+
+  /**
+   * Builds the op's circuit into {@code b} with the builder code {@code circuit op} runs: input
+   * ports x0..x(n−1) or x, y; returns the output bus (also declared as the output port).
+   */
+  public static int[] build(String op, int p, int n, CircuitBuilder b) {
+    check(op, p, n);
+    if (usesArity(op)) {
+      List<int[]> xs = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        xs.add(b.input("x" + i, p));
+      }
+      int[] s = op.equals("int-sum") ? IteratedAddition.sum(b, xs)
+          : IteratedAddition.sumUniform(b, xs);
+      b.output("s", s);
+      return s;
+    }
+    int[] x = b.input("x", p);
+    int[] y = b.input("y", p);
+    int[] z = op.equals("int-add") ? Adder.add(b, x, y) : Multiplication.multiply(b, x, y);
+    b.output(op.equals("int-add") ? "s" : "z", z);
+    return z;
+  }
+
+  private static void check(String op, int p, int n) {
+    if (!OPS.contains(op)) {
+      throw unknown(op);
+    }
+    if (p < 1 || p > MAX_PRECISION) {
+      throw new IllegalArgumentException("--precision must be in 1.." + MAX_PRECISION + ", got "
+          + p);
+    }
+    if (usesArity(op) && n < 1) {
+      throw new IllegalArgumentException("--arity must be at least 1, got " + n);
+    }
+  }
+
+  private static IllegalArgumentException unknown(String op) {
+    return new IllegalArgumentException("no addressed family for op '" + op + "' (one of "
+        + String.join(", ", OPS) + ")");
+  }
+}

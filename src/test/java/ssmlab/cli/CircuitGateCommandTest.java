@@ -1,0 +1,82 @@
+package ssmlab.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+import tools.jackson.databind.JsonNode;
+
+final class CircuitGateCommandTest {
+  /** T_3 of column 0 of int-sum at p = 8, n = 16 (IntFamiliesTest computes the address). */
+  @Test
+  void address_printsTheGateAsOneJsonLine() {
+    MainTest.Result r = MainTest.run("circuit", "gate", "--op", "int-sum", "--precision", "8",
+        "--arity", "16", "--address", "12291");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().strip().lines()).hasSize(1);
+    JsonNode j = Json.MAPPER.readTree(r.out());
+    assertThat(j.propertyNames()).containsExactly("address", "type", "weights", "threshold",
+        "inputs");
+    assertThat(j.get("address").asLong()).isEqualTo(12291);
+    assertThat(j.get("type").asString()).isEqualTo("threshold");
+    assertThat(j.get("threshold").asLong()).isEqualTo(3);
+    assertThat(j.get("inputs")).hasSize(16);
+    assertThat(j.get("inputs").get(15).asLong()).isEqualTo(4096 + 15);
+    assertThat(j.get("weights").get(0).asLong()).isEqualTo(1);
+    JsonNode and = Json.MAPPER.readTree(MainTest.run("circuit", "gate", "--op", "int-add",
+        "-p", "2", "--address", String.valueOf((7 * 32 + 1) * 32)).out());
+    assertThat(and.get("type").asString()).isEqualTo("and");
+    assertThat(and.get("weights")).isEmpty();
+    assertThat(and.get("threshold").isNull()).isTrue();
+  }
+
+  @Test
+  void badAddress_isOneLineAndExit2() {
+    for (String a : new String[] {"2", "-5", "99999999999"}) {
+      MainTest.Result r = MainTest.run("circuit", "gate", "--op", "int-sum", "--arity", "16",
+          "--address", a);
+      assertThat(r.code()).isEqualTo(2);
+      assertThat(r.err().strip().lines()).singleElement().asString()
+          .startsWith("ssmlab: address " + a + " is no gate of int-sum");
+      assertThat(r.out()).isEmpty();
+    }
+  }
+
+  @Test
+  void check_countsEveryGate() {
+    MainTest.Result r = MainTest.run("circuit", "gate", "--op", "int-mul", "--precision", "6",
+        "--check");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.MAPPER.readTree(r.out());
+    assertThat(j.get("agrees").asBoolean()).isTrue();
+    assertThat(j.get("gates_checked").asLong()).isEqualTo(j.get("gates").asLong()).isPositive();
+    assertThat(j.get("simplified_gates").asLong()).isLessThan(j.get("live_gates").asLong());
+    MainTest.Result big = MainTest.run("circuit", "gate", "--op", "int-sum", "--arity",
+        "1000000", "--check");
+    assertThat(big.code()).isEqualTo(2);
+    assertThat(big.err()).contains("--sample");
+  }
+
+  @Test
+  void sample_timesQueriesAtAnArityNoCircuitCouldHave() {
+    MainTest.Result r = MainTest.run("circuit", "gate", "--op", "int-sum", "--precision", "8",
+        "--arity", "1048576", "--sample", "200", "--seed", "3");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.MAPPER.readTree(r.out());
+    assertThat(j.get("gates").asLong()).isGreaterThan(16_000_000L);
+    assertThat(j.get("address_bits").asInt()).isEqualTo(32);
+    assertThat(j.get("field_bits").get(0).asInt() + j.get("field_bits").get(1).asInt())
+        .isEqualTo(28);
+    assertThat(j.get("queries").asInt()).isEqualTo(200);
+    assertThat(j.get("nanos_per_query").asDouble()).isPositive();
+  }
+
+  @Test
+  void modes_areExclusiveAndOneIsNeeded() {
+    assertThat(MainTest.run("circuit", "gate", "--op", "int-sum", "--check", "--sample", "3")
+        .code()).isEqualTo(2);
+    assertThat(MainTest.run("circuit", "gate", "--op", "int-sum").code()).isEqualTo(2);
+    assertThat(MainTest.run("circuit", "gate", "--op", "fp-mul", "--check").err())
+        .contains("no addressed family");
+  }
+}
