@@ -81,9 +81,9 @@ final class CircuitCommand implements Runnable {
         throw new IllegalArgumentException("--arity must be in 1..65536, got " + arity);
       }
       boolean fp = op.startsWith("fp-");
-      if (fp && (precision < 2 || exponentBits < 1 || exponentBits > 20)) {
+      if (fp && (precision < 2 || exponentBits < 1 || exponentBits > 32)) {
         throw new IllegalArgumentException("fp-* ops need --precision >= 2 and --exponent-bits "
-            + "in 1..20");
+            + "in 1..32");
       }
       boolean usesArity = fp ? FpCircuitOps.get(op).usesArity() : IntOps.get(op).usesArity();
       List<ExportFormat> formats = new ArrayList<>();
