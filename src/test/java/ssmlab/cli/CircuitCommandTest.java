@@ -83,8 +83,8 @@ final class CircuitCommandTest {
     JsonNode exp = Json.MAPPER.readTree(r.out());
     assertThat(exp.get("functions").asString()).isEqualTo("paper");
     assertThat(exp.get("wires").asLong()).isLessThan(10_000_000L);
-    MainTest.Result table = MainTest.run("circuit", "op", "--op", "fp-exp", "--precision", "8",
-        "--exponent-bits", "8");
+    MainTest.Result table = MainTest.run("circuit", "op", "--op", "fp-exp", "--precision", "12",
+        "--exponent-bits", "12");
     assertThat(table.code()).isEqualTo(2);
     MainTest.Result bad = MainTest.run("circuit", "op", "--op", "fp-exp", "--functions", "taylor");
     assertThat(bad.code()).isEqualTo(2);
