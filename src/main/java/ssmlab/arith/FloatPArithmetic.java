@@ -3,13 +3,25 @@ package ssmlab.arith;
 import java.util.List;
 import ssmlab.fp.FloatFormat;
 import ssmlab.fp.FloatP;
+import ssmlab.fp.Functions;
+import ssmlab.fp.PaperFunctions;
 
-/** {@link Arithmetic} in the exact p-bit floats of a {@link FloatFormat}, each op rounded once. */
-public record FloatPArithmetic(FloatFormat format) implements Arithmetic<FloatP> {
+/**
+ * {@link Arithmetic} in the exact p-bit floats of a {@link FloatFormat}, each op rounded once;
+ * exp, log, sqrt, sigmoid, softplus and SiLU correctly rounded or as the paper builds them.
+ */
+public record FloatPArithmetic(FloatFormat format, Functions functions)
+    implements Arithmetic<FloatP> {
+
+  /** The correctly rounded functions. */
+  public FloatPArithmetic(FloatFormat format) {
+    this(format, Functions.TABLE);
+  }
 
   @Override
   public String name() {
-    return "fp(p=" + format.p() + ",q=" + format.q() + ")";
+    return "fp(p=" + format.p() + ",q=" + format.q()
+        + (functions == Functions.PAPER ? ",paper" : "") + ")";
   }
 
   @Override
@@ -60,32 +72,36 @@ public record FloatPArithmetic(FloatFormat format) implements Arithmetic<FloatP>
 
   @Override
   public FloatP exp(FloatP x) {
-    return format.exp(x);
+    return paper() ? PaperFunctions.exp(format, x) : format.exp(x);
   }
 
   @Override
   public FloatP log(FloatP x) {
-    return format.log(x);
+    return paper() ? PaperFunctions.log(format, x) : format.log(x);
   }
 
   @Override
   public FloatP sqrt(FloatP x) {
-    return format.sqrt(x);
+    return paper() ? PaperFunctions.sqrt(format, x) : format.sqrt(x);
   }
 
   @Override
   public FloatP sigmoid(FloatP x) {
-    return format.sigmoid(x);
+    return paper() ? PaperFunctions.sigmoid(format, x) : format.sigmoid(x);
   }
 
   @Override
   public FloatP softplus(FloatP x) {
-    return format.softplus(x);
+    return paper() ? PaperFunctions.softplus(format, x) : format.softplus(x);
   }
 
   @Override
   public FloatP silu(FloatP x) {
-    return format.silu(x);
+    return paper() ? PaperFunctions.silu(format, x) : format.silu(x);
+  }
+
+  private boolean paper() {
+    return functions == Functions.PAPER;
   }
 
   @Override

@@ -17,6 +17,7 @@ import ssmlab.circuit.ExportFormat;
 import ssmlab.circuit.fp.FpCircuitOps;
 import ssmlab.circuit.tc0.IntOps;
 import ssmlab.fp.FloatFormat;
+import ssmlab.fp.Functions;
 import ssmlab.io.Provenance;
 import ssmlab.model.MemoryEstimate;
 
@@ -45,7 +46,8 @@ final class CircuitCommand implements Runnable {
       footer = {"", "Ops: int-add int-sub int-cmp int-sum int-mul int-prod int-prod-tree int-div"
           + " int-shl int-shr int-lod int-mux fp-add fp-sub fp-mul fp-div fp-cmp fp-floor fp-sum"
           + " fp-prod fp-exp fp-log fp-sqrt fp-sigmoid fp-softplus fp-silu.",
-          "Example:", "  ssmlab circuit op --op int-sum --precision 8 --arity 32 --export verilog sum.v"
+          "Example:", "  ssmlab circuit op --op fp-exp --precision 16 --exponent-bits 8 --functions paper",
+          "  ssmlab circuit op --op int-sum --precision 8 --arity 32 --export verilog sum.v"
           + " --vectors 100 sum.vec",
           "  iverilog -o sum sum.v sum_tb.v && vvp sum      # prints PASS: 100 vectors"})
   static final class OpCommand implements Runnable {
@@ -67,6 +69,12 @@ final class CircuitCommand implements Runnable {
 
     @Mixin TestVectorsOption testVectors;
 
+    @Option(names = "--functions", defaultValue = "table", paramLabel = "table|paper",
+        description = "exp, log, sqrt, sigmoid, softplus, silu: table circuits (correctly"
+            + " rounded, exponential in p + q) or the paper's constructions (polynomial in p);"
+            + " default ${DEFAULT-VALUE}")
+    String functions;
+
     private int precision;
     private int exponentBits;
 
@@ -80,10 +88,11 @@ final class CircuitCommand implements Runnable {
       if (arity < 1 || arity > 1 << 16) {
         throw new IllegalArgumentException("--arity must be in 1..65536, got " + arity);
       }
+      Functions fns = Functions.parse(functions);
       boolean fp = op.startsWith("fp-");
-      if (fp && (precision < 2 || exponentBits < 1 || exponentBits > 20)) {
+      if (fp && (precision < 2 || exponentBits < 1 || exponentBits > 32)) {
         throw new IllegalArgumentException("fp-* ops need --precision >= 2 and --exponent-bits "
-            + "in 1..20");
+            + "in 1..32");
       }
       boolean usesArity = fp ? FpCircuitOps.get(op).usesArity() : IntOps.get(op).usesArity();
       List<ExportFormat> formats = new ArrayList<>();
@@ -94,7 +103,7 @@ final class CircuitCommand implements Runnable {
         testVectors.count();
       }
       long t0 = System.nanoTime();
-      Circuit c = build(fp);
+      Circuit c = build(fp, fns);
       long buildMs = (System.nanoTime() - t0) / 1_000_000;
       CircuitStats s = c.stats();
       Map<String, Object> row = new LinkedHashMap<>();
@@ -105,6 +114,9 @@ final class CircuitCommand implements Runnable {
       }
       if (usesArity) {
         row.put("arity", arity);
+      }
+      if (fp && op.matches("fp-(exp|log|sqrt|sigmoid|softplus|silu)")) {
+        row.put("functions", fns.toString());
       }
       row.put("gates", s.gates());
       row.put("size", s.size());
@@ -137,10 +149,11 @@ final class CircuitCommand implements Runnable {
       spec.commandLine().getOut().println(Json.write(row));
     }
 
-    private Circuit build(boolean fp) {
+    private Circuit build(boolean fp, Functions fns) {
       try {
         return fp
-            ? FpCircuitOps.get(op).maker().make(FloatFormat.of(precision, exponentBits), arity)
+            ? FpCircuitOps.get(op).maker()
+                .make(FloatFormat.of(precision, exponentBits), arity, fns)
             : IntOps.get(op).maker().make(precision, arity);
       } catch (OutOfMemoryError tooBig) {
         throw new IllegalArgumentException("the circuit of " + op + " at --precision "

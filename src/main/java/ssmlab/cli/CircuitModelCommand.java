@@ -78,7 +78,8 @@ final class CircuitModelCommand implements Callable<Integer> {
     long t0 = System.nanoTime();
     MambaCircuit c;
     try {
-      c = MambaCircuit.compile(w, format, scanForm, length, compiled.levelled);
+      c = MambaCircuit.compile(w, format, scanForm, length, compiled.levelled,
+          compiled.functions());
     } catch (OutOfMemoryError tooBig) {
       throw new IllegalArgumentException("the circuit for --length " + length + " does not fit "
           + "in the heap; use a smaller --length, --precision or --exponent-bits, or a larger "
@@ -135,6 +136,7 @@ final class CircuitModelCommand implements Callable<Integer> {
     out.put("levelled", c.levelled());
     out.put("precision", c.format().p());
     out.put("exponent_bits", c.format().q());
+    out.put("functions", c.functions().toString());
     out.put("gates", s.gates());
     out.put("wires", s.wires());
     out.put("depth", s.depth());

@@ -19,6 +19,7 @@ import picocli.CommandLine.Spec;
 import ssmlab.circuit.CircuitStats;
 import ssmlab.compile.MambaCircuit;
 import ssmlab.fp.FloatFormat;
+import ssmlab.fp.Functions;
 import ssmlab.model.mamba.reference.MambaWeights;
 import ssmlab.model.mamba.reference.ScanForm;
 import ssmlab.progress.Progress;
@@ -94,7 +95,7 @@ final class CircuitScaleCommand implements Callable<Integer> {
               + "of the smaller n, over the %.0e this command builds", expected, MAX_WIRES));
           break;
         }
-        Row row = compile(w, format, form, n, compiled.levelled);
+        Row row = compile(w, format, form, n, compiled.levelled, compiled.functions());
         progress.advance(form.id() + " n=" + n);
         if (row == null) {
           table.skipped(form.id(), n, "out of memory");
@@ -255,10 +256,10 @@ final class CircuitScaleCommand implements Callable<Integer> {
   }
 
   private static Row compile(MambaWeights w, FloatFormat f, ScanForm form, int n,
-      boolean levelled) {
+      boolean levelled, Functions functions) {
     try {
       long t0 = System.nanoTime();
-      MambaCircuit c = MambaCircuit.compile(w, f, form, n, levelled);
+      MambaCircuit c = MambaCircuit.compile(w, f, form, n, levelled, functions);
       double s = (System.nanoTime() - t0) / 1e9;
       CircuitStats st = c.circuit().stats();
       return new Row(form.id(), n, st.gates(), st.wires(), st.depth(), st.depthWithoutNot(), s);

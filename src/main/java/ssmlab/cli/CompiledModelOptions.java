@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import ssmlab.fp.FloatFormat;
+import ssmlab.fp.Functions;
 import ssmlab.model.mamba.reference.MambaWeights;
 import ssmlab.train.RunFolder;
 
@@ -23,14 +24,30 @@ final class CompiledModelOptions {
       + "construction (README: levelled circuits)")
   boolean levelled;
 
-  /** The format; p + q is bounded by the function tables' size. */
+  @Option(names = "--functions", defaultValue = "table", paramLabel = "table|paper",
+      description = "exp, softplus, silu...: table circuits (correctly rounded, p + q <= 20) or "
+          + "the paper's constructions (polynomial in p); default ${DEFAULT-VALUE}")
+  String functions;
+
+  Functions functions() {
+    return Functions.parse(functions);
+  }
+
+  /** The format; with table functions p + q is bounded by the tables' size. */
   FloatFormat format() {
     int precision = fp.precision(4);
     int exponentBits = fp.exponentBits(precision);
+    if (functions() == Functions.PAPER) {
+      if (precision < 2 || exponentBits < 1 || exponentBits > 32) {
+        throw new IllegalArgumentException("circuits need --precision >= 2 and --exponent-bits "
+            + "in 1..32, got p = " + precision + ", q = " + exponentBits);
+      }
+      return FloatFormat.of(precision, exponentBits);
+    }
     if (precision < 2 || exponentBits < 1 || precision + exponentBits > 20) {
       throw new IllegalArgumentException("circuits need --precision >= 2, --exponent-bits >= 1 "
-          + "and p + q <= 20 (the function tables), got p = " + precision + ", q = "
-          + exponentBits);
+          + "and p + q <= 20 (the function tables; --functions paper has no such bound), got p = "
+          + precision + ", q = " + exponentBits);
     }
     return FloatFormat.of(precision, exponentBits);
   }

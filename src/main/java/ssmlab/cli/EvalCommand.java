@@ -15,6 +15,7 @@ import picocli.CommandLine.Model.CommandSpec;
 import ssmlab.arith.DoubleArithmetic;
 import ssmlab.arith.FloatPArithmetic;
 import ssmlab.fp.FloatFormat;
+import ssmlab.fp.Functions;
 import ssmlab.io.Provenance;
 import ssmlab.model.MemoryEstimate;
 import ssmlab.model.ModelConfig;
@@ -66,6 +67,11 @@ final class EvalCommand implements Callable<Integer> {
 
   /** With --arith fp: the format. */
   @Mixin FloatFormatOptions fp;
+
+  @Option(names = "--functions", paramLabel = "table|paper",
+      description = "with --arith fp: exp, softplus, silu... correctly rounded (table, the "
+          + "default) or as the paper builds them from Taylor series (paper)")
+  String functions;
 
   @Option(names = "--form", defaultValue = "sequential", paramLabel = "sequential|unrolled",
       description = "the reference forward's scan: rounding every step, or the unrolled sum of "
@@ -150,6 +156,9 @@ final class EvalCommand implements Callable<Integer> {
     if (!arith.equals("fp") && fp.given()) {
       throw new IllegalArgumentException("--precision and --exponent-bits need --arith fp");
     }
+    if (!arith.equals("fp") && functions != null) {
+      throw new IllegalArgumentException("--functions needs --arith fp");
+    }
     switch (arith) {
       case "float32" -> {
         return model::forward;
@@ -164,7 +173,9 @@ final class EvalCommand implements Callable<Integer> {
         out.put("precision", format.p());
         out.put("exponent_bits", format.q());
         out.put("form", scanForm.id());
-        return new ReferenceForward<>(new MambaReference<>(new FloatPArithmetic(format),
+        Functions fns = Functions.parse(functions == null ? "table" : functions);
+        out.put("functions", fns.toString());
+        return new ReferenceForward<>(new MambaReference<>(new FloatPArithmetic(format, fns),
             MambaWeights.of(model), scanForm));
       }
       default -> throw new IllegalArgumentException(

@@ -15,6 +15,7 @@ import ssmlab.circuit.fp.WireArithmetic;
 import ssmlab.circuit.tc0.Bits;
 import ssmlab.circuit.tc0.Multiplexer;
 import ssmlab.fp.FloatFormat;
+import ssmlab.fp.Functions;
 import ssmlab.fp.FloatP;
 import ssmlab.model.mamba.reference.MambaReference;
 import ssmlab.model.mamba.reference.MambaWeights;
@@ -36,7 +37,7 @@ import ssmlab.model.mamba.reference.ScanForm;
  * @param levelled whether it was built by a levelled builder
  */
 public record MambaCircuit(Circuit circuit, MambaWeights weights, FloatFormat format,
-    ScanForm form, int length, boolean levelled) {
+    ScanForm form, int length, boolean levelled, Functions functions) {
 
   /** Compiles the model for sequences of {@code length} tokens. */
   public static MambaCircuit compile(MambaWeights w, FloatFormat f, ScanForm form, int length) {
@@ -49,11 +50,17 @@ public record MambaCircuit(Circuit circuit, MambaWeights weights, FloatFormat fo
    */
   public static MambaCircuit compile(MambaWeights w, FloatFormat f, ScanForm form, int length,
       boolean levelled) {
+    return compile(w, f, form, length, levelled, Functions.TABLE);
+  }
+
+  /** The same with the functions as tables or as the paper builds them. */
+  public static MambaCircuit compile(MambaWeights w, FloatFormat f, ScanForm form, int length,
+      boolean levelled, Functions functions) {
     if (length < 1) {
       throw new IllegalArgumentException("the sequence length must be at least 1");
     }
     var b = levelled ? CircuitBuilder.levelled() : new CircuitBuilder();
-    var ar = new WireArithmetic(b, f);
+    var ar = new WireArithmetic(b, f, functions);
     var ref = new MambaReference<>(ar, w, form);
     int vocab = w.embedding().length;
     int[][] rows = new int[vocab][];
@@ -75,7 +82,7 @@ public record MambaCircuit(Circuit circuit, MambaWeights weights, FloatFormat fo
     for (int t = 0; t < length; t++) {
       b.output("logits" + t, bits(logits.get(t)));
     }
-    return new MambaCircuit(b.build(), w, f, form, length, levelled);
+    return new MambaCircuit(b.build(), w, f, form, length, levelled, functions);
   }
 
   /** Bits of the token ids of a vocabulary of size v. */
@@ -139,7 +146,8 @@ public record MambaCircuit(Circuit circuit, MambaWeights weights, FloatFormat fo
       sequences.add(tokens);
     }
     List<List<List<FloatP>>> got = evaluate(sequences);
-    var interpreter = new MambaReference<>(new FloatPArithmetic(format), weights, form);
+    var interpreter = new MambaReference<>(new FloatPArithmetic(format, functions), weights,
+        form);
     int agree = 0;
     for (int s = 0; s < count; s++) {
       if (interpreter.logits(sequences.get(s)).equals(got.get(s))) {

@@ -50,10 +50,10 @@ final class CircuitAttacksTest {
     String jvm = ProcessHandle.current().info().command().orElse("java");
     Process p = new ProcessBuilder(jvm, "-Xmx96m", "--add-modules=jdk.incubator.vector", "-cp",
         System.getProperty("java.class.path"), "ssmlab.cli.Main", "circuit", "op", "--op",
-        "fp-add", "--precision", "8", "--exponent-bits", "12").start();
+        "fp-sum", "--arity", "64", "--precision", "24", "--exponent-bits", "24").start();
     assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
     String err = new String(p.getErrorStream().readAllBytes()).lines()
         .filter(l -> !l.startsWith("WARNING: Using incubator")).reduce("", (a, b) -> a + b + "\n");
-    new Cli.Result(p.exitValue(), "", err).isOneLineError("--exponent-bits 12", "heap");
+    new Cli.Result(p.exitValue(), "", err).isOneLineError("--exponent-bits 24", "heap");
   }
 }

@@ -76,6 +76,31 @@ final class CircuitCommandTest {
   }
 
   @Test
+  void op_paperFunctions_buildWhereTablesAreRefused() throws Exception {
+    MainTest.Result r = MainTest.run("circuit", "op", "--op", "fp-exp", "--precision", "8",
+        "--exponent-bits", "8", "--functions", "paper");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode exp = Json.MAPPER.readTree(r.out());
+    assertThat(exp.get("functions").asString()).isEqualTo("paper");
+    assertThat(exp.get("wires").asLong()).isLessThan(10_000_000L);
+    MainTest.Result table = MainTest.run("circuit", "op", "--op", "fp-exp", "--precision", "12",
+        "--exponent-bits", "12");
+    assertThat(table.code()).isEqualTo(2);
+    MainTest.Result bad = MainTest.run("circuit", "op", "--op", "fp-exp", "--functions", "taylor");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err().strip().lines()).singleElement().asString()
+        .contains("--functions must be table or paper");
+  }
+
+  @Test
+  void op_fpAddAtWideExponents_isPolynomialInQ() throws Exception {
+    MainTest.Result r = MainTest.run("circuit", "op", "--op", "fp-add", "--precision", "8",
+        "--exponent-bits", "24");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(Json.MAPPER.readTree(r.out()).get("wires").asLong()).isLessThan(100_000L);
+  }
+
+  @Test
   void op_vectors_writesVectorsAndTestbench_icarusPasses() throws Exception {
     Path v = dir.resolve("add.v");
     Path vec = dir.resolve("add.vec");

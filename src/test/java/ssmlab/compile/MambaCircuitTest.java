@@ -3,9 +3,12 @@ package ssmlab.compile;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import ssmlab.fp.FloatFormat;
+import ssmlab.fp.Functions;
 import ssmlab.model.ModelConfig;
 import ssmlab.model.Models;
 import ssmlab.model.mamba.reference.MambaWeights;
@@ -27,6 +30,15 @@ final class MambaCircuitTest {
     MambaCircuit c = MambaCircuit.compile(tiny(ev, dConv, layers), FloatFormat.of(4, 4),
         ScanForm.parse(form), n);
     assertThat(c.verify(40, n)).isEqualTo(40);
+  }
+
+  @Test
+  @Tag("slow")
+  void paperFunctions_circuitAgreesBitForBitWithThePaperInterpreter() {
+    MambaCircuit c = MambaCircuit.compile(tiny("0,1", 2, 1), FloatFormat.of(3, 3),
+        ScanForm.SEQUENTIAL, 2, false, Functions.PAPER);
+    assertThat(c.functions()).isEqualTo(Functions.PAPER);
+    assertThat(c.verify(16, 2)).isEqualTo(16);
   }
 
   @ParameterizedTest(name = "eigenvalues {0}")

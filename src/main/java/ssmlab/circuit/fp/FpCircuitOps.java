@@ -11,6 +11,7 @@ import ssmlab.circuit.tc0.Division;
 import ssmlab.circuit.tc0.IntOps;
 import ssmlab.circuit.tc0.IteratedMultiplication;
 import ssmlab.fp.FloatFormat;
+import ssmlab.fp.Functions;
 
 /**
  * The F_p operations by name, each a stand-alone circuit over floats of one format (input ports
@@ -20,7 +21,7 @@ import ssmlab.fp.FloatFormat;
 public final class FpCircuitOps {
   /** Builds one op's circuit for a format and an arity. */
   public interface Maker {
-    Circuit make(FloatFormat f, int n);
+    Circuit make(FloatFormat f, int n, Functions functions);
   }
 
   /** An op: its name, what it computes, and whether it reads the arity. */
@@ -32,13 +33,13 @@ public final class FpCircuitOps {
     binary("fp-add", "round_p(x + y)", FpOps::add);
     binary("fp-sub", "round_p(x - y)", FpOps::subtract);
     binary("fp-mul", "round_p(x * y)", FpOps::multiply);
-    add("fp-div", "round_p(x / y) (x / 0 unspecified)", false, (f, n) -> {
+    add("fp-div", "round_p(x / y) (x / 0 unspecified)", false, (f, n, fn) -> {
       if (f.p() > FpOps.RECIPROCAL_MAX_P) {
         check("fp-div", Division.estimateWires(2 * f.p() + 1));
       }
       return binaryCircuit(f, FpOps::divide);
     });
-    add("fp-cmp", "lt = [x < y], eq = [x = y]", false, (f, n) -> {
+    add("fp-cmp", "lt = [x < y], eq = [x = y]", false, (f, n, fn) -> {
       var b = new CircuitBuilder();
       FpWires x = FpWires.input(b, "x", f);
       FpWires y = FpWires.input(b, "y", f);
@@ -46,10 +47,10 @@ public final class FpCircuitOps {
       b.output("eq", FpOps.equal(b, x, y));
       return b.build();
     });
-    add("fp-floor", "floor(x)", false, (f, n) -> unaryCircuit(f, FpOps::floor));
+    add("fp-floor", "floor(x)", false, (f, n, fn) -> unaryCircuit(f, FpOps::floor));
     add("fp-sum", "round_p(x0 + ... + x(n-1)), one rounding", true,
-        (f, n) -> naryCircuit(f, n, FpOps::sum));
-    add("fp-prod", "round_p(x0 * ... * x(n-1)), one rounding (CRT)", true, (f, n) -> {
+        (f, n, fn) -> naryCircuit(f, n, FpOps::sum));
+    add("fp-prod", "round_p(x0 * ... * x(n-1)), one rounding (CRT)", true, (f, n, fn) -> {
       check("fp-prod", IteratedMultiplication.estimateWires(n, f.p()));
       return naryCircuit(f, n, FpOps::product);
     });
@@ -60,8 +61,9 @@ public final class FpCircuitOps {
     functions.put("sigmoid", WireArithmetic::sigmoid);
     functions.put("softplus", WireArithmetic::softplus);
     functions.put("silu", WireArithmetic::silu);
-    functions.forEach((fn, op) -> add("fp-" + fn, fn + "(x), correctly rounded (a table circuit)",
-        false, (f, n) -> unaryCircuit(f, (b, x) -> op.apply(new WireArithmetic(b, f), x))));
+    functions.forEach((name, op) -> add("fp-" + name,
+        name + "(x): correctly rounded (a table circuit) or the paper's construction", false,
+        (f, n, fn) -> unaryCircuit(f, (b, x) -> op.apply(new WireArithmetic(b, f, fn), x))));
   }
 
   private FpCircuitOps() {}
@@ -88,7 +90,7 @@ public final class FpCircuitOps {
   }
 
   private static void binary(String name, String description, Binary op) {
-    add(name, description, false, (f, n) -> binaryCircuit(f, op));
+    add(name, description, false, (f, n, fn) -> binaryCircuit(f, op));
   }
 
   private static Circuit binaryCircuit(FloatFormat f, Binary op) {

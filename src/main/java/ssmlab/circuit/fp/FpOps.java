@@ -7,6 +7,7 @@ import ssmlab.circuit.tc0.Adder;
 import ssmlab.circuit.tc0.Bits;
 import ssmlab.circuit.tc0.Comparison;
 import ssmlab.circuit.tc0.Division;
+import ssmlab.circuit.tc0.Encoder;
 import ssmlab.circuit.tc0.IteratedAddition;
 import ssmlab.circuit.tc0.IteratedMultiplication;
 import ssmlab.circuit.tc0.Multiplication;
@@ -19,10 +20,11 @@ import ssmlab.fp.FloatFormat;
  * {@code FloatFormat} computes them (circuits.md §1.4, §3.2, §3.3):
  *
  * <ul>
- *   <li>sums (two operands or n): every term aligned to the common exponent -2^q, so
- *       {@code A_i = |m_i| · 2^(e_i + 2^q)} is an exact integer of 2^(q+1) + p bits; positive and
- *       negative terms added by iterated addition, the smaller total subtracted from the larger.
- *       Polynomial for the small q of circuits (the cluster method would be needed for q = p);
+ *   <li>sums (two operands or n): for q up to {@link #FULL_ALIGNMENT_MAX_Q} every term aligned
+ *       to the common exponent -2^q, so {@code A_i = |m_i| · 2^(e_i + 2^q)} is an exact integer of
+ *       2^(q+1) + p bits; positive and negative terms added by iterated addition, the smaller
+ *       total subtracted from the larger. Above, {@link WindowedSum}: a window of
+ *       (n − 1)(2p + bitlength(n) + 5) + p bits below the largest exponent, polynomial in p, q, n;
  *   <li>product: the 2p-bit product of the significands, exponent e_1 + e_2;
  *   <li>iterated product: the significands' exact product by Chinese remaindering
  *       ({@code IteratedMultiplication}), the exponents by iterated addition, the sign the parity
@@ -51,6 +53,13 @@ public final class FpOps {
     return sum(b, List.of(x, negate(b, y)));
   }
 
+  /**
+   * Up to this q a sum aligns every term to the exponent -2^q (2^(q+1) + p bits: no wider than the
+   * window of {@link WindowedSum} there, without its exponent comparisons, and half its depth);
+   * above it the window keeps the size polynomial in q.
+   */
+  static final int FULL_ALIGNMENT_MAX_Q = 4;
+
   /** round_p(x_1 + ... + x_n), one rounding; the empty sum is zero. */
   public static FpWires sum(CircuitBuilder b, List<FpWires> xs) {
     if (xs.isEmpty()) {
@@ -59,6 +68,9 @@ public final class FpOps {
     FloatFormat f = xs.getFirst().format();
     if (xs.size() == 1 && !b.isLevelled()) {
       return xs.getFirst();
+    }
+    if (f.q() > FULL_ALIGNMENT_MAX_Q) {
+      return WindowedSum.sum(b, xs);
     }
     int width = f.p() + (1 << (f.q() + 1));
     List<int[]> pos = new ArrayList<>();
@@ -172,6 +184,9 @@ public final class FpOps {
   /** floor(x), exact: the integer part of the aligned |x|, one more for a negative fraction. */
   public static FpWires floor(CircuitBuilder b, FpWires x) {
     FloatFormat f = x.format();
+    if (f.q() > FULL_ALIGNMENT_MAX_Q) {
+      return floorWindowed(b, x);
+    }
     int fraction = 1 << f.q();
     int width = f.p() + 2 * fraction;
     int[] aligned = Shifter.shiftLeft(b, x.m(), biased(b, x.e()), width);
@@ -179,6 +194,48 @@ public final class FpOps {
     int hasFraction = b.or(Bits.slice(aligned, 0, fraction));
     int[] magnitude = Adder.add(b, integer, new int[] {b.and(x.sign(), hasFraction)});
     return Rounding.round(b, f, x.sign(), magnitude, Signed.constant(0, 2));
+  }
+
+  /**
+   * floor(x) in a window of 2p + 1 bits: x is an integer when e >= 0; otherwise |m| · 2^s with
+   * s = max(0, e + p + 1) has the integer part of |x| above bit p and its fraction below (for
+   * e < -p - 1, |x| < 1/2 and s = 0 keeps the fraction non-zero).
+   */
+  static FpWires floorWindowed(CircuitBuilder b, FpWires x) {
+    FloatFormat f = x.format();
+    int p = f.p();
+    int sw = Signed.widthFor(f.minExponent() + p + 1, p + 1);
+    int[] s = Signed.add(b, x.e(), Signed.constant(p + 1, sw), sw);
+    int inWindow = b.not(s[sw - 1]);
+    int[] at = Encoder.oneHot(b, s, p + 1);
+    int[] shifted = new int[2 * p + 1];
+    for (int k = 0; k < shifted.length; k++) {
+      int[] terms = new int[p];
+      int nt = 0;
+      for (int i = 0; i < p; i++) {
+        int v = k - i;
+        if (v >= 0 && v <= p) {
+          terms[nt++] = b.and(inWindow, at[v], x.m()[i]);
+        }
+      }
+      shifted[k] = b.or(terms, nt);
+    }
+    // below the window (s < 0) the value is |m| · 2^0 / 2^(p+1) in the fraction bits
+    for (int i = 0; i < p; i++) {
+      shifted[i] = b.or(shifted[i], b.and(b.not(inWindow), x.m()[i]));
+    }
+    int[] integer = Bits.slice(shifted, p + 1, 2 * p + 1);
+    int hasFraction = b.or(Bits.slice(shifted, 0, p + 1));
+    int[] magnitude = Adder.add(b, integer, new int[] {b.and(x.sign(), hasFraction)});
+    FpWires fraction = Rounding.round(b, f, x.sign(), magnitude, Signed.constant(0, 2));
+    int isInteger = b.not(x.e()[f.q()]);
+    int[] out = new int[FpWires.width(f)];
+    int[] whole = x.bits();
+    int[] part = fraction.bits();
+    for (int i = 0; i < out.length; i++) {
+      out[i] = b.mux(isInteger, whole[i], part[i]);
+    }
+    return FpWires.of(f, out);
   }
 
   /** e + 2^q as an unsigned bus: flipping the top bit of the two's complement exponent. */

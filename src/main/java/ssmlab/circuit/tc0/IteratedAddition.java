@@ -38,6 +38,14 @@ public final class IteratedAddition {
     return sumColumns(b, columns(numbers), true);
   }
 
+  /**
+   * {@link #sumUniform} with the final addition by {@link BlockAdder}: for wide numbers, about
+   * width² wires instead of width³/6, four levels deeper.
+   */
+  public static int[] sumWide(CircuitBuilder b, List<int[]> numbers) {
+    return sumColumns(b, columns(numbers), true, true);
+  }
+
   private static int[][] columns(List<int[]> numbers) {
     int width = 0;
     for (int[] x : numbers) {
@@ -63,6 +71,11 @@ public final class IteratedAddition {
   }
 
   private static int[] sumColumns(CircuitBuilder b, int[][] columns, boolean everyStage) {
+    return sumColumns(b, columns, everyStage, false);
+  }
+
+  private static int[] sumColumns(CircuitBuilder b, int[][] columns, boolean everyStage,
+      boolean wide) {
     BigInteger bound = BigInteger.ZERO;
     for (int j = 0; j < columns.length; j++) {
       bound = bound.add(BigInteger.valueOf(columns[j].length).shiftLeft(j));
@@ -81,7 +94,8 @@ public final class IteratedAddition {
       x[j] = cols[j].length > 0 ? cols[j][0] : CircuitBuilder.FALSE;
       y[j] = cols[j].length > 1 ? cols[j][1] : CircuitBuilder.FALSE;
     }
-    return Bits.resize(Adder.add(b, x, y), outWidth);
+    int[] sum = wide ? BlockAdder.add(b, x, y, CircuitBuilder.FALSE) : Adder.add(b, x, y);
+    return Bits.resize(sum, outWidth);
   }
 
   private static int maxHeight(int[][] cols) {

@@ -205,9 +205,9 @@ final class FpCircuitTest {
         (b, in) -> FpOps.divide(b, in.get(0), in.get(1)), f::divide, "div");
   }
 
-  @Test
-  void iteratedSumAndProduct_allTriplesOfEveryThirdFloatAtP3Q3_roundOnce() {
-    List<FloatP> every = all(TINY);
+  /** Every triple of every third float of f (79,507 at p = 3, q = 3). */
+  static List<List<FloatP>> triplesOfEveryThird(FloatFormat f) {
+    List<FloatP> every = all(f);
     List<FloatP> some = new ArrayList<>();
     for (int i = 0; i < every.size(); i += 3) {
       some.add(every.get(i));
@@ -220,6 +220,12 @@ final class FpCircuitTest {
         }
       }
     }
+    return triples;
+  }
+
+  @Test
+  void iteratedSumAndProduct_allTriplesOfEveryThirdFloatAtP3Q3_roundOnce() {
+    List<List<FloatP>> triples = triplesOfEveryThird(TINY);
     List<BigInteger> sums = run(TINY, 3, (b, in) -> FpOps.sum(b, in).bits(), triples);
     List<BigInteger> products = run(TINY, 3, (b, in) -> FpOps.product(b, in).bits(), triples);
     for (int v = 0; v < triples.size(); v++) {
