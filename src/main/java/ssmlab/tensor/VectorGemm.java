@@ -4,20 +4,18 @@ import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
- * The Vector API version of {@link Gemm#gemm}: column panels of B and an MR x NR register tile.
+ * The Vector API version of {@link Gemm#gemm}: packed panels and an MR x NR register tile.
  *
- * <p>Design (after the BLIS/GotoBLAS scheme, cf. mamba.md section 13): K is cut into blocks of
- * {@link #KC} and each thread's rows into blocks of {@link #MC}. The micro-kernel keeps the
- * MR x NR tile of C (NR = 2 vector lengths) in 2*MR vector registers: per p it loads two B
- * vectors, broadcasts MR values of A and issues 2*MR FMAs. MR = 6 gives 12 independent
- * accumulators, enough to cover the FMA latency (5 cycles x 2 ports on AVX2 cores) in 15 of the
- * 16 vector registers. For each K block op(B) = Bᵀ is packed into panels {@code [panel][p][NR]}
- * (zero-padded past n); a plain B is read in place (only a partial last panel is packed). A is
- * never packed: the kernel broadcasts its elements where they lie, a row or a column of A
- * alike. The models' products are small (m = batch x length in the hundreds, n and k up to a
- * few hundred), so every operand sits in L2 and packing A, which cost as much as the FMAs it fed
- * when n is 128, bought nothing. Every C element is the same chain of FMAs over p, K block by K
- * block, whatever is packed.
+ * <p>Design (the BLIS/GotoBLAS scheme, cf. mamba.md section 13): K is cut into blocks of
+ * {@link #KC} and each thread's rows into blocks of {@link #MC}. For each K block a thread packs
+ * op(B) into column panels of NR = 2 vector lengths, laid out {@code [panel][p][NR]} (zero-padded
+ * past n); for each row block it packs op(A) into tiles of MR rows, {@code [tile][p][MR]}
+ * (zero-padded past m). The micro-kernel keeps the MR x NR tile of C in 2*MR vector registers:
+ * per p it loads two B vectors, broadcasts MR values of A and issues 2*MR FMAs. MR = 6 gives 12
+ * independent accumulators, enough to cover the FMA latency (5 cycles x 2 ports on AVX2 cores)
+ * in 15 of the 16 vector registers. Panels are the outer loop over a row block, so one B panel
+ * (KC x NR floats, 16 KiB) stays in L1 while the packed A block (MC x KC, 144 KiB) stays in L2.
+ * Packing makes the transposed and plain cases the same kernel.
  *
  * <p>Threads split the row tiles of C into fixed contiguous ranges; each C element is summed by one
  * thread in a fixed p order, so the bits do not depend on the thread count.
@@ -32,13 +30,14 @@ public final class VectorGemm {
   static final int NR = 2 * L;
   /** Depth of one K block. */
   static final int KC = 256;
-  /** Rows of one block of A (a multiple of MR). */
+  /** Rows of one packed A block (a multiple of MR). */
   static final int MC = 24 * MR;
   /** Fewest multiply-adds worth handing to another thread. */
   private static final long MIN_FMAS_PER_CHUNK = 1L << 16;
 
   /** Per-thread packing buffers, grown on demand and reused. */
   private static final class Workspace {
+    final float[] packA = new float[MC * KC];
     float[] packB = new float[0];
     final float[] tile = new float[MR * NR];
   }
@@ -75,9 +74,6 @@ public final class VectorGemm {
       float[] c, int cOff, int ldc, boolean accumulate) {
     Workspace ws = WORKSPACE.get();
     int panels = (n + NR - 1) / NR;
-    // A is read in place: element (i, p) of op(A) at a[aOff + i*rowStep + p*depthStep].
-    int rowStep = transA ? 1 : lda;
-    int depthStep = transA ? lda : 1;
     for (int p0 = 0; p0 < k; p0 += KC) {
       int kc = Math.min(KC, k - p0);
       int need = panels * kc * NR;
@@ -85,29 +81,21 @@ public final class VectorGemm {
         ws.packB = new float[Math.max(need, panels * KC * NR)];
       }
       float[] pb = ws.packB;
-      // op(B) = B keeps its full panels in place (rows of NR contiguous floats, ldb apart);
-      // only op(B) = Bᵀ, and a partial last panel, are packed.
-      int packedFrom = transB ? 0 : n / NR;
-      packB(transB, b, bOff, ldb, p0, kc, n, packedFrom, pb);
+      packB(transB, b, bOff, ldb, p0, kc, n, pb);
       boolean acc = accumulate || p0 > 0;
-      int aBase = aOff + p0 * depthStep;
       for (int ib = i0; ib < i1; ib += MC) {
         int mc = Math.min(MC, i1 - ib);
+        float[] pa = ws.packA;
+        packA(transA, a, aOff, lda, ib, mc, p0, kc, pa);
         for (int jp = 0; jp < panels; jp++) {
           int nr = Math.min(NR, n - jp * NR);
-          boolean inPlace = jp < packedFrom;
-          float[] bp = inPlace ? b : pb;
-          int bo = inPlace ? bOff + p0 * ldb + jp * NR : jp * kc * NR;
-          int bStep = inPlace ? ldb : NR;
           for (int t = 0; t * MR < mc; t++) {
             int mr = Math.min(MR, mc - t * MR);
-            int ao = aBase + (ib + t * MR) * rowStep;
             int co = cOff + (ib + t * MR) * ldc + jp * NR;
             if (mr == MR && nr == NR) {
-              kernel(a, ao, rowStep, depthStep, bp, bo, bStep, kc, c, co, ldc, acc);
+              kernel(pa, t * kc * MR, pb, jp * kc * NR, kc, c, co, ldc, acc);
             } else {
-              kernelEdge(a, ao, rowStep, depthStep, bp, bo, bStep, kc, c, co, ldc, mr, nr, acc,
-                  ws.tile);
+              kernelEdge(pa, t * kc * MR, pb, jp * kc * NR, kc, c, co, ldc, mr, nr, acc, ws.tile);
             }
           }
         }
@@ -115,14 +103,11 @@ public final class VectorGemm {
     }
   }
 
-  /**
-   * Packs rows [p0, p0+kc) of op(B), panels {@code from} on, into
-   * {@code pb[(jp*kc + p)*NR + jj]}.
-   */
+  /** Packs rows [p0, p0+kc) of op(B) into panels {@code pb[(jp*kc + p)*NR + jj]}. */
   private static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int n,
-      int from, float[] pb) {
+      float[] pb) {
     int panels = (n + NR - 1) / NR;
-    for (int jp = from; jp < panels; jp++) {
+    for (int jp = 0; jp < panels; jp++) {
       int j0 = jp * NR;
       int nr = Math.min(NR, n - j0);
       int base = jp * kc * NR;
@@ -152,11 +137,46 @@ public final class VectorGemm {
   }
 
   /**
-   * The full MR x NR micro-kernel: C[tile] (+)= A tile · B panel, with A's element (r, p) at
-   * {@code a[ao + r*rs + p*ps]} and B's row p at {@code b[bo + p*bs]}.
+   * Packs rows [i, i+mc), columns [p0, p0+kc) of op(A) into tiles of MR rows:
+   * {@code pa[(t*kc + p)*MR + ii]} holds op(A)(i + t*MR + ii, p0 + p), zero past row i+mc.
    */
-  private static void kernel(float[] a, int ao, int rs, int ps, float[] b, int bo, int bs,
-      int kc, float[] c, int co, int ldc, boolean acc) {
+  private static void packA(boolean transA, float[] a, int aOff, int lda, int i, int mc, int p0,
+      int kc, float[] pa) {
+    int tiles = (mc + MR - 1) / MR;
+    if (transA) {
+      for (int t = 0; t < tiles; t++) {
+        int rows = Math.min(MR, mc - t * MR);
+        int dst = t * kc * MR;
+        int src = aOff + p0 * lda + i + t * MR;
+        for (int p = 0; p < kc; p++, dst += MR, src += lda) {
+          for (int ii = 0; ii < rows; ii++) {
+            pa[dst + ii] = a[src + ii];
+          }
+          for (int ii = rows; ii < MR; ii++) {
+            pa[dst + ii] = 0f;
+          }
+        }
+      }
+    } else {
+      for (int r = 0; r < tiles * MR; r++) {
+        int dst = (r / MR) * kc * MR + r % MR;
+        if (r < mc) {
+          int src = aOff + (i + r) * lda + p0;
+          for (int p = 0; p < kc; p++) {
+            pa[dst + p * MR] = a[src + p];
+          }
+        } else {
+          for (int p = 0; p < kc; p++) {
+            pa[dst + p * MR] = 0f;
+          }
+        }
+      }
+    }
+  }
+
+  /** The full MR x NR micro-kernel: C[tile] (+)= packed A tile · packed B panel. */
+  private static void kernel(float[] pa, int ao, float[] pb, int bo, int kc, float[] c, int co,
+      int ldc, boolean acc) {
     FloatVector c00 = FloatVector.zero(S);
     FloatVector c01 = c00;
     FloatVector c10 = c00;
@@ -169,30 +189,25 @@ public final class VectorGemm {
     FloatVector c41 = c00;
     FloatVector c50 = c00;
     FloatVector c51 = c00;
-    int a1 = ao + rs;
-    int a2 = ao + 2 * rs;
-    int a3 = ao + 3 * rs;
-    int a4 = ao + 4 * rs;
-    int a5 = ao + 5 * rs;
-    for (int p = 0, q = 0; p < kc; p++, q += ps, bo += bs) {
-      FloatVector b0 = FloatVector.fromArray(S, b, bo);
-      FloatVector b1 = FloatVector.fromArray(S, b, bo + L);
-      FloatVector av = FloatVector.broadcast(S, a[ao + q]);
+    for (int p = 0; p < kc; p++, ao += MR, bo += NR) {
+      FloatVector b0 = FloatVector.fromArray(S, pb, bo);
+      FloatVector b1 = FloatVector.fromArray(S, pb, bo + L);
+      FloatVector av = FloatVector.broadcast(S, pa[ao]);
       c00 = av.fma(b0, c00);
       c01 = av.fma(b1, c01);
-      av = FloatVector.broadcast(S, a[a1 + q]);
+      av = FloatVector.broadcast(S, pa[ao + 1]);
       c10 = av.fma(b0, c10);
       c11 = av.fma(b1, c11);
-      av = FloatVector.broadcast(S, a[a2 + q]);
+      av = FloatVector.broadcast(S, pa[ao + 2]);
       c20 = av.fma(b0, c20);
       c21 = av.fma(b1, c21);
-      av = FloatVector.broadcast(S, a[a3 + q]);
+      av = FloatVector.broadcast(S, pa[ao + 3]);
       c30 = av.fma(b0, c30);
       c31 = av.fma(b1, c31);
-      av = FloatVector.broadcast(S, a[a4 + q]);
+      av = FloatVector.broadcast(S, pa[ao + 4]);
       c40 = av.fma(b0, c40);
       c41 = av.fma(b1, c41);
-      av = FloatVector.broadcast(S, a[a5 + q]);
+      av = FloatVector.broadcast(S, pa[ao + 5]);
       c50 = av.fma(b0, c50);
       c51 = av.fma(b1, c51);
     }
@@ -213,19 +228,16 @@ public final class VectorGemm {
     v1.intoArray(c, co + L);
   }
 
-  /**
-   * A partial tile at the bottom or right edge (operands laid out as for {@link #kernel}):
-   * computes mr rows, stores mr x nr of them.
-   */
-  private static void kernelEdge(float[] a, int ao, int rs, int ps, float[] b, int bo, int bs,
-      int kc, float[] c, int co, int ldc, int mr, int nr, boolean acc, float[] tile) {
+  /** A partial tile at the bottom or right edge: computes mr rows, stores mr x nr of them. */
+  private static void kernelEdge(float[] pa, int ao, float[] pb, int bo, int kc, float[] c,
+      int co, int ldc, int mr, int nr, boolean acc, float[] tile) {
     for (int r = 0; r < mr; r++) {
       FloatVector v0 = FloatVector.zero(S);
       FloatVector v1 = v0;
-      for (int p = 0, ai = ao + r * rs, bi = bo; p < kc; p++, ai += ps, bi += bs) {
-        FloatVector av = FloatVector.broadcast(S, a[ai]);
-        v0 = av.fma(FloatVector.fromArray(S, b, bi), v0);
-        v1 = av.fma(FloatVector.fromArray(S, b, bi + L), v1);
+      for (int p = 0, a = ao + r, b = bo; p < kc; p++, a += MR, b += NR) {
+        FloatVector av = FloatVector.broadcast(S, pa[a]);
+        v0 = av.fma(FloatVector.fromArray(S, pb, b), v0);
+        v1 = av.fma(FloatVector.fromArray(S, pb, b + L), v1);
       }
       v0.intoArray(tile, r * NR);
       v1.intoArray(tile, r * NR + L);
