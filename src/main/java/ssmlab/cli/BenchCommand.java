@@ -49,8 +49,7 @@ final class BenchCommand implements Runnable {
       description = "Times full training steps; prints one JSON line with tokens_per_s.",
       footer = {"", "Examples:", "  ssmlab bench train --model mamba --d-model 64 --layers 2 "
           + "--batch 32 --length 64 --vocab 64 --threads 2",
-          "  ssmlab bench train --model mamba --d-model 128 --layers 4 --batch 64 --length 2..16 "
-          + "--vocab 120 --threads 1 --steps 60    (a word-problem run's steps)"})
+          "  ssmlab bench train --model s4d --d-model 32 --layers 1 --length 2..16 --steps 2"})
   static final class Train implements Callable<Integer> {
     @Spec CommandSpec spec;
 
