@@ -10,6 +10,9 @@ public final class VectorKernels {
 
   private static final VectorSpecies<Float> S = Simd.SPECIES;
   private static final int L = S.length();
+  /** Per-thread scratch of a whole number of vectors, for kernels that run in two passes. */
+  private static final ThreadLocal<float[]> SCRATCH =
+      ThreadLocal.withInitial(() -> new float[64 * L]);
 
   private VectorKernels() {}
 
@@ -123,14 +126,24 @@ public final class VectorKernels {
 
   /** See {@link Kernels#softplus}. */
   public static void softplus(float[] x, int xOff, float[] out, int oOff, int n) {
+    // log(1 + e^v) = max(v, 0) + log1p(e^-|v|): the argument of log1p stays in (0, 1]. The
+    // exponentials go through a scratch block first: exp and log1p inlined in one loop outgrow
+    // C2's inlining budget, and its vectors are then boxed on the heap.
+    float[] scratch = SCRATCH.get();
     int i = 0;
-    for (int ub = S.loopBound(n); i < ub; i += L) {
-      FloatVector v = FloatVector.fromArray(S, x, xOff + i);
-      // log(1 + e^v) = max(v, 0) + log1p(e^-|v|): the argument of log1p stays in (0, 1]
-      FloatVector sp = v.max(0f).add(log1p(exp(v.abs().neg())));
-      sp.blend(v, v.compare(VectorOperators.GT, Activations.SOFTPLUS_THRESHOLD))
-          .intoArray(out, oOff + i);
+    for (int ub = S.loopBound(n); i < ub; i += scratch.length) {
+      int m = Math.min(scratch.length, ub - i);
+      for (int j = 0; j < m; j += L) {
+        exp(FloatVector.fromArray(S, x, xOff + i + j).abs().neg()).intoArray(scratch, j);
+      }
+      for (int j = 0; j < m; j += L) {
+        FloatVector v = FloatVector.fromArray(S, x, xOff + i + j);
+        FloatVector sp = v.max(0f).add(log1p(FloatVector.fromArray(S, scratch, j)));
+        sp.blend(v, v.compare(VectorOperators.GT, Activations.SOFTPLUS_THRESHOLD))
+            .intoArray(out, oOff + i + j);
+      }
     }
+    i = S.loopBound(n);
     ScalarKernels.softplus(x, xOff + i, out, oOff + i, n - i);
   }
 

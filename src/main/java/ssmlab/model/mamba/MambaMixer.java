@@ -185,7 +185,7 @@ public final class MambaMixer implements Layer {
     split(dbc, dbcWidth, bm, dtRank, dState, rows);
     split(dbc, dbcWidth, cm, dtRank + dState, dState, rows);
     float[] raw = dtProj.forward(dtLow, batch, len);
-    System.arraycopy(raw, 0, dtRaw, 0, dtRaw.length);
+    System.arraycopy(raw, 0, dtRaw, 0, rows * dInner);
     rows(rows, (o, n) -> Kernels.softplus(dtRaw, o, delta, o, n));
     for (int i = 0; i < a.length; i++) {
       a[i] = (float) -Math.exp(aLog.data()[i]);
@@ -225,32 +225,34 @@ public final class MambaMixer implements Layer {
 
   private void allocate(int rows) {
     if (scan == null || scanLen != len) {
-      scan = new SelectiveScan(len, dInner, dState, cfg.eigenvalues(), cfg.discretization());
+      scan = scan == null
+          ? new SelectiveScan(len, dInner, dState, cfg.eigenvalues(), cfg.discretization())
+          : scan.forLength(len);
       scanLen = len;
     }
     int ri = rows * dInner;
-    xPre = Buffers.ensure(xPre, ri);
-    z = Buffers.ensure(z, ri);
-    xConv = Buffers.ensure(xConv, ri);
-    u = Buffers.ensure(u, ri);
-    dtLow = Buffers.ensure(dtLow, rows * dtRank);
-    bm = Buffers.ensure(bm, rows * dState);
-    cm = Buffers.ensure(cm, rows * dState);
-    dtRaw = Buffers.ensure(dtRaw, ri);
-    delta = Buffers.ensure(delta, ri);
+    xPre = Buffers.atLeast(xPre, ri);
+    z = Buffers.atLeast(z, ri);
+    xConv = Buffers.atLeast(xConv, ri);
+    u = Buffers.atLeast(u, ri);
+    dtLow = Buffers.atLeast(dtLow, rows * dtRank);
+    bm = Buffers.atLeast(bm, rows * dState);
+    cm = Buffers.atLeast(cm, rows * dState);
+    dtRaw = Buffers.atLeast(dtRaw, ri);
+    delta = Buffers.atLeast(delta, ri);
     a = Buffers.ensure(a, dInner * dState);
-    states = Buffers.ensure(states, ri * dState);
-    y = Buffers.ensure(y, ri);
-    gated = Buffers.ensure(gated, ri);
-    du = Buffers.ensure(du, ri);
-    dDelta = Buffers.ensure(dDelta, ri);
+    states = Buffers.atLeast(states, ri * dState);
+    y = Buffers.atLeast(y, ri);
+    gated = Buffers.atLeast(gated, ri);
+    du = Buffers.atLeast(du, ri);
+    dDelta = Buffers.atLeast(dDelta, ri);
     dA = Buffers.ensure(dA, dInner * dState);
-    dB = Buffers.ensure(dB, rows * dState);
-    dC = Buffers.ensure(dC, rows * dState);
-    dz = Buffers.ensure(dz, ri);
-    dDbc = Buffers.ensure(dDbc, rows * (dtRank + 2 * dState));
-    dXz = Buffers.ensure(dXz, rows * 2 * dInner);
-    dxPre = Buffers.ensure(dxPre, ri);
+    dB = Buffers.atLeast(dB, rows * dState);
+    dC = Buffers.atLeast(dC, rows * dState);
+    dz = Buffers.atLeast(dz, ri);
+    dDbc = Buffers.atLeast(dDbc, rows * (dtRank + 2 * dState));
+    dXz = Buffers.atLeast(dXz, rows * 2 * dInner);
+    dxPre = Buffers.atLeast(dxPre, ri);
   }
 
   /** An elementwise body over (offset, count) of a (rows, d_inner) array. */

@@ -6,8 +6,8 @@ record ScalarScan(int dInner, int dState, Eigenvalues eigenvalues, Discretizatio
 
   @Override
   public void forward(int length, int xo, int bo, float[] u, float[] delta, float[] a,
-      float[] bm, float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] states, float[] y,
-      float[] out) {
+      float[] bm, float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] decay,
+      float[] states, float[] y, float[] out) {
     int dn = dInner * dState;
     for (int t = 0; t < length; t++) {
       for (int d = 0; d < dInner; d++) {
@@ -34,7 +34,8 @@ record ScalarScan(int dInner, int dState, Eigenvalues eigenvalues, Discretizatio
 
   @Override
   public void backward(int length, int xo, int bo, float[] u, float[] delta, float[] a,
-      float[] bm, float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] states, float[] y, float[] dOut,
+      float[] bm, float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] decay,
+      float[] states, float[] y, float[] dOut,
       float[] du, float[] dDelta, float[] dA, float[] dB, float[] dC, float[] dD, float[] dz,
       float[] carry) {
     int dn = dInner * dState;

@@ -7,19 +7,23 @@ import ssmlab.tensor.Simd;
  * a Vector API version.
  *
  * <p>Offsets: {@code xo} indexes the (L, D) arrays of this sequence, {@code xo * N} its states,
- * {@code bo} its (L, N) arrays. {@code sigZ} holds {@code sigmoid(z)}.
+ * {@code bo} its (L, N) arrays. {@code sigZ} holds {@code sigmoid(z)}; {@code decay}, shaped as
+ * the states, is work space the forward pass may fill with {@code exp(delta*A)} for the backward
+ * pass to read.
  */
 sealed interface ScanKernel permits ScalarScan, VectorScan {
 
   void forward(int length, int xo, int bo, float[] u, float[] delta, float[] a, float[] bm,
-      float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] states, float[] y, float[] out);
+      float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] decay, float[] states, float[] y,
+      float[] out);
 
   /**
    * The reverse sweep. {@code carry} (D, N) holds {@code deltaA[t+1] * g[t+1]}, the part of
    * dL/ds[t] that comes from step t+1; it is zero on entry.
    */
   void backward(int length, int xo, int bo, float[] u, float[] delta, float[] a, float[] bm,
-      float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] states, float[] y, float[] dOut,
+      float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] decay, float[] states, float[] y,
+      float[] dOut,
       float[] du, float[] dDelta, float[] dA, float[] dB, float[] dC, float[] dD, float[] dz,
       float[] carry);
 

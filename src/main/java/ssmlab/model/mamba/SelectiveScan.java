@@ -31,15 +31,33 @@ public final class SelectiveScan {
   private final int dState;
   private final ScanKernel kernel;
   private float[] sigZ; // sigmoid(z) of the last forward, (batch, L, D)
+  private float[] decay; // exp(delta*A) of the last forward, (batch, L, D, N)
   private float[] partialA; // (batch, D, N)
   private float[] partialD; // (batch, D)
 
   public SelectiveScan(int length, int dInner, int dState, Eigenvalues eigenvalues,
       Discretization discretization) {
+    this(length, dInner, dState, ScanKernel.of(dInner, dState, eigenvalues, discretization));
+  }
+
+  private SelectiveScan(int length, int dInner, int dState, ScanKernel kernel) {
     this.length = length;
     this.dInner = dInner;
     this.dState = dState;
-    this.kernel = ScanKernel.of(dInner, dState, eigenvalues, discretization);
+    this.kernel = kernel;
+  }
+
+  /**
+   * The same scan for sequences of {@code newLength}, taking over this one's work arrays (the
+   * lengths of a training run change from step to step; this one is not to be used after).
+   */
+  public SelectiveScan forLength(int newLength) {
+    var s = new SelectiveScan(newLength, dInner, dState, kernel);
+    s.sigZ = sigZ;
+    s.decay = decay;
+    s.partialA = partialA;
+    s.partialD = partialD;
+    return s;
   }
 
   /** Floats the forward pass saves for the backward pass: states (L, D, N) per sequence. */
@@ -56,13 +74,14 @@ public final class SelectiveScan {
    */
   public void forward(int batch, float[] u, float[] delta, float[] a, float[] bm, float[] cm,
       float[] dSkip, float[] z, float[] states, float[] y, float[] out) {
-    sigZ = Buffers.ensure(sigZ, batch * length * dInner);
+    sigZ = Buffers.atLeast(sigZ, batch * length * dInner);
+    decay = Buffers.atLeast(decay, stateSize(batch));
     Parallel.forRange(batch, 1, (b0, b1) -> {
       for (int b = b0; b < b1; b++) {
         int xo = b * length * dInner;
         Kernels.sigmoid(z, xo, sigZ, xo, length * dInner);
         kernel.forward(length, xo, b * length * dState, u, delta, a, bm, cm, dSkip, z, sigZ,
-            states, y, out);
+            decay, states, y, out);
       }
     });
   }
@@ -86,8 +105,8 @@ public final class SelectiveScan {
     int dn = dInner * dState;
     // dA and dD sum over the batch: each sequence adds into its own slice, and the slices are
     // summed in batch order afterwards, so the bits do not depend on the thread count.
-    partialA = Buffers.ensure(partialA, batch * dn);
-    partialD = Buffers.ensure(partialD, batch * dInner);
+    partialA = Buffers.atLeast(partialA, batch * dn);
+    partialD = Buffers.atLeast(partialD, batch * dInner);
     Parallel.forRange(batch, 1, (b0, b1) -> {
       float[] carry = new float[dn];
       float[] sliceA = new float[dn];
@@ -100,7 +119,7 @@ public final class SelectiveScan {
         Arrays.fill(dB, bo, bo + length * dState, 0f);
         Arrays.fill(dC, bo, bo + length * dState, 0f);
         kernel.backward(length, b * length * dInner, bo, u, delta, a, bm, cm, dSkip, z, sigZ,
-            states, y, dOut, du, dDelta, sliceA, dB, dC, sliceD, dz, carry);
+            decay, states, y, dOut, du, dDelta, sliceA, dB, dC, sliceD, dz, carry);
         System.arraycopy(sliceA, 0, partialA, b * dn, dn);
         System.arraycopy(sliceD, 0, partialD, b * dInner, dInner);
       }

@@ -23,8 +23,32 @@ record VectorScan(int dInner, int dState, Eigenvalues eigenvalues, Discretizatio
 
   @Override
   public void forward(int length, int xo, int bo, float[] u, float[] delta, float[] a,
-      float[] bm, float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] states, float[] y,
-      float[] out) {
+      float[] bm, float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] decay,
+      float[] states, float[] y, float[] out) {
+    decay(length, xo, delta, a, decay);
+    recur(length, xo, bo, u, delta, a, bm, cm, dSkip, z, sigZ, decay, states, y, out);
+  }
+
+  /**
+   * {@code decay[i*N + n] = exp(delta[i] * A[d, n])} for the rows of this sequence. A loop of its
+   * own: with the exponential inlined into the recurrence the compiled method grows past C2's
+   * inlining budget, and the vectors the calls it then leaves pass are boxed on the heap.
+   */
+  private void decay(int length, int xo, float[] delta, float[] a, float[] decay) {
+    for (int r = 0; r < length * dInner; r++) {
+      int i = xo + r;
+      int d = r % dInner;
+      float dl = delta[i];
+      for (int n = 0; n < dState; n += S.length()) {
+        VectorKernels.exp(FloatVector.fromArray(S, a, d * dState + n).mul(dl))
+            .intoArray(decay, i * dState + n);
+      }
+    }
+  }
+
+  private void recur(int length, int xo, int bo, float[] u, float[] delta, float[] a,
+      float[] bm, float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] decay,
+      float[] states, float[] y, float[] out) {
     int dn = dInner * dState;
     FloatVector zero = FloatVector.zero(S);
     for (int t = 0; t < length; t++) {
@@ -36,11 +60,12 @@ record VectorScan(int dInner, int dState, Eigenvalues eigenvalues, Discretizatio
         FloatVector acc = zero;
         for (int n = 0; n < dState; n += S.length()) {
           int si = i * dState + n;
-          FloatVector x = FloatVector.fromArray(S, a, d * dState + n).mul(dl);
-          FloatVector e = VectorKernels.exp(x);
+          FloatVector e = FloatVector.fromArray(S, decay, si);
           FloatVector prev = t == 0 ? zero : FloatVector.fromArray(S, states, si - dn);
           FloatVector bu = FloatVector.fromArray(S, bm, row + n).mul(du);
-          FloatVector s = (zoh() ? bu.mul(Discretization.phi(x, e)) : bu)
+          FloatVector s = (zoh()
+              ? bu.mul(Discretization.phi(FloatVector.fromArray(S, a, d * dState + n).mul(dl), e))
+              : bu)
               .add(eigenvalues.deltaA(e).mul(prev));
           s.intoArray(states, si);
           acc = FloatVector.fromArray(S, cm, row + n).fma(s, acc);
@@ -54,12 +79,12 @@ record VectorScan(int dInner, int dState, Eigenvalues eigenvalues, Discretizatio
 
   @Override
   public void backward(int length, int xo, int bo, float[] u, float[] delta, float[] a,
-      float[] bm, float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] states, float[] y,
-      float[] dOut, float[] du, float[] dDelta, float[] dA, float[] dB, float[] dC, float[] dD,
-      float[] dz, float[] carry) {
+      float[] bm, float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] decay,
+      float[] states, float[] y, float[] dOut, float[] du, float[] dDelta, float[] dA, float[] dB,
+      float[] dC, float[] dD, float[] dz, float[] carry) {
     if (zoh()) {
-      backwardZoh(length, xo, bo, u, delta, a, bm, cm, dSkip, z, sigZ, states, y, dOut, du,
-          dDelta, dA, dB, dC, dD, dz, carry);
+      backwardZoh(length, xo, bo, u, delta, a, bm, cm, dSkip, z, sigZ, decay, states, y, dOut,
+          du, dDelta, dA, dB, dC, dD, dz, carry);
       return;
     }
     int dn = dInner * dState;
@@ -91,7 +116,7 @@ record VectorScan(int dInner, int dState, Eigenvalues eigenvalues, Discretizatio
               FloatVector.fromArray(S, carry, ai));
           s.fma(dyV, FloatVector.fromArray(S, dC, row + n)).intoArray(dC, row + n);
           g.fma(dluV, FloatVector.fromArray(S, dB, row + n)).intoArray(dB, row + n);
-          FloatVector e = VectorKernels.exp(an.mul(dlV));
+          FloatVector e = FloatVector.fromArray(S, decay, si);
           FloatVector common = g.mul(prev).mul(e.mul(eigenvalues.slope()));
           gB = g.fma(bn, gB);
           dDl = common.fma(an, dDl);
@@ -106,7 +131,8 @@ record VectorScan(int dInner, int dState, Eigenvalues eigenvalues, Discretizatio
   }
 
   private void backwardZoh(int length, int xo, int bo, float[] u, float[] delta, float[] a,
-      float[] bm, float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] states, float[] y,
+      float[] bm, float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] decay,
+      float[] states, float[] y,
       float[] dOut, float[] du, float[] dDelta, float[] dA, float[] dB, float[] dC, float[] dD,
       float[] dz, float[] carry) {
     int dn = dInner * dState;
@@ -139,7 +165,7 @@ record VectorScan(int dInner, int dState, Eigenvalues eigenvalues, Discretizatio
               FloatVector.fromArray(S, carry, ai));
           s.fma(dyV, FloatVector.fromArray(S, dC, row + n)).intoArray(dC, row + n);
           FloatVector x = an.mul(dlV);
-          FloatVector e = VectorKernels.exp(x);
+          FloatVector e = FloatVector.fromArray(S, decay, si);
           FloatVector common = g.mul(prev).mul(e.mul(eigenvalues.slope()));
           FloatVector f = Discretization.phi(x, e).mul(dlV);
           FloatVector gb = g.mul(bn);

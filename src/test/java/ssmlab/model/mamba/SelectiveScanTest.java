@@ -41,12 +41,13 @@ final class SelectiveScanTest {
     float[] forward(ScanKernel kernel) {
       int m = batch * len * d;
       float[] states = new float[m * n];
+      float[] decay = new float[m * n];
       float[] y = new float[m];
       float[] out = new float[m];
       float[] sig = sigmoid(z);
       for (int b = 0; b < batch; b++) {
-        kernel.forward(len, b * len * d, b * len * n, u, delta, a, bm, cm, dSkip, z, sig, states,
-            y, out);
+        kernel.forward(len, b * len * d, b * len * n, u, delta, a, bm, cm, dSkip, z, sig, decay,
+            states, y, out);
       }
       return out;
     }
@@ -74,7 +75,8 @@ final class SelectiveScanTest {
     float[] out = new float[2];
     new ScalarScan(1, 1, Eigenvalues.POSITIVE, Discretization.MAMBA).forward(2, 0, 0, new float[] {1, 3},
         new float[] {ln2, ln2}, new float[] {-1}, new float[] {1, 1}, new float[] {2, 2},
-        new float[] {0.5f}, new float[] {30, 30}, sigmoid(new float[] {30, 30}), states, y, out);
+        new float[] {0.5f}, new float[] {30, 30}, sigmoid(new float[] {30, 30}), new float[2],
+        states, y, out);
     // s0 = ln2*1*1; s1 = s0/2 + ln2*3; y = 2*s + 0.5*u
     assertThat(states[0]).isCloseTo(ln2, within(1e-6f));
     assertThat(states[1]).isCloseTo(0.5f * ln2 + 3 * ln2, within(1e-6f));
@@ -88,7 +90,7 @@ final class SelectiveScanTest {
     float[] states = new float[3];
     new ScalarScan(1, 1, Eigenvalues.SIGNED, Discretization.MAMBA).forward(3, 0, 0, new float[] {1, 0, 0},
         new float[] {20, 20, 20}, new float[] {-1}, new float[] {0.05f, 0.05f, 0.05f},
-        new float[] {1, 1, 1}, new float[] {0}, new float[] {1, 1, 1}, new float[3], states,
+        new float[] {1, 1, 1}, new float[] {0}, new float[] {1, 1, 1}, new float[3], new float[3], states,
         new float[3],
         new float[3]);
     assertThat(states[0]).isCloseTo(1f, within(1e-5f));
@@ -104,10 +106,10 @@ final class SelectiveScanTest {
     float[] in = {0.7f};
     new ScalarScan(1, 1, Eigenvalues.POSITIVE, Discretization.MAMBA).forward(1, 0, 0, in, new float[] {0.3f},
         new float[] {-2}, new float[] {1}, new float[] {1}, new float[] {0}, new float[] {0},
-        new float[1], s1, new float[1], new float[1]);
+        new float[1], new float[1], s1, new float[1], new float[1]);
     new ScalarScan(1, 1, Eigenvalues.POSITIVE, Discretization.ZOH).forward(1, 0, 0, in, new float[] {0.3f},
         new float[] {-2}, new float[] {1}, new float[] {1}, new float[] {0}, new float[] {0},
-        new float[1], s2, new float[1], new float[1]);
+        new float[1], new float[1], s2, new float[1], new float[1]);
     assertThat((double) s1[0]).isCloseTo(0.3 * 0.7, within(1e-7));
     assertThat((double) s2[0]).isCloseTo(Math.expm1(-0.6) / -2 * 0.7, within(1e-7));
   }
@@ -174,10 +176,11 @@ final class SelectiveScanTest {
     float[] ones = new float[m];
     Arrays.fill(ones, 1f);
     float[] sig = sigmoid(in.z);
-    kernel.forward(in.len, 0, 0, in.u, in.delta, in.a, in.bm, in.cm, in.dSkip, in.z, sig, states,
-        y, out);
-    kernel.backward(in.len, 0, 0, in.u, in.delta, in.a, in.bm, in.cm, in.dSkip, in.z, sig, states,
-        y, ones, g[0], g[1], g[2], g[3], g[4], g[5], g[6], new float[in.d * in.n]);
+    float[] decay = new float[m * in.n];
+    kernel.forward(in.len, 0, 0, in.u, in.delta, in.a, in.bm, in.cm, in.dSkip, in.z, sig, decay,
+        states, y, out);
+    kernel.backward(in.len, 0, 0, in.u, in.delta, in.a, in.bm, in.cm, in.dSkip, in.z, sig, decay,
+        states, y, ones, g[0], g[1], g[2], g[3], g[4], g[5], g[6], new float[in.d * in.n]);
     return g;
   }
 
@@ -198,6 +201,7 @@ final class SelectiveScanTest {
         new Probe("D", in.dSkip, dD), new Probe("z", in.z, dz));
     var report = GradCheck.check(probes, () -> GradCheck.dot(in.forward(kernel), r), () -> {
       float[] states = new float[m * in.n];
+      float[] decay = new float[m * in.n];
       float[] y = new float[m];
       float[] out = new float[m];
       Arrays.fill(dA, 0f);
@@ -210,10 +214,10 @@ final class SelectiveScanTest {
         int xo = b * in.len * in.d;
         int bo = b * in.len * in.n;
         kernel.forward(in.len, xo, bo, in.u, in.delta, in.a, in.bm, in.cm, in.dSkip, in.z, sig,
-            states, y, out);
+            decay, states, y, out);
         Arrays.fill(carry, 0f);
         kernel.backward(in.len, xo, bo, in.u, in.delta, in.a, in.bm, in.cm, in.dSkip, in.z, sig,
-            states, y, r, du, dDelta, dA, dB, dC, dD, dz, carry);
+            decay, states, y, r, du, dDelta, dA, dB, dC, dD, dz, carry);
       }
     }, GradCheck.EPS, 48, rng);
     assertThat(report.maxError()).as(report.toString()).isLessThan(GradCheck.TOLERANCE);
