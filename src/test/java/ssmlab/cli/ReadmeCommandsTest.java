@@ -22,7 +22,7 @@ final class ReadmeCommandsTest {
   private static final String LAUNCHER_ONLY = "jmh ";
 
   /** Lines that show a synopsis or a placeholder rather than a command to paste. */
-  private static final String PLACEHOLDER = ".*(\\[|\\.\\.\\.|\\$|<|\\bP\\b|\\bQ\\b).*";
+  private static final String PLACEHOLDER = ".*(\\[|\\.\\.\\.|\\$).*";
 
   /** Commands that read a run a user trains first, write files or train: parsed, not run. */
   private static final String NEEDS_FILES = ".*(runs/|results/|data/|experiments/|--out|--export"
