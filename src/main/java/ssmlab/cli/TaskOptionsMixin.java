@@ -41,6 +41,10 @@ final class TaskOptionsMixin {
   @Option(names = "--vocab", paramLabel = "V", description = "copy, reverse, lis-cot: alphabet")
   String vocab;
 
+  @Option(names = "--cot", paramLabel = "true|false",
+      description = "lis-cot: the DP table before the answer (chain of thought)")
+  String cot;
+
   /** The options given, by name without dashes. */
   Map<String, String> asMap() {
     Map<String, String> out = new LinkedHashMap<>();
@@ -55,6 +59,7 @@ final class TaskOptionsMixin {
     put(out, "group", group);
     put(out, "p-ignore", pIgnore);
     put(out, "vocab", vocab);
+    put(out, "cot", cot);
     return out;
   }
 

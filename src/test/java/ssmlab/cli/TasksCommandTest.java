@@ -42,6 +42,31 @@ final class TasksCommandTest {
   }
 
   @Test
+  void sample_everyCatalogOption_isAnOption() {
+    // each task option of the catalog (tasks list) can be given on the command line
+    for (var spec : TaskRegistry.specs()) {
+      for (var param : spec.params()) {
+        MainTest.Result r = MainTest.run("tasks", "sample", "--task", spec.name(), "--length", "9",
+            "--count", "1", "--" + param.name(), param.defaultValue());
+        assertThat(r.code()).as(spec.name() + " --" + param.name() + ": " + r.err()).isZero();
+      }
+    }
+  }
+
+  @Test
+  void sample_lisCotWithoutChainOfThought_labelsOnlyTheAnswer() {
+    MainTest.Result r = MainTest.run("tasks", "sample", "--task", "lis-cot", "--cot", "false",
+        "--length", "9", "--count", "1", "--seed", "1");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode s = Json.MAPPER.readTree(r.out().strip());
+    long labelled = 0;
+    for (JsonNode t : s.get("target")) {
+      labelled += t.isNull() ? 0 : 1;
+    }
+    assertThat(labelled).isEqualTo(1);
+  }
+
+  @Test
   void sample_printsOneJsonLinePerSample() {
     MainTest.Result r = MainTest.run("tasks", "sample", "--task", "s5", "--length", "6",
         "--count", "3", "--seed", "4");
