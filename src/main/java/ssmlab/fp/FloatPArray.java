@@ -105,6 +105,28 @@ public final class FloatPArray {
     System.arraycopy(src.slots, sn + srcPos, dst.slots, dn + dstPos, n);
   }
 
+  /** {@code dst[i * times + k] = src[i]} for k < times: each element repeated in place. */
+  public static void repeatEach(FloatPArray src, int times, FloatPArray dst) {
+    int n = src.length();
+    if (dst.length() != n * times || !src.format.equals(dst.format)) {
+      throw new IllegalArgumentException("repeat " + n + " elements " + times + " times into "
+          + dst.length());
+    }
+    if (src.slots == null) {
+      for (int i = 0; i < n; i++) {
+        for (int k = 0; k < times; k++) {
+          dst.wide.copy(src.wide, i, false, i * times + k);
+        }
+      }
+      return;
+    }
+    int dn = dst.length();
+    for (int i = 0; i < n; i++) {
+      Arrays.fill(dst.slots, i * times, (i + 1) * times, src.slots[i]);
+      Arrays.fill(dst.slots, dn + i * times, dn + (i + 1) * times, src.slots[n + i]);
+    }
+  }
+
   /** Sets {@code a[from..to)} to x. */
   public void fill(int from, int to, FloatP x) {
     Objects.checkFromToIndex(from, to, length());

@@ -52,10 +52,15 @@ public final class FloatPIterated {
     int mn = m.length();
     int cap = cols + 1;
     long[] t = new long[2 * cap];
+    boolean narrow = f.p() <= NARROW_P;
     for (int i = 0; i < rows; i++) {
       int row = i * cols;
       for (int j = 0; j < cols; j++) {
-        LongArith.multiply(f, a[row + j], a[mn + row + j], v[j], v[cols + j], t, j, cap + j);
+        if (narrow) {
+          narrowProduct(f, a[row + j], a[mn + row + j], v[j], v[cols + j], t, j, cap + j);
+        } else {
+          LongArith.multiply(f, a[row + j], a[mn + row + j], v[j], v[cols + j], t, j, cap + j);
+        }
       }
       int k = cols;
       if (c != null) {
@@ -65,6 +70,38 @@ public final class FloatPIterated {
       }
       LongSum.sum(f, t, cap, k, z, i, rows + i);
     }
+  }
+
+  /** Up to this p a product of two significands is exact in a long. */
+  private static final int NARROW_P = 31;
+
+  /*
+   * round_p(a * b) for p <= 31, as Rounder.bits rounds the exact product P = |ma| |mb| (2p - 1 or
+   * 2p bits, so at least p - 1 >= 1 of them are dropped): half to even by integer addition, the
+   * carry of a round-up to 2^p taken into the exponent. A result that leaves the exponent range
+   * (saturation, underflow) goes to LongArith.
+   */
+  private static void narrowProduct(FloatFormat f, long ma, long ea, long mb, long eb, long[] out,
+      int mAt, int eAt) {
+    if (ma == 0 || mb == 0) {
+      out[mAt] = 0;
+      out[eAt] = 0;
+      return;
+    }
+    int p = f.p();
+    long prod = Math.abs(ma) * Math.abs(mb);
+    int s = 64 - Long.numberOfLeadingZeros(prod) - p;
+    long kept = (prod + (1L << (s - 1)) - 1 + ((prod >>> s) & 1)) >>> s;
+    int carry = (int) (kept >>> p);
+    long exp = ea + eb;
+    long e = exp + s + carry;
+    if (exp + s < f.minExponent() || e > f.maxExponent()) {
+      LongArith.multiply(f, ma, ea, mb, eb, out, mAt, eAt);
+      return;
+    }
+    kept >>>= carry;
+    out[mAt] = (ma ^ mb) < 0 ? -kept : kept;
+    out[eAt] = e;
   }
 
   /** {@code out[i] = round_p(terms[0][i] + ... + terms[k-1][i])}, one rounding per entry. */

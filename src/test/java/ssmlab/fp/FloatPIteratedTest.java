@@ -153,6 +153,25 @@ final class FloatPIteratedTest {
 
   @ParameterizedTest(name = "p={0} q={1} seed={2}")
   @MethodSource("formats")
+  void repeatEach_andCopy_moveElementsUnchanged(int p, int q, long seed) {
+    FloatFormat f = FloatFormat.of(p, q);
+    var r = new SplittableRandom(seed * 3);
+    FloatPArray a = array(f, r, 5, 1L << 20);
+    FloatPArray rep = FloatPArray.zeros(f, 15);
+    FloatPArray.repeatEach(a, 3, rep);
+    FloatPArray back = FloatPArray.zeros(f, 7);
+    FloatPArray.copy(a, 1, back, 2, 4);
+    for (int i = 0; i < 15; i++) {
+      assertThat(rep.get(i)).isEqualTo(a.get(i / 3));
+    }
+    for (int i = 0; i < 4; i++) {
+      assertThat(back.get(2 + i)).isEqualTo(a.get(1 + i));
+    }
+    assertThat(back.get(0)).isEqualTo(f.zero());
+  }
+
+  @ParameterizedTest(name = "p={0} q={1} seed={2}")
+  @MethodSource("formats")
   void memo_givesTheFunctionsOwnResults(int p, int q, long seed) {
     FloatFormat f = FloatFormat.of(p, q);
     var r = new SplittableRandom(seed * 5);

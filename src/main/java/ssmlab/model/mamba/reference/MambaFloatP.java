@@ -20,8 +20,8 @@ import ssmlab.model.mamba.Eigenvalues;
  * call to {@link #logits} has its own buffers.
  */
 public final class MambaFloatP {
-  /** The memo tables hold 2^12 results per function. */
-  private static final int MEMO_BITS = 12;
+  /** The memo tables hold 2^14 results per function. */
+  private static final int MEMO_BITS = 14;
 
   private final FloatPArithmetic ar;
   private final FloatFormat f;
@@ -116,11 +116,21 @@ public final class MambaFloatP {
     return logits;
   }
 
+  /** Each thread's function memos, kept from one sequence to the next (pure functions). */
+  private final ThreadLocal<Memos> memos = ThreadLocal.withInitial(Memos::new);
+
+  /** exp, softplus and SiLU of {@link #ar}, remembered. */
+  private final class Memos {
+    final FloatPMemo exp = new FloatPMemo(f, ar::exp, MEMO_BITS);
+    final FloatPMemo softplus = new FloatPMemo(f, ar::softplus, MEMO_BITS);
+    final FloatPMemo silu = new FloatPMemo(f, ar::silu, MEMO_BITS);
+  }
+
   /** One call's buffers and function memos. */
   private final class Run {
-    private final FloatPMemo exp = new FloatPMemo(f, ar::exp, MEMO_BITS);
-    private final FloatPMemo softplus = new FloatPMemo(f, ar::softplus, MEMO_BITS);
-    private final FloatPMemo silu = new FloatPMemo(f, ar::silu, MEMO_BITS);
+    private final FloatPMemo exp = memos.get().exp;
+    private final FloatPMemo softplus = memos.get().softplus;
+    private final FloatPMemo silu = memos.get().silu;
     private final FloatPArray square = FloatPArray.zeros(f, 1);
 
     /** x * weight / sqrt(mean(x^2) + eps), each output one product of three factors. */
@@ -179,11 +189,9 @@ public final class MambaFloatP {
         FloatPArray.copy(dbc, dtRank + dState, c, 0, dState);
         FloatPIterated.matVec(b.dtProj, dt, b.dtBias, delta);
         softplus.apply(delta, delta);
+        FloatPArray.repeatEach(delta, dState, deltaRep);
+        FloatPArray.repeatEach(u, dState, uRep);
         for (int d = 0; d < dInner; d++) {
-          for (int s = 0; s < dState; s++) {
-            FloatPArray.copy(delta, d, deltaRep, d * dState + s, 1);
-            FloatPArray.copy(u, d, uRep, d * dState + s, 1);
-          }
           FloatPArray.copy(dbc, dtRank, bRep, d * dState, dState);
         }
         FloatPArray.multiply(deltaRep, b.A, e);
