@@ -31,8 +31,9 @@ import ssmlab.train.RunFolder;
 /**
  * {@code ssmlab bench fp}: tokens per second of the F_p Mamba forward that {@code eval --arith fp}
  * runs, the reference forward and the bulk one alternated in one sitting on the same sequences,
- * their logits checked to be the same bits. The process's CPU time is the steady figure on a
- * shared machine; wall time is printed beside it.
+ * their logits checked to be the same bits. CPU time is the steady figure on a shared machine:
+ * the process's (JIT and GC threads included) and, with one thread, the calling thread's (the
+ * forward alone); wall time is printed beside them.
  */
 @Command(name = "fp", mixinStandardHelpOptions = true,
     description = "Times the F_p Mamba forward (eval --arith fp); prints one JSON line.",
@@ -96,14 +97,18 @@ final class BenchFp implements Callable<Integer> {
     int[] tokens = new SplittableRandom(2).ints((long) sequences * length, 0, model.vocabSize())
         .toArray();
     Map<String, double[]> cpu = new LinkedHashMap<>();
+    Map<String, double[]> threadCpu = new LinkedHashMap<>();
+    var mx = ManagementFactory.getThreadMXBean();
     Map<String, double[]> wall = new LinkedHashMap<>();
     float[] first = null;
     for (int rep = -1; rep < reps; rep++) {
       for (var e : forwards.entrySet()) {
         long c0 = processCpuNanos();
+        long h0 = mx.getCurrentThreadCpuTime();
         long t0 = System.nanoTime();
         float[] logits = e.getValue().logits(tokens, sequences, length);
         long t1 = System.nanoTime();
+        long h1 = mx.getCurrentThreadCpuTime();
         long c1 = processCpuNanos();
         if (first == null) {
           first = logits;
@@ -113,6 +118,7 @@ final class BenchFp implements Callable<Integer> {
         if (rep >= 0) {
           cpu.computeIfAbsent(e.getKey(), k -> new double[reps])[rep] = (c1 - c0) / 1e9;
           wall.computeIfAbsent(e.getKey(), k -> new double[reps])[rep] = (t1 - t0) / 1e9;
+          threadCpu.computeIfAbsent(e.getKey(), k -> new double[reps])[rep] = (h1 - h0) / 1e9;
         }
       }
     }
@@ -132,9 +138,16 @@ final class BenchFp implements Callable<Integer> {
     for (String name : names) {
       out.put(name + "_tokens_per_s", tokensPerRep / median(wall.get(name)));
       out.put(name + "_tokens_per_cpu_s", tokensPerRep / median(cpu.get(name)));
+      if (threads == 1) {
+        out.put(name + "_tokens_per_thread_cpu_s", tokensPerRep / median(threadCpu.get(name)));
+      }
     }
     if (names.size() == 2) {
       out.put("speedup_cpu", median(cpu.get("reference")) / median(cpu.get("bulk")));
+      if (threads == 1) {
+        out.put("speedup_thread_cpu", median(threadCpu.get("reference"))
+            / median(threadCpu.get("bulk")));
+      }
       out.put("speedup_wall", median(wall.get("reference")) / median(wall.get("bulk")));
       out.put("same_bits", true);
     }

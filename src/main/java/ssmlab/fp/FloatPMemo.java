@@ -13,10 +13,8 @@ public final class FloatPMemo {
   private final FloatFormat format;
   private final UnaryOperator<FloatP> fn;
   private final int mask;
-  private final long[] keyM;
-  private final long[] keyE;
-  private final long[] valM;
-  private final long[] valE;
+  /** Entry h at 4h: key significand, key exponent, value significand, value exponent. */
+  private final long[] table;
   private final boolean[] filled;
 
   /** {@code fn} on floats of {@code format}, remembering up to {@code 2^log2Size} results. */
@@ -28,10 +26,7 @@ public final class FloatPMemo {
     this.fn = Objects.requireNonNull(fn);
     int size = 1 << log2Size;
     mask = size - 1;
-    keyM = new long[size];
-    keyE = new long[size];
-    valM = new long[size];
-    valE = new long[size];
+    table = new long[4 * size];
     filled = new boolean[size];
   }
 
@@ -58,16 +53,17 @@ public final class FloatPMemo {
       long m = x[i];
       long e = x[n + i];
       int h = slot(m, e);
-      if (!filled[h] || keyM[h] != m || keyE[h] != e) {
+      int at = 4 * h;
+      if (!filled[h] || table[at] != m || table[at + 1] != e) {
         FloatP r = fn.apply(new FloatP(format, m, null, e));
-        keyM[h] = m;
-        keyE[h] = e;
-        valM[h] = r.m;
-        valE[h] = r.e;
+        table[at] = m;
+        table[at + 1] = e;
+        table[at + 2] = r.m;
+        table[at + 3] = r.e;
         filled[h] = true;
       }
-      z[i] = valM[h];
-      z[n + i] = valE[h];
+      z[i] = table[at + 2];
+      z[n + i] = table[at + 3];
     }
   }
 
