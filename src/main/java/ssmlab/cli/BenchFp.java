@@ -38,7 +38,7 @@ import ssmlab.train.RunFolder;
 @Command(name = "fp", mixinStandardHelpOptions = true,
     description = "Times the F_p Mamba forward (eval --arith fp); prints one JSON line.",
     footer = {"", "Examples:", "  ssmlab bench fp --run runs/parity-mamba -p 8 -q 8 --length 40",
-        "  ssmlab bench fp --d-model 32 --layers 2 -p 8 -q 8 --length 40 --sequences 8 --reps 5"})
+        "  ssmlab bench fp --d-model 8 --layers 1 -p 8 --length 4 --sequences 2 --reps 1"})
 final class BenchFp implements Callable<Integer> {
   @Spec CommandSpec spec;
 
