@@ -20,6 +20,7 @@ import ssmlab.io.Provenance;
 import ssmlab.model.MemoryEstimate;
 import ssmlab.model.ModelConfig;
 import ssmlab.model.SequenceModel;
+import ssmlab.model.mamba.reference.MambaFloatP;
 import ssmlab.model.mamba.reference.MambaReference;
 import ssmlab.model.mamba.reference.MambaWeights;
 import ssmlab.model.mamba.reference.ScanForm;
@@ -78,6 +79,12 @@ final class EvalCommand implements Callable<Integer> {
           + "iterated products of the paper's proofs (O(n^2) per position; default: "
           + "${DEFAULT-VALUE})")
   String form;
+
+  @Option(names = "--fp-path", defaultValue = "bulk", paramLabel = "bulk|reference",
+      description = "with --arith fp: the bulk forward over FloatPArray (p <= 62, sequential "
+          + "form; the same bits, faster) or the reference forward over Arithmetic<FloatP> "
+          + "(default: ${DEFAULT-VALUE}; other formats and forms always use the reference)")
+  String fpPath;
 
   @Option(names = "--no-progress", description = "no progress on stderr (shown for the slow "
       + "--arith double and fp)")
@@ -159,6 +166,10 @@ final class EvalCommand implements Callable<Integer> {
     if (!arith.equals("fp") && functions != null) {
       throw new IllegalArgumentException("--functions needs --arith fp");
     }
+    if (!fpPath.equals("bulk") && !fpPath.equals("reference")) {
+      throw new IllegalArgumentException("--fp-path must be bulk or reference, got '" + fpPath
+          + "'");
+    }
     switch (arith) {
       case "float32" -> {
         return model::forward;
@@ -175,8 +186,12 @@ final class EvalCommand implements Callable<Integer> {
         out.put("form", scanForm.id());
         Functions fns = Functions.parse(functions == null ? "table" : functions);
         out.put("functions", fns.toString());
-        return new ReferenceForward<>(new MambaReference<>(new FloatPArithmetic(format, fns),
-            MambaWeights.of(model), scanForm));
+        var fpArith = new FloatPArithmetic(format, fns);
+        if (fpPath.equals("bulk") && MambaFloatP.supports(format, scanForm)) {
+          return new BulkFpForward(new MambaFloatP(fpArith, MambaWeights.of(model)));
+        }
+        return new ReferenceForward<>(new MambaReference<>(fpArith, MambaWeights.of(model),
+            scanForm));
       }
       default -> throw new IllegalArgumentException(
           "--arith must be float32, double or fp, got '" + arith + "'");

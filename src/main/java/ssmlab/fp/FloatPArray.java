@@ -1,6 +1,7 @@
 package ssmlab.fp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -69,6 +70,78 @@ public final class FloatPArray {
       slots[i] = x.m;
       slots[length() + i] = x.e;
     }
+  }
+
+  /** The flat storage (p <= 62): significands, then exponents; null for wider formats. */
+  long[] slots() {
+    return slots;
+  }
+
+  /**
+   * Copies {@code n} elements from {@code src[srcPos..]} to {@code dst[dstPos..]}, as
+   * {@link System#arraycopy} does (the ranges may overlap); the formats must be the same.
+   */
+  public static void copy(FloatPArray src, int srcPos, FloatPArray dst, int dstPos, int n) {
+    if (!src.format.equals(dst.format)) {
+      throw new IllegalArgumentException("copy from " + src.format + " to " + dst.format);
+    }
+    Objects.checkFromIndexSize(srcPos, n, src.length());
+    Objects.checkFromIndexSize(dstPos, n, dst.length());
+    if (src.slots == null) {
+      if (src == dst && srcPos < dstPos) {
+        for (int i = n - 1; i >= 0; i--) {
+          dst.wide.copy(src.wide, srcPos + i, false, dstPos + i);
+        }
+      } else {
+        for (int i = 0; i < n; i++) {
+          dst.wide.copy(src.wide, srcPos + i, false, dstPos + i);
+        }
+      }
+      return;
+    }
+    int sn = src.length();
+    int dn = dst.length();
+    System.arraycopy(src.slots, srcPos, dst.slots, dstPos, n);
+    System.arraycopy(src.slots, sn + srcPos, dst.slots, dn + dstPos, n);
+  }
+
+  /** {@code dst[i * times + k] = src[i]} for k < times: each element repeated in place. */
+  public static void repeatEach(FloatPArray src, int times, FloatPArray dst) {
+    int n = src.length();
+    if (dst.length() != n * times || !src.format.equals(dst.format)) {
+      throw new IllegalArgumentException("repeat " + n + " elements " + times + " times into "
+          + dst.length());
+    }
+    if (src.slots == null) {
+      for (int i = 0; i < n; i++) {
+        for (int k = 0; k < times; k++) {
+          dst.wide.copy(src.wide, i, false, i * times + k);
+        }
+      }
+      return;
+    }
+    int dn = dst.length();
+    for (int i = 0; i < n; i++) {
+      Arrays.fill(dst.slots, i * times, (i + 1) * times, src.slots[i]);
+      Arrays.fill(dst.slots, dn + i * times, dn + (i + 1) * times, src.slots[n + i]);
+    }
+  }
+
+  /** Sets {@code a[from..to)} to x. */
+  public void fill(int from, int to, FloatP x) {
+    Objects.checkFromToIndex(from, to, length());
+    if (slots == null) {
+      for (int i = from; i < to; i++) {
+        set(i, x);
+      }
+      return;
+    }
+    if (!x.format().equals(format)) {
+      throw new IllegalArgumentException("a float of " + x.format() + " in an array of " + format);
+    }
+    int n = length();
+    Arrays.fill(slots, from, to, x.m);
+    Arrays.fill(slots, n + from, n + to, x.e);
   }
 
   public List<FloatP> toList() {
