@@ -234,7 +234,7 @@ final class CircuitScaleCommand implements Callable<Integer> {
           exponent(r, Row::gates), r.getFirst().length(), r.getLast().length(),
           r.stream().mapToInt(Row::depth).min().orElseThrow(),
           r.stream().mapToInt(Row::depth).max().orElseThrow());
-      if (columns.format()) {
+      if (columns.format() && pVaries(r)) {
         out.printf(Locale.ROOT, "%s: wires ~ p^%.2f, gates ~ p^%.2f (least squares on log-log,"
             + " p = %d..%d)%s%n", form, exponent(r, Row::p, Row::wires),
             exponent(r, Row::p, Row::gates), r.stream().mapToInt(Row::p).min().orElseThrow(),
@@ -298,7 +298,7 @@ final class CircuitScaleCommand implements Callable<Integer> {
       m.put("n_max", r.getLast().length());
       m.put("depth_min", r.stream().mapToInt(Row::depth).min().orElseThrow());
       m.put("depth_max", r.stream().mapToInt(Row::depth).max().orElseThrow());
-      if (columns.format()) {
+      if (columns.format() && pVaries(r)) {
         m.put("wires_exponent_p", exponent(r, Row::p, Row::wires));
         m.put("gates_exponent_p", exponent(r, Row::p, Row::gates));
         m.put("p_min", r.stream().mapToInt(Row::p).min().orElseThrow());
@@ -357,6 +357,11 @@ final class CircuitScaleCommand implements Callable<Integer> {
     } catch (OutOfMemoryError tooBig) {
       return null;
     }
+  }
+
+  /** Whether the rows have more than one p (else no exponent against p is defined). */
+  static boolean pVaries(List<Row> rows) {
+    return rows.stream().mapToInt(Row::p).distinct().count() > 1;
   }
 
   /** The slope of log y against log n, least squares. */
