@@ -38,10 +38,10 @@ import ssmlab.report.ScalingPlot;
           + "of size against p and a joint fit n^a p^b."},
     footer = {"", "Examples:", "  ssmlab circuit scale --checkpoint runs/tiny --lengths "
         + "2,4,8,16,32 --precision 4 --exponent-bits 4 --png scale.png",
-        "  ssmlab circuit scale --checkpoint runs/tiny --lengths 2,4,8,16 --forms unrolled "
-        + "--precision-rule 2*log2+4 --functions paper --levelled --verify 8",
-        "  ssmlab circuit scale --checkpoint runs/tiny --precision-rule 2:6,4:8,8:10 "
-        + "--exponent-rule 2:5,4:6,8:7"})
+        "  ssmlab circuit scale --checkpoint runs/tiny --lengths 2,4,8 --precision-rule "
+        + "'log2+4' --levelled --verify 8",
+        "  ssmlab circuit scale --checkpoint runs/tiny --precision-rule 2:5,3:6,4:7 "
+        + "--functions paper --levelled"})
 final class CircuitScaleCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
