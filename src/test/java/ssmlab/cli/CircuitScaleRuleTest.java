@@ -1,12 +1,15 @@
 package ssmlab.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.offset;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import ssmlab.cli.CircuitScaleCommand.Row;
 import ssmlab.cli.MainTest.Result;
 import tools.jackson.databind.JsonNode;
 
@@ -93,13 +96,13 @@ final class CircuitScaleRuleTest {
   @Test
   void jointFit_recoversBothExponents() {
     // wires = n^2 p^3 over rows where p and n vary independently.
-    List<CircuitScaleCommand.Row> rows = new java.util.ArrayList<>();
+    List<Row> rows = new ArrayList<>();
     for (int[] np : new int[][] {{2, 4}, {4, 4}, {4, 8}, {8, 6}, {16, 12}}) {
       long w = (long) (Math.pow(np[0], 2) * Math.pow(np[1], 3));
-      rows.add(new CircuitScaleCommand.Row("unrolled", np[0], w, w, 1, 1, 0, np[1], np[1], -1));
+      rows.add(new Row("unrolled", np[0], w, w, 1, 1, 0, np[1], np[1], -1));
     }
     double[] e = CircuitScaleCommand.joint(rows).orElseThrow();
-    assertThat(e[0]).isCloseTo(2, org.assertj.core.data.Offset.offset(1e-3));
-    assertThat(e[1]).isCloseTo(3, org.assertj.core.data.Offset.offset(1e-3));
+    assertThat(e[0]).isCloseTo(2, offset(1e-3));
+    assertThat(e[1]).isCloseTo(3, offset(1e-3));
   }
 }
