@@ -16,6 +16,9 @@ import java.util.TreeMap;
  */
 sealed interface PrecisionRule {
 
+  /** The largest coefficient a rule may have. */
+  int MAX = 1000;
+
   /** The bits at length {@code n}; an error when the rule has none for it. */
   int at(int n);
 
@@ -133,9 +136,6 @@ sealed interface PrecisionRule {
     }
     return new Log2((int) a, (int) c);
   }
-
-  /** The largest coefficient a rule may have. */
-  int MAX = 1000;
 
   private static int number(String option, String text, String digits) {
     if (!digits.matches("\\d{1,9}")) {
