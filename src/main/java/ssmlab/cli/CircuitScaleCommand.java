@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.Optional;
+import java.util.function.ToIntFunction;
 import java.util.function.ToLongFunction;
 
 import picocli.CommandLine.Command;
@@ -30,18 +32,40 @@ import ssmlab.report.ScalingPlot;
     description = {"Depth and size of a compiled Mamba against the sequence length.",
       "Compiles the model at every length in every form and prints a Markdown table, then the "
           + "fitted polynomial exponent of the size (least squares of log wires on log n). "
-          + "A length whose circuit does not fit in the heap is reported and ends that form."},
-    footer = {"", "Example:", "  ssmlab circuit scale --checkpoint runs/tiny --lengths "
-        + "2,4,8,16,32 --precision 4 --exponent-bits 4 --png scale.png"})
+          + "A length whose circuit does not fit in the heap is reported and ends that form.",
+      "--precision-rule makes p a function of n (q = p unless --exponent-bits or "
+          + "--exponent-rule says otherwise): the table gains columns p and q and the fit a line "
+          + "of size against p and a joint fit n^a p^b."},
+    footer = {"", "Examples:", "  ssmlab circuit scale --checkpoint runs/tiny --lengths "
+        + "2,4,8,16,32 --precision 4 --exponent-bits 4 --png scale.png",
+        "  ssmlab circuit scale --checkpoint runs/tiny --lengths 2,4,8 --precision-rule "
+        + "'log2+4' --levelled --verify 8",
+        "  ssmlab circuit scale --checkpoint runs/tiny --precision-rule 2:5,3:6,4:7 "
+        + "--functions paper --levelled"})
 final class CircuitScaleCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
   @Mixin CompiledModelOptions compiled;
 
-  @Option(names = "--lengths", required = true, split = ",", paramLabel = "N,N,...",
-      description = "sequence lengths")
+  @Option(names = "--lengths", split = ",", paramLabel = "N,N,...",
+      description = "sequence lengths (default: those a --precision-rule of pairs lists)")
   List<Integer> lengths;
+
+  @Option(names = "--precision-rule", paramLabel = "RULE",
+      description = "p as a function of n: C*log2+A (p = C*ceil(log2 n) + A, e.g. 4*log2 or "
+          + "2*log2+4) or N:P pairs (e.g. 2:6,4:8,8:10); q = p unless --exponent-bits or "
+          + "--exponent-rule is given")
+  String precisionRule;
+
+  @Option(names = "--exponent-rule", paramLabel = "RULE",
+      description = "q as a function of n, written as for --precision-rule")
+  String exponentRule;
+
+  @Option(names = "--verify", defaultValue = "0", paramLabel = "K",
+      description = "compare each circuit with the F_p interpreter on K random sequences (a "
+          + "column 'verified'; a mismatch is an error)")
+  int verify;
 
   @Option(names = "--forms", defaultValue = "unrolled,sequential", split = ",",
       paramLabel = "FORM,...", description = "unrolled and/or sequential (default: both)")
@@ -57,27 +81,41 @@ final class CircuitScaleCommand implements Callable<Integer> {
       description = "a Markdown table (default) or one JSON object per line")
   String outputFormat;
 
-  /** One row of the table. */
+  /**
+   * One row of the table: p and q of its format, {@code verified} sequences (-1 when not asked
+   * for).
+   */
   record Row(String form, int length, long gates, long wires, int depth, int depthWithoutNot,
-      double seconds) {}
+      double seconds, int p, int q, int verified) {}
 
   @Override
   public Integer call() throws IOException {
+    var formats = new LengthFormats(compiled, precisionRule, exponentRule);
+    if (lengths == null) {
+      lengths = formats.listedLengths();
+    }
     for (int n : lengths) {
       if (n < 1) {
         throw new IllegalArgumentException("lengths must be at least 1, got " + n);
       }
     }
+    if (verify < 0) {
+      throw new IllegalArgumentException("--verify must be at least 0, got " + verify);
+    }
+    Map<Integer, FloatFormat> format = new LinkedHashMap<>();
+    for (int n : lengths) {
+      format.put(n, formats.at(n));
+    }
     List<ScanForm> scanForms = forms.stream().map(ScanForm::parse).toList();
     if (png != null) {
       OutputPaths.requireWritableFile("--png", png);
     }
-    FloatFormat format = compiled.format();
     MambaWeights w = compiled.weights();
     PrintWriter out = spec.commandLine().getOut();
+    Columns columns = new Columns(formats.varies(), verify > 0);
     Table table = switch (outputFormat) {
-      case "markdown" -> new Markdown(out);
-      case "json" -> new JsonLines(out);
+      case "markdown" -> new Markdown(out, columns);
+      case "json" -> new JsonLines(out, columns);
       default -> throw new IllegalArgumentException("--format must be markdown or json, got '"
           + outputFormat + "'");
     };
@@ -95,7 +133,8 @@ final class CircuitScaleCommand implements Callable<Integer> {
               + "of the smaller n, over the %.0e this command builds", expected, MAX_WIRES));
           break;
         }
-        Row row = compile(w, format, form, n, compiled.levelled, compiled.functions());
+        Row row = compile(w, format.get(n), form, n, compiled.levelled, compiled.functions(),
+            verify);
         progress.advance(form.id() + " n=" + n);
         if (row == null) {
           table.skipped(form.id(), n, "out of memory");
@@ -136,33 +175,51 @@ final class CircuitScaleCommand implements Callable<Integer> {
     void plot(Path png);
   }
 
+  /**
+   * The columns beyond the fixed ones, appended so that readers of the plain table keep theirs:
+   * {@code p, q} when the format depends on n, {@code verified} when asked for.
+   */
+  record Columns(boolean format, boolean verified) {}
+
   /** The Markdown table, then (after a blank line) a line per form with its exponents. */
   private static final class Markdown implements Table {
     private final PrintWriter out;
+    private final Columns columns;
     private boolean fitted;
 
-    Markdown(PrintWriter out) {
+    Markdown(PrintWriter out, Columns columns) {
       this.out = out;
+      this.columns = columns;
     }
 
     @Override
     public void header() {
-      out.println("| form | n | gates | wires | depth | depth without NOT | build s |");
-      out.println("|---|---|---|---|---|---|---|");
+      out.println("| form | n | gates | wires | depth | depth without NOT | build s |"
+          + (columns.format() ? " p | q |" : "") + (columns.verified() ? " verified |" : ""));
+      out.println("|---|---|---|---|---|---|---|" + (columns.format() ? "---|---|" : "")
+          + (columns.verified() ? "---|" : ""));
       out.flush();
     }
 
     @Override
     public void row(Row row) {
-      out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.1f |%n", row.form(),
+      out.printf(Locale.ROOT, "| %s | %d | %d | %d | %d | %d | %.1f |", row.form(),
           row.length(), row.gates(), row.wires(), row.depth(), row.depthWithoutNot(),
           row.seconds());
+      if (columns.format()) {
+        out.printf(Locale.ROOT, " %d | %d |", row.p(), row.q());
+      }
+      if (columns.verified()) {
+        out.printf(Locale.ROOT, " %d |", row.verified());
+      }
+      out.println();
       out.flush();
     }
 
     @Override
     public void skipped(String form, int n, String why) {
-      out.printf("| %s | %d | skipped: %s | | | | |%n", form, n, why);
+      out.printf("| %s | %d | skipped: %s | | | | |%s%n", form, n, why,
+          (columns.format() ? " | |" : "") + (columns.verified() ? " |" : ""));
       out.flush();
     }
 
@@ -177,6 +234,14 @@ final class CircuitScaleCommand implements Callable<Integer> {
           exponent(r, Row::gates), r.getFirst().length(), r.getLast().length(),
           r.stream().mapToInt(Row::depth).min().orElseThrow(),
           r.stream().mapToInt(Row::depth).max().orElseThrow());
+      if (columns.format() && pVaries(r)) {
+        out.printf(Locale.ROOT, "%s: wires ~ p^%.2f, gates ~ p^%.2f (least squares on log-log,"
+            + " p = %d..%d)%s%n", form, exponent(r, Row::p, Row::wires),
+            exponent(r, Row::p, Row::gates), r.stream().mapToInt(Row::p).min().orElseThrow(),
+            r.stream().mapToInt(Row::p).max().orElseThrow(), joint(r)
+                .map(e -> String.format(Locale.ROOT, "; jointly wires ~ n^%.2f p^%.2f", e[0],
+                    e[1])).orElse(""));
+      }
     }
 
     @Override
@@ -190,7 +255,7 @@ final class CircuitScaleCommand implements Callable<Integer> {
    * depth_without_not, build_seconds}), {@code skipped} for a length not built, then a
    * {@code fit} per form and the {@code plot}.
    */
-  private record JsonLines(PrintWriter out) implements Table {
+  private record JsonLines(PrintWriter out, Columns columns) implements Table {
     @Override
     public void header() {}
 
@@ -204,6 +269,13 @@ final class CircuitScaleCommand implements Callable<Integer> {
       m.put("depth", row.depth());
       m.put("depth_without_not", row.depthWithoutNot());
       m.put("build_seconds", row.seconds());
+      if (columns.format()) {
+        m.put("p", row.p());
+        m.put("q", row.q());
+      }
+      if (columns.verified()) {
+        m.put("verified", row.verified());
+      }
       print(m);
     }
 
@@ -226,6 +298,16 @@ final class CircuitScaleCommand implements Callable<Integer> {
       m.put("n_max", r.getLast().length());
       m.put("depth_min", r.stream().mapToInt(Row::depth).min().orElseThrow());
       m.put("depth_max", r.stream().mapToInt(Row::depth).max().orElseThrow());
+      if (columns.format() && pVaries(r)) {
+        m.put("wires_exponent_p", exponent(r, Row::p, Row::wires));
+        m.put("gates_exponent_p", exponent(r, Row::p, Row::gates));
+        m.put("p_min", r.stream().mapToInt(Row::p).min().orElseThrow());
+        m.put("p_max", r.stream().mapToInt(Row::p).max().orElseThrow());
+        joint(r).ifPresent(e -> {
+          m.put("joint_wires_exponent_n", e[0]);
+          m.put("joint_wires_exponent_p", e[1]);
+        });
+      }
       print(m);
     }
 
@@ -256,27 +338,46 @@ final class CircuitScaleCommand implements Callable<Integer> {
   }
 
   private static Row compile(MambaWeights w, FloatFormat f, ScanForm form, int n,
-      boolean levelled, Functions functions) {
+      boolean levelled, Functions functions, int verify) {
     try {
       long t0 = System.nanoTime();
       MambaCircuit c = MambaCircuit.compile(w, f, form, n, levelled, functions);
       double s = (System.nanoTime() - t0) / 1e9;
       CircuitStats st = c.circuit().stats();
-      return new Row(form.id(), n, st.gates(), st.wires(), st.depth(), st.depthWithoutNot(), s);
+      int verified = -1;
+      if (verify > 0) {
+        verified = c.verify(verify, n);
+        if (verified != verify) {
+          throw new IllegalStateException(form.id() + " n = " + n + ": " + (verify - verified)
+              + " of " + verify + " sequences differ from the F_p interpreter");
+        }
+      }
+      return new Row(form.id(), n, st.gates(), st.wires(), st.depth(), st.depthWithoutNot(), s,
+          f.p(), f.q(), verified);
     } catch (OutOfMemoryError tooBig) {
       return null;
     }
   }
 
+  /** Whether the rows have more than one p (else no exponent against p is defined). */
+  static boolean pVaries(List<Row> rows) {
+    return rows.stream().mapToInt(Row::p).distinct().count() > 1;
+  }
+
   /** The slope of log y against log n, least squares. */
   static double exponent(List<Row> rows, ToLongFunction<Row> y) {
+    return exponent(rows, Row::length, y);
+  }
+
+  /** The slope of log y against log x, least squares. */
+  static double exponent(List<Row> rows, ToIntFunction<Row> x, ToLongFunction<Row> y) {
     double n = rows.size();
     double sx = 0;
     double sy = 0;
     double sxx = 0;
     double sxy = 0;
     for (Row r : rows) {
-      double lx = Math.log(r.length());
+      double lx = Math.log(x.applyAsInt(r));
       double ly = Math.log(y.applyAsLong(r));
       sx += lx;
       sy += ly;
@@ -284,5 +385,46 @@ final class CircuitScaleCommand implements Callable<Integer> {
       sxy += lx * ly;
     }
     return (n * sxy - sx * sy) / (n * sxx - sx * sx);
+  }
+
+  /**
+   * The exponents (a, b) of wires ~ n^a p^b, least squares of log wires on log n and log p with
+   * an intercept; empty with fewer than three rows or when log n and log p are (nearly)
+   * collinear over the rows, so that a and b are not determined.
+   */
+  static Optional<double[]> joint(List<Row> rows) {
+    if (rows.size() < 3) {
+      return Optional.empty();
+    }
+    double k = rows.size();
+    double mx = 0;
+    double mz = 0;
+    double my = 0;
+    for (Row r : rows) {
+      mx += Math.log(r.length()) / k;
+      mz += Math.log(r.p()) / k;
+      my += Math.log(r.wires()) / k;
+    }
+    double sxx = 0;
+    double szz = 0;
+    double sxz = 0;
+    double sxy = 0;
+    double szy = 0;
+    for (Row r : rows) {
+      double x = Math.log(r.length()) - mx;
+      double z = Math.log(r.p()) - mz;
+      double y = Math.log(r.wires()) - my;
+      sxx += x * x;
+      szz += z * z;
+      sxz += x * z;
+      sxy += x * y;
+      szy += z * y;
+    }
+    double det = sxx * szz - sxz * sxz;
+    if (sxx == 0 || szz == 0 || det < 1e-6 * sxx * szz) {
+      return Optional.empty();
+    }
+    return Optional.of(new double[] {(szz * sxy - sxz * szy) / det,
+        (sxx * szy - sxz * sxy) / det});
   }
 }

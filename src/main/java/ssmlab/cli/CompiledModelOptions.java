@@ -36,7 +36,11 @@ final class CompiledModelOptions {
   /** The format; with table functions p + q is bounded by the tables' size. */
   FloatFormat format() {
     int precision = fp.precision(4);
-    int exponentBits = fp.exponentBits(precision);
+    return format(precision, fp.exponentBits(precision));
+  }
+
+  /** The format of p and q, checked as {@link #format()} checks the options. */
+  FloatFormat format(int precision, int exponentBits) {
     if (functions() == Functions.PAPER) {
       if (precision < 2 || exponentBits < 1 || exponentBits > 32) {
         throw new IllegalArgumentException("circuits need --precision >= 2 and --exponent-bits "
