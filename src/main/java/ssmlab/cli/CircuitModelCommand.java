@@ -23,7 +23,8 @@ import ssmlab.model.mamba.reference.ScanForm;
 
 /** {@code ssmlab circuit model}: a trained Mamba or S4D compiled into a threshold circuit. */
 @Command(name = "model", mixinStandardHelpOptions = true,
-    description = {"Compiles a trained Mamba or S4D into a threshold circuit for one sequence length.",
+    description = {"Compiles a trained Mamba or S4D into a threshold circuit for one sequence "
+        + "length.",
       "The reference forward runs over circuit wires in exact F_p: the circuit computes the "
           + "logits at every position for token-id inputs. Prints JSON statistics; --verify K "
           + "evaluates it on K random sequences and compares every logit bit for bit with the "
@@ -52,7 +53,8 @@ final class CircuitModelCommand implements Callable<Integer> {
   int verify;
 
   @Option(names = "--export", arity = "2", paramLabel = "FORMAT FILE", hideParamSyntax = true,
-      description = "also write the circuit: verilog|blif|bench|dot|json FILE (module mamba or s4d)")
+      description = "also write the circuit: verilog|blif|bench|dot|json FILE (module mamba "
+          + "or s4d)")
   String[] export;
 
   @Option(names = "--no-progress", description = "no progress on stderr")
