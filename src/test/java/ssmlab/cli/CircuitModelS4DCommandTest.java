@@ -27,8 +27,8 @@ final class CircuitModelS4DCommandTest {
   @Test
   void model_s4d_verifiesBitForBitAndExports() throws Exception {
     Path v = dir.resolve("s4d.v");
-    Result r = MainTest.run("circuit", "model", "--checkpoint", run.toString(), "--length", "2",
-        "--precision", "3", "--exponent-bits", "3", "--verify", "16", "--no-progress",
+    Result r = MainTest.run("circuit", "model", "--checkpoint", run.toString(), "--length", "3",
+        "--precision", "4", "--exponent-bits", "4", "--verify", "16", "--no-progress",
         "--export", "verilog", v.toString());
     assertThat(r.code()).as(r.err()).isZero();
     JsonNode json = Json.MAPPER.readTree(r.out());
