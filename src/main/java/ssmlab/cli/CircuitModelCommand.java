@@ -15,15 +15,16 @@ import picocli.CommandLine.Spec;
 import ssmlab.circuit.CircuitStats;
 import ssmlab.circuit.ExportFormat;
 import ssmlab.fp.FloatFormat;
-import ssmlab.compile.MambaCircuit;
+import ssmlab.compile.ModelCircuit;
 import ssmlab.io.Provenance;
-import ssmlab.model.mamba.reference.MambaWeights;
+import ssmlab.model.SequenceModel;
 import ssmlab.progress.Progress;
 import ssmlab.model.mamba.reference.ScanForm;
 
-/** {@code ssmlab circuit model}: a trained Mamba compiled into a threshold circuit. */
+/** {@code ssmlab circuit model}: a trained Mamba or S4D compiled into a threshold circuit. */
 @Command(name = "model", mixinStandardHelpOptions = true,
-    description = {"Compiles a trained Mamba into a threshold circuit for one sequence length.",
+    description = {"Compiles a trained Mamba or S4D into a threshold circuit for one sequence "
+        + "length.",
       "The reference forward runs over circuit wires in exact F_p: the circuit computes the "
           + "logits at every position for token-id inputs. Prints JSON statistics; --verify K "
           + "evaluates it on K random sequences and compares every logit bit for bit with the "
@@ -43,8 +44,8 @@ final class CircuitModelCommand implements Callable<Integer> {
   int length;
 
   @Option(names = "--form", defaultValue = "unrolled", paramLabel = "unrolled|sequential",
-      description = "the scan: unrolled (constant depth) or sequential (default: "
-          + "${DEFAULT-VALUE})")
+      description = "the scan: unrolled (constant depth; s4d: the convolution form) or "
+          + "sequential (s4d: the recurrent form) (default: ${DEFAULT-VALUE})")
   String form;
 
   @Option(names = "--verify", defaultValue = "0", paramLabel = "K",
@@ -52,7 +53,8 @@ final class CircuitModelCommand implements Callable<Integer> {
   int verify;
 
   @Option(names = "--export", arity = "2", paramLabel = "FORMAT FILE", hideParamSyntax = true,
-      description = "also write the circuit: verilog|blif|bench|dot|json FILE (module mamba)")
+      description = "also write the circuit: verilog|blif|bench|dot|json FILE (module mamba "
+          + "or s4d)")
   String[] export;
 
   @Option(names = "--no-progress", description = "no progress on stderr")
@@ -70,15 +72,15 @@ final class CircuitModelCommand implements Callable<Integer> {
       testVectors.count();
     }
     FloatFormat format = compiled.format();
-    MambaWeights w = compiled.weights();
+    SequenceModel model = compiled.model();
     Progress progress = Progress.of(noProgress, spec.commandLine().getErr(),
         Progress.DEFAULT_PERIOD_NANOS);
     progress.start("circuit model", "stages",
         1 + (verify > 0 ? 1 : 0) + (export != null ? 1 : 0), 0);
     long t0 = System.nanoTime();
-    MambaCircuit c;
+    ModelCircuit c;
     try {
-      c = MambaCircuit.compile(w, format, scanForm, length, compiled.levelled,
+      c = ModelCircuit.compile(model, format, scanForm, length, compiled.levelled,
           compiled.functions());
     } catch (OutOfMemoryError tooBig) {
       throw new IllegalArgumentException("the circuit for --length " + length + " does not fit "
@@ -99,13 +101,13 @@ final class CircuitModelCommand implements Callable<Integer> {
     }
     if (export != null) {
       ExportFormat fmt = ExportFormat.parse(export[0]);
-      fmt.write(c.circuit(), "mamba", Path.of(export[1]));
+      fmt.write(c.circuit(), c.family(), Path.of(export[1]));
       out.put("export", Map.of("format", fmt.name().toLowerCase(Locale.ROOT), "file", export[1]));
       progress.advance("exported");
     }
     if (testVectors.requested()) {
-      out.put("vectors", testVectors.write(c.circuit(), "mamba",
-          k -> randomTokens(k, w.embedding().length)));
+      out.put("vectors", testVectors.write(c.circuit(), c.family(),
+          k -> randomTokens(k, c.vocab())));
     }
     progress.close();
     out.put("provenance", Provenance.current(1));
@@ -128,9 +130,10 @@ final class CircuitModelCommand implements Callable<Integer> {
   }
 
   /** The JSON statistics of a compiled model. */
-  static Map<String, Object> stats(MambaCircuit c, double buildSeconds) {
+  static Map<String, Object> stats(ModelCircuit c, double buildSeconds) {
     CircuitStats s = c.circuit().stats();
     Map<String, Object> out = new LinkedHashMap<>();
+    out.put("family", c.family());
     out.put("length", c.length());
     out.put("form", c.form().id());
     out.put("levelled", c.levelled());

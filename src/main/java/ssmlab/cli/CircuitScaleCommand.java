@@ -19,17 +19,17 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 import ssmlab.circuit.CircuitStats;
-import ssmlab.compile.MambaCircuit;
+import ssmlab.compile.ModelCircuit;
 import ssmlab.fp.FloatFormat;
 import ssmlab.fp.Functions;
-import ssmlab.model.mamba.reference.MambaWeights;
+import ssmlab.model.SequenceModel;
 import ssmlab.model.mamba.reference.ScanForm;
 import ssmlab.progress.Progress;
 import ssmlab.report.ScalingPlot;
 
-/** {@code ssmlab circuit scale}: depth and size of a compiled Mamba against the length. */
+/** {@code ssmlab circuit scale}: depth and size of a compiled Mamba or S4D against the length. */
 @Command(name = "scale", mixinStandardHelpOptions = true,
-    description = {"Depth and size of a compiled Mamba against the sequence length.",
+    description = {"Depth and size of a compiled Mamba or S4D against the sequence length.",
       "Compiles the model at every length in every form and prints a Markdown table, then the "
           + "fitted polynomial exponent of the size (least squares of log wires on log n). "
           + "A length whose circuit does not fit in the heap is reported and ends that form.",
@@ -110,7 +110,7 @@ final class CircuitScaleCommand implements Callable<Integer> {
     if (png != null) {
       OutputPaths.requireWritableFile("--png", png);
     }
-    MambaWeights w = compiled.weights();
+    SequenceModel w = compiled.model();
     PrintWriter out = spec.commandLine().getOut();
     Columns columns = new Columns(formats.varies(), verify > 0);
     Table table = switch (outputFormat) {
@@ -337,11 +337,11 @@ final class CircuitScaleCommand implements Callable<Integer> {
     return b.wires() * Math.pow((double) n / b.length(), k);
   }
 
-  private static Row compile(MambaWeights w, FloatFormat f, ScanForm form, int n,
+  private static Row compile(SequenceModel w, FloatFormat f, ScanForm form, int n,
       boolean levelled, Functions functions, int verify) {
     try {
       long t0 = System.nanoTime();
-      MambaCircuit c = MambaCircuit.compile(w, f, form, n, levelled, functions);
+      ModelCircuit c = ModelCircuit.compile(w, f, form, n, levelled, functions);
       double s = (System.nanoTime() - t0) / 1e9;
       CircuitStats st = c.circuit().stats();
       int verified = -1;

@@ -5,14 +5,14 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import ssmlab.fp.FloatFormat;
 import ssmlab.fp.Functions;
-import ssmlab.model.mamba.reference.MambaWeights;
+import ssmlab.model.SequenceModel;
 import ssmlab.train.RunFolder;
 
 /** What {@code circuit model} and {@code circuit scale} compile: a checkpoint and a format. */
 final class CompiledModelOptions {
 
   @Option(names = "--checkpoint", required = true, paramLabel = "DIR|FILE",
-      description = "a run folder of a mamba model (from 'ssmlab train'), or its "
+      description = "a run folder of a mamba or s4d model (from 'ssmlab train'), or its "
           + "model.safetensors")
   Path checkpoint;
 
@@ -56,8 +56,14 @@ final class CompiledModelOptions {
     return FloatFormat.of(precision, exponentBits);
   }
 
-  /** The checkpoint's weights. */
-  MambaWeights weights() {
-    return MambaWeights.of(RunFolder.load(CheckpointPath.folder(checkpoint)).model());
+  /** The checkpoint's model: a mamba or an s4d ({@code ModelCircuit.compile} refuses others). */
+  SequenceModel model() {
+    SequenceModel m = RunFolder.load(CheckpointPath.folder(checkpoint)).model();
+    String family = m.config().family();
+    if (!family.equals("mamba") && !family.equals("s4d")) {
+      throw new IllegalArgumentException("circuits are compiled from mamba and s4d models, not "
+          + family);
+    }
+    return m;
   }
 }

@@ -35,11 +35,14 @@ public final class S4DLM {
         }
       });
 
+  /** The epsilon of every RMSNorm. */
+  public static final float NORM_EPS = 1e-5f;
+
   private S4DLM() {}
 
   private static SequenceModel create(ModelConfig config, SplittableRandom rng) {
     int dState = config.intOption("d_state");
-    return MixerStack.create(config, 1e-5f, true,
+    return MixerStack.create(config, NORM_EPS, true,
         (layer, prefix, r) -> new S4DMixer(prefix, config.dModel(), dState, r), rng);
   }
 }

@@ -40,6 +40,31 @@ public final class LtiSsm<T> {
     this.d = vector(d);
   }
 
+  private LtiSsm(Arithmetic<T> ar, List<List<T>> aBar, List<List<T>> bBar, List<List<T>> c,
+      List<T> d) {
+    this.ar = ar;
+    this.aBar = aBar;
+    this.bBar = bBar;
+    this.c = c;
+    this.d = d;
+  }
+
+  /**
+   * The same SSM with parameters that are already numbers of {@code T}, e.g. circuit inputs, so
+   * that the kernel's powers and sums are computed from them rather than from constants.
+   *
+   * @param aBar (H, N) the discrete state transitions
+   * @param bBar (H, N) the discrete input maps
+   * @param c (H, N) the output maps
+   * @param d (H) the skip weights
+   */
+  public static <T> LtiSsm<T> of(Arithmetic<T> ar, List<List<T>> aBar, List<List<T>> bBar,
+      List<List<T>> c, List<T> d) {
+    return new LtiSsm<>(ar, List.copyOf(aBar.stream().map(List::copyOf).toList()),
+        List.copyOf(bBar.stream().map(List::copyOf).toList()),
+        List.copyOf(c.stream().map(List::copyOf).toList()), List.copyOf(d));
+  }
+
   /** y (L, H) of u (L, H) by the recurrence, rounding every step. */
   public List<List<T>> recurrent(List<List<T>> u) {
     int h = aBar.size();

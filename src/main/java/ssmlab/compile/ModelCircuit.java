@@ -1,0 +1,60 @@
+package ssmlab.compile;
+
+import ssmlab.circuit.Circuit;
+import ssmlab.fp.FloatFormat;
+import ssmlab.fp.Functions;
+import ssmlab.model.SequenceModel;
+import ssmlab.model.mamba.reference.MambaWeights;
+import ssmlab.model.mamba.reference.ScanForm;
+import ssmlab.model.s4d.reference.S4DWeights;
+
+/**
+ * A trained language model compiled into a threshold circuit for sequences of one length n, with
+ * the ports of {@link TokenPorts}: what {@code circuit model} and {@code circuit scale} build.
+ */
+public sealed interface ModelCircuit permits MambaCircuit, S4DCircuit {
+
+  /** The circuit. */
+  Circuit circuit();
+
+  /** The model family, e.g. {@code mamba}. */
+  String family();
+
+  FloatFormat format();
+
+  /**
+   * The form: Mamba's scan unrolled or sequential; for S4D, unrolled is the convolution form and
+   * sequential the recurrent one.
+   */
+  ScanForm form();
+
+  /** n. */
+  int length();
+
+  /** Whether it was built by a levelled builder. */
+  boolean levelled();
+
+  Functions functions();
+
+  /** The vocabulary size: the values of a token port, the logits of a position. */
+  int vocab();
+
+  /**
+   * Evaluates the circuit on {@code count} random token sequences and compares every logit bit
+   * for bit with the F_p interpreter in the same form; returns how many sequences agree.
+   */
+  int verify(int count, long seed);
+
+  /** Compiles a {@code mamba} or {@code s4d} model; other families are refused. */
+  static ModelCircuit compile(SequenceModel model, FloatFormat f, ScanForm form, int length,
+      boolean levelled, Functions functions) {
+    return switch (model.config().family()) {
+      case "mamba" -> MambaCircuit.compile(MambaWeights.of(model), f, form, length, levelled,
+          functions);
+      case "s4d" -> S4DCircuit.compile(S4DWeights.of(model), f, form, length, levelled,
+          functions);
+      default -> throw new IllegalArgumentException("circuits are compiled from mamba and s4d "
+          + "models, not " + model.config().family());
+    };
+  }
+}
