@@ -65,6 +65,17 @@ public final class Residues {
     return dl;
   }
 
+  /** The largest weighted sum Σ_{e<width} (2^e mod q) of {@link #residueOneHot}'s first level. */
+  public static long reach(int width, int q) {
+    long s = 0;
+    long p = 1 % q;
+    for (int e = 0; e < width; e++) {
+      s += p;
+      p = p * 2 % q;
+    }
+    return s;
+  }
+
   /** R[ρ] = [x ≡ ρ (mod q)], ρ = 0..q−1. */
   public static int[] residueOneHot(CircuitBuilder b, int[] x, int q) {
     int[] w = new int[x.length];
@@ -106,6 +117,8 @@ public final class Residues {
     int mBits = m.bitLength();
     List<int[]> gammas = new ArrayList<>(k);
     List<int[]> fracs = new ArrayList<>(k + 1);
+    List<boolean[]> gammaBits = new ArrayList<>(k);
+    List<boolean[]> fracBits = new ArrayList<>(k + 1);
     for (int j = 0; j < k; j++) {
       int q = primes[j];
       BigInteger bq = BigInteger.valueOf(q);
@@ -119,17 +132,21 @@ public final class Residues {
         a[r] = BigInteger.valueOf(aj).shiftLeft(frac).divide(bq);
       }
       gammas.add(Encoder.lookup(b, oneHots[j], gamma, mBits));
+      gammaBits.add(Encoder.present(gamma, mBits));
       fracs.add(Encoder.lookup(b, oneHots[j], a, frac));
+      fracBits.add(Encoder.present(a, frac));
     }
     fracs.add(Bits.constant(1L << (frac - 2), frac)); // + 1/4
-    int[] sHat = IteratedAddition.sumUniform(b, fracs);
+    fracBits.add(Encoder.present(new BigInteger[] {BigInteger.ONE.shiftLeft(frac - 2)}, frac));
+    // Columns by the tables (Encoder.present), not by which wires folded to false.
+    int[] sHat = IteratedAddition.sumUniform(b, fracs, fracBits);
     int[] t = Bits.slice(sHat, frac, sHat.length);
     int[] tOneHot = Encoder.oneHot(b, t, k + 1);
     BigInteger[] tm = new BigInteger[k + 1];
     for (int v = 0; v <= k; v++) {
       tm[v] = m.multiply(BigInteger.valueOf(v));
     }
-    int[] sum = IteratedAddition.sumUniform(b, gammas);
+    int[] sum = IteratedAddition.sumUniform(b, gammas, gammaBits);
     int[] tM = Encoder.lookup(b, tOneHot, tm, sum.length);
     return Bits.resize(Adder.subtract(b, sum, tM), width);
   }
