@@ -462,9 +462,36 @@ final class ProdFamily implements AddressedFamily {
         v -> modulus.multiply(BigInteger.valueOf(v)).testBit((int) i) ? tIs(v) : const0(), null);
   }
 
+  /**
+   * The iterated additions and the final adder answer by their own arithmetic (as for the other
+   * families); the gates of the residue, Λ and lookup parts compare their inputs one by one.
+   */
   @Override
   public int inputIndex(long g, long h) {
-    return Stage.scan(gate(g), h);
+    Gate gate = gate(g);
+    int part = (int) (g >>> base.bits() + wj);
+    long j = g >>> base.bits() & ((1L << wj) - 1);
+    SumStages sum = switch (part) {
+      case DLSUM -> dlSum((int) j);
+      case SHAT -> sHat;
+      case GSUM -> gSum;
+      default -> null;
+    };
+    if (sum == null && part != SUB) {
+      return Stage.scan(gate, h);
+    }
+    Layout l = layout(part, j);
+    Section s = l.section(g);
+    Stage st = part == SUB ? sub : sum.stage(s);
+    return st.inputIndex(s, l.a(g), l.b(g), h);
+  }
+
+  /** Fields of an address: {part, j, section, a, b}. */
+  private long[] fields(long address) {
+    long top = address >>> base.bits();
+    return new long[] {top >>> wj, top & ((1L << wj) - 1),
+        address >>> base.widthA() + base.widthB() & ((1L << Section.BITS) - 1), base.a(address),
+        base.b(address)};
   }
 
   // ---- enumeration ----
@@ -708,12 +735,12 @@ final class ProdFamily implements AddressedFamily {
 
     @Override
     public long indexOf(int c, long address) {
-      for (long e = 0; e < height(c); e++) {
-        if (entry(c, e) == address) {
-          return e;
-        }
+      if (address == const1()) {
+        return c == frac - 2 ? primes.length : -1;
       }
-      return -1;
+      long[] f = fields(address);
+      return f[0] == LOOK && f[2] == 1 && f[3] == c && f[4] == 0 && f[1] < primes.length
+          && c < frac ? f[1] : -1;
     }
   }
 
@@ -740,14 +767,19 @@ final class ProdFamily implements AddressedFamily {
       throw new IndexOutOfBoundsException("entry " + e + " of γ column " + c);
     }
 
+    /** The number of primes before j whose γ has bit c: O(j) bit tests. */
     @Override
     public long indexOf(int c, long address) {
-      for (long e = 0; e < height(c); e++) {
-        if (entry(c, e) == address) {
-          return e;
-        }
+      long[] f = fields(address);
+      if (f[0] != LOOK || f[2] != 0 || f[3] != c || f[4] != 0 || f[1] >= primes.length
+          || !gammaBitExists((int) f[1], c)) {
+        return -1;
       }
-      return -1;
+      long e = 0;
+      for (int j = 0; j < f[1]; j++) {
+        e += gammaBitExists(j, c) ? 1 : 0;
+      }
+      return e;
     }
   }
 
