@@ -161,25 +161,27 @@ final class ProdFamily implements AddressedFamily {
   }
 
   /**
-   * Whether bit t of dlog r is 1 for some residue r ≥ 1 that a weighted sum of m bits reaches:
-   * all t &lt; dlBits(q) when every residue is reached (dlog takes every value 0..q−2), else a
-   * scan over the reach (&lt; 2^m) residues.
+   * The bits t with bit t of dlog r set for some residue r ≥ 1 that a weighted sum of m bits
+   * reaches: all t &lt; dlBits(q) when every residue is reached (dlog takes every value
+   * 0..q−2); else the OR of dlog r over r = 1..reach (&lt; 2^m), stopping once every bit is
+   * seen, which random-looking logarithms do after a few residues.
    */
-  private boolean dlogBitPresent(int q, int t) {
+  private long dlogMask(int q) {
+    long full = (1L << dlBits(q)) - 1;
     long reach = Residues.reach(m, q);
-    if (t >= dlBits(q)) {
-      return false;
-    }
     if (reach >= q - 1) {
-      return true;
+      return full;
     }
     long g = Crt.generator(q);
-    for (long r = 1; r <= reach; r++) {
-      if ((Crt.log(r, g, q) >>> t & 1) != 0) {
-        return true;
-      }
+    long mask = 0;
+    for (long r = 1; r <= reach && mask != full; r++) {
+      mask |= Crt.log(r, g, q);
     }
-    return false;
+    return mask;
+  }
+
+  private boolean dlogBitPresent(int q, int t) {
+    return t < dlBits(q) && (dlogMask(q) >>> t & 1) != 0;
   }
 
   private static int dlBits(int q) {
@@ -503,6 +505,7 @@ final class ProdFamily implements AddressedFamily {
     for (int j = 0; j < k; j++) {
       int q = primes[j];
       long smax = smax(q);
+      long logMask = dlogMask(q);
       for (int i = 0; i < n; i++) {
         for (long v = 1; v <= smax; v++) {
           sink.accept(at(RES, j, 0, v, i));
@@ -514,7 +517,7 @@ final class ProdFamily implements AddressedFamily {
           sink.accept(at(RES, j, 2, r, i));
         }
         for (int t = 0; t < dlBits(q); t++) {
-          if (dlogBitPresent(q, t)) {
+          if ((logMask >>> t & 1) != 0) {
             sink.accept(at(RES, j, 3, t, i));
           }
         }
@@ -581,10 +584,7 @@ final class ProdFamily implements AddressedFamily {
     for (int j = 0; j < k; j++) {
       int q = primes[j];
       long smax = smax(q);
-      int logBits = 0;
-      for (int t = 0; t < dlBits(q); t++) {
-        logBits += dlogBitPresent(q, t) ? 1 : 0;
-      }
+      int logBits = Long.bitCount(dlogMask(q));
       SumStages dl = dlSum(j);
       total += n * (2 * smax + q + logBits) + dl.gateCount();
       int width = dl.width();
@@ -645,9 +645,10 @@ final class ProdFamily implements AddressedFamily {
         case 2 -> at(RES, j, 2, rnd.nextInt(q), rnd.nextInt(n));
         default -> {
           int t;
+          long mask = dlogMask(q);
           do {
             t = rnd.nextInt(dlBits(q));
-          } while (!dlogBitPresent(q, t));
+          } while ((mask >>> t & 1) == 0);
           yield at(RES, j, 3, t, rnd.nextInt(n));
         }
       };
@@ -681,12 +682,14 @@ final class ProdFamily implements AddressedFamily {
   private final class Logs implements Columns {
     private final int j;
     private final int q;
+    private final long mask;
     private final boolean flat;
 
     Logs(int j) {
       this.j = j;
       this.q = primes[j];
-      this.flat = Residues.reach(m, q) >= q - 1;
+      this.mask = dlogMask(q);
+      this.flat = mask == (1L << dlBits(q)) - 1;
     }
 
     @Override
@@ -701,7 +704,7 @@ final class ProdFamily implements AddressedFamily {
 
     @Override
     public long height(int c) {
-      return c >= 0 && c < count() && (flat || dlogBitPresent(q, c)) ? n : 0;
+      return c >= 0 && c < count() && (mask >>> c & 1) != 0 ? n : 0;
     }
 
     @Override
