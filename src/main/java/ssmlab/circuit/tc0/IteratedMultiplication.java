@@ -52,7 +52,7 @@ public final class IteratedMultiplication {
     for (int j = 0; j < primes.length; j++) {
       oneHots[j] = productResidue(b, xs, primes[j]);
     }
-    return Residues.reconstruct(b, primes, oneHots, bits);
+    return Residues.reconstruct(b, primes, oneHots, bits, true);
   }
 
   /** P[r] = [Π x_i ≡ r (mod q)]. */

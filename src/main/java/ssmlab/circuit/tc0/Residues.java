@@ -108,6 +108,18 @@ public final class Residues {
    * @return the low {@code width} bits of X
    */
   public static int[] reconstruct(CircuitBuilder b, int[] primes, int[][] oneHots, int width) {
+    return reconstruct(b, primes, oneHots, width, false);
+  }
+
+  /**
+   * {@link #reconstruct}; with {@code byTables} the two sums take their columns from the tables
+   * ({@link Encoder#present}) rather than dropping the looked-up wires that folded to false, so
+   * a verbatim build has the shape of a simplified one (int-prod's addressed family). The two
+   * differ only where a looked-up bit folds to false although its table has it (int-prod at
+   * p = 1; division at some widths, which therefore keeps the default).
+   */
+  public static int[] reconstruct(CircuitBuilder b, int[] primes, int[][] oneHots, int width,
+      boolean byTables) {
     int k = primes.length;
     BigInteger m = BigInteger.ONE;
     for (int q : primes) {
@@ -139,14 +151,16 @@ public final class Residues {
     fracs.add(Bits.constant(1L << (frac - 2), frac)); // + 1/4
     fracBits.add(Encoder.present(new BigInteger[] {BigInteger.ONE.shiftLeft(frac - 2)}, frac));
     // Columns by the tables (Encoder.present), not by which wires folded to false.
-    int[] sHat = IteratedAddition.sumUniform(b, fracs, fracBits);
+    int[] sHat = byTables ? IteratedAddition.sumUniform(b, fracs, fracBits)
+        : IteratedAddition.sumUniform(b, fracs);
     int[] t = Bits.slice(sHat, frac, sHat.length);
     int[] tOneHot = Encoder.oneHot(b, t, k + 1);
     BigInteger[] tm = new BigInteger[k + 1];
     for (int v = 0; v <= k; v++) {
       tm[v] = m.multiply(BigInteger.valueOf(v));
     }
-    int[] sum = IteratedAddition.sumUniform(b, gammas, gammaBits);
+    int[] sum = byTables ? IteratedAddition.sumUniform(b, gammas, gammaBits)
+        : IteratedAddition.sumUniform(b, gammas);
     int[] tM = Encoder.lookup(b, tOneHot, tm, sum.length);
     return Bits.resize(Adder.subtract(b, sum, tM), width);
   }

@@ -22,7 +22,8 @@ import ssmlab.circuit.tc0.Residues;
  *   <li>leaves: constants and input bits (as {@link LeafStage});
  *   <li>residues of operand i (b = i): 0 T_v = [Σ_e (2^e mod q)·x_i[e] ≥ v], 1 the one-hot
  *       E_v = [T_v − T_{v+1} ≥ 1], 2 R_ρ = OR_{v ≡ ρ} E_v, 3 bit t of dlog(x_i mod q), the OR of
- *       all R_r, R_r replaced by false where bit t of dlog r is 0 (a = v, ρ or t);
+ *       all R_r, R_r replaced by false where r = 0, r is above the reach Σ_e (2^e mod q) or
+ *       bit t of dlog r is 0; no gate where that leaves only false (a = v, ρ or t);
  *   <li>Λ = Σ_i dlog x_i by iterated addition (the sections of {@link Section});
  *   <li>0 NOT of bit i of Λ (a = v, b = i), 1 [Λ = v], 2 [Λ ≡ ρ mod q−1], 3 any x_i ≡ 0,
  *       4 its negation, 5 P_r = [Π x_i ≡ r] = ¬any ∧ [Λ ≡ dlog r] (a = r);
@@ -41,8 +42,8 @@ import ssmlab.circuit.tc0.Residues;
  * fractions and the dlog-sum fields take O(log n)-bit arithmetic (polylog); the generator and
  * discrete logs take O(√q) (see {@link Crt}); the prime q_j, M = Π q_j and the heights of the
  * columns of Σ γ_j are read from advice of O(n log n) bits computed once per member (polynomial
- * time: the P-uniform part), and a bit of M/q_j or of an entry of a Σ γ_j column costs O(n) word
- * operations (a division, or a scan over the primes).
+ * time: the P-uniform part); a bit of M/q_j costs a division, O(n/w) word operations, and an
+ * entry of a Σ γ_j column a scan over the primes, O(k·n/w).
  */
 final class ProdFamily implements AddressedFamily {
   private static final int LEAF = 0;
