@@ -20,8 +20,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code part=residue} samples the residue, dlog-sum and Λ gates of one prime (arithmetic on
  * O(log n)-bit numbers plus O(√q) generator and discrete-log searches), {@code part=crt} the
  * CRT lookups, the two sums over the primes and the subtraction (bits of the O(n)-bit
- * constants), {@code part=all} the family's own sampler. Sizes stop where the address passes 63
- * bits (n = 2^12 at p = 8).
+ * constants), {@code part=all} the family's own sampler. At p = 8 the address takes all 63
+ * bits at n = 2^12, the last size that fits; the bench stops at 2^10.
  *
  * <p>{@code ./ssmlab jmh ProdGateQueryBench -f 1 -wi 2 -i 3 -w 1s -r 1s}
  */
