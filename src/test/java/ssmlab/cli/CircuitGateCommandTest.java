@@ -79,4 +79,31 @@ final class CircuitGateCommandTest {
     assertThat(MainTest.run("circuit", "gate", "--op", "fp-mul", "--check").err())
         .contains("no addressed family");
   }
+
+  /** int-prod: --check agrees, --address prints the product's bit 0, a bad address exits 2. */
+  @Test
+  void intProd_checkAddressAndBadAddress() {
+    MainTest.Result r = MainTest.run("circuit", "gate", "--op", "int-prod", "--precision", "4",
+        "--arity", "3", "--check");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.MAPPER.readTree(r.out());
+    assertThat(j.get("agrees").asBoolean()).isTrue();
+    assertThat(j.get("gates_checked").asLong()).isEqualTo(j.get("gates").asLong());
+    long out0 = ssmlab.circuit.uniform.IntFamilies.of("int-prod", 4, 3).output(0);
+    MainTest.Result a = MainTest.run("circuit", "gate", "--op", "int-prod", "-p", "4",
+        "--arity", "3", "--address", String.valueOf(out0));
+    assertThat(a.code()).as(a.err()).isZero();
+    assertThat(a.out().strip().lines()).hasSize(1);
+    assertThat(Json.MAPPER.readTree(a.out()).get("address").asLong()).isEqualTo(out0);
+    long bad = 15L << j.get("address_bits").asInt() - 4;
+    MainTest.Result b = MainTest.run("circuit", "gate", "--op", "int-prod", "-p", "4",
+        "--arity", "3", "--address", String.valueOf(bad));
+    assertThat(b.code()).isEqualTo(2);
+    assertThat(b.err().strip().lines()).singleElement().asString()
+        .startsWith("ssmlab: address " + bad + " is no gate of int-prod");
+    MainTest.Result s = MainTest.run("circuit", "gate", "--op", "int-prod", "-p", "8",
+        "--arity", "64", "--sample", "50", "--seed", "2");
+    assertThat(s.code()).as(s.err()).isZero();
+    assertThat(Json.MAPPER.readTree(s.out()).get("nanos_per_query").asDouble()).isPositive();
+  }
 }

@@ -32,19 +32,36 @@ public final class Encoder {
     return d;
   }
 
-  /** The bus whose bit i is OR over v of ([index = v] ∧ constant_v bit i): a table lookup. */
+  /** present[i] = some entry of {@code table} has bit i: where {@link #lookup} makes a gate. */
+  public static boolean[] present(java.math.BigInteger[] table, int width) {
+    boolean[] r = new boolean[width];
+    for (java.math.BigInteger t : table) {
+      for (int i = 0; i < width; i++) {
+        r[i] |= t.testBit(i);
+      }
+    }
+    return r;
+  }
+
+  /**
+   * The bus whose bit i is OR over v of ([index = v] ∧ constant_v bit i): a table lookup. Bit i
+   * is the OR of all the one-hot wires, wire v replaced by false where bit i of table[v] is 0
+   * (a simplifying builder drops those), and the constant false where no entry has bit i: a
+   * choice made by the table, never by what the builder simplified, so a verbatim build has the
+   * same shape as a simplified one (the addressed int-prod family relies on it).
+   */
   public static int[] lookup(CircuitBuilder b, int[] oneHot, java.math.BigInteger[] table,
       int width) {
     int[] out = new int[width];
     int[] terms = new int[oneHot.length];
     for (int i = 0; i < width; i++) {
-      int n = 0;
+      boolean any = false;
       for (int v = 0; v < oneHot.length; v++) {
-        if (table[v].testBit(i)) {
-          terms[n++] = oneHot[v];
-        }
+        boolean set = table[v].testBit(i);
+        terms[v] = set ? oneHot[v] : CircuitBuilder.FALSE;
+        any |= set;
       }
-      out[i] = b.or(terms, n);
+      out[i] = any ? b.or(terms, oneHot.length) : CircuitBuilder.FALSE;
     }
     return out;
   }

@@ -39,6 +39,31 @@ public final class IteratedAddition {
   }
 
   /**
+   * {@link #sumUniform} of looked-up numbers: bit j of number k is in column j exactly when
+   * {@code present.get(k)[j]} (its table has that bit), whichever wire it is. The shape then
+   * depends on the tables alone, not on which wires a simplifying builder folded to false, so
+   * a verbatim build and a simplifying one make the same calls ({@code Replay}).
+   */
+  public static int[] sumUniform(CircuitBuilder b, List<int[]> numbers, List<boolean[]> present) {
+    int width = 0;
+    for (int[] x : numbers) {
+      width = Math.max(width, x.length);
+    }
+    List<List<Integer>> cols = new ArrayList<>();
+    for (int j = 0; j < width; j++) {
+      cols.add(new ArrayList<>());
+    }
+    for (int k = 0; k < numbers.size(); k++) {
+      for (int j = 0; j < numbers.get(k).length; j++) {
+        if (present.get(k)[j]) {
+          cols.get(j).add(numbers.get(k)[j]);
+        }
+      }
+    }
+    return sumColumns(b, toArrays(cols), true);
+  }
+
+  /**
    * {@link #sumUniform} with the final addition by {@link BlockAdder}: for wide numbers, about
    * width² wires instead of width³/6, four levels deeper.
    */

@@ -52,7 +52,7 @@ public final class IteratedMultiplication {
     for (int j = 0; j < primes.length; j++) {
       oneHots[j] = productResidue(b, xs, primes[j]);
     }
-    return Residues.reconstruct(b, primes, oneHots, bits);
+    return Residues.reconstruct(b, primes, oneHots, bits, true);
   }
 
   /** P[r] = [Π x_i ≡ r (mod q)]. */
@@ -68,12 +68,22 @@ public final class IteratedMultiplication {
     int n = xs.size();
     int[] zero = new int[n];
     List<int[]> logs = new ArrayList<>(n);
+    List<boolean[]> present = new ArrayList<>(n);
     for (int i = 0; i < n; i++) {
       int[] res = Residues.residueOneHot(b, xs.get(i), q);
       zero[i] = res[0];
-      logs.add(Encoder.lookup(b, res, dlTable, dlBits));
+      // Residues above the largest weighted sum Σ_e (2^e mod q) never occur (their wire is
+      // false): the table leaves them out, so which dlog bits exist is the table's choice.
+      long reach = Residues.reach(xs.get(i).length, q);
+      java.math.BigInteger[] table = dlTable;
+      if (reach < q - 1) {
+        table = dlTable.clone();
+        java.util.Arrays.fill(table, (int) reach + 1, q, java.math.BigInteger.ZERO);
+      }
+      logs.add(Encoder.lookup(b, res, table, dlBits));
+      present.add(Encoder.present(table, dlBits));
     }
-    int[] sum = IteratedAddition.sumUniform(b, logs);
+    int[] sum = IteratedAddition.sumUniform(b, logs, present);
     int[] lambda = Residues.reduce(b, Encoder.oneHot(b, sum, n * (q - 2) + 1), q - 1);
     int anyZero = b.or(zero);
     int nonZero = b.not(anyZero);

@@ -65,6 +65,17 @@ public final class Residues {
     return dl;
   }
 
+  /** The largest weighted sum Σ_{e<width} (2^e mod q) of {@link #residueOneHot}'s first level. */
+  public static long reach(int width, int q) {
+    long s = 0;
+    long p = 1 % q;
+    for (int e = 0; e < width; e++) {
+      s += p;
+      p = p * 2 % q;
+    }
+    return s;
+  }
+
   /** R[ρ] = [x ≡ ρ (mod q)], ρ = 0..q−1. */
   public static int[] residueOneHot(CircuitBuilder b, int[] x, int q) {
     int[] w = new int[x.length];
@@ -97,6 +108,18 @@ public final class Residues {
    * @return the low {@code width} bits of X
    */
   public static int[] reconstruct(CircuitBuilder b, int[] primes, int[][] oneHots, int width) {
+    return reconstruct(b, primes, oneHots, width, false);
+  }
+
+  /**
+   * {@link #reconstruct}; with {@code byTables} the two sums take their columns from the tables
+   * ({@link Encoder#present}) rather than dropping the looked-up wires that folded to false, so
+   * a verbatim build has the shape of a simplified one (int-prod's addressed family). The two
+   * differ only where a looked-up bit folds to false although its table has it (int-prod at
+   * p = 1; division at some widths, which therefore keeps the default).
+   */
+  public static int[] reconstruct(CircuitBuilder b, int[] primes, int[][] oneHots, int width,
+      boolean byTables) {
     int k = primes.length;
     BigInteger m = BigInteger.ONE;
     for (int q : primes) {
@@ -106,6 +129,8 @@ public final class Residues {
     int mBits = m.bitLength();
     List<int[]> gammas = new ArrayList<>(k);
     List<int[]> fracs = new ArrayList<>(k + 1);
+    List<boolean[]> gammaBits = new ArrayList<>(k);
+    List<boolean[]> fracBits = new ArrayList<>(k + 1);
     for (int j = 0; j < k; j++) {
       int q = primes[j];
       BigInteger bq = BigInteger.valueOf(q);
@@ -119,17 +144,23 @@ public final class Residues {
         a[r] = BigInteger.valueOf(aj).shiftLeft(frac).divide(bq);
       }
       gammas.add(Encoder.lookup(b, oneHots[j], gamma, mBits));
+      gammaBits.add(Encoder.present(gamma, mBits));
       fracs.add(Encoder.lookup(b, oneHots[j], a, frac));
+      fracBits.add(Encoder.present(a, frac));
     }
     fracs.add(Bits.constant(1L << (frac - 2), frac)); // + 1/4
-    int[] sHat = IteratedAddition.sumUniform(b, fracs);
+    fracBits.add(Encoder.present(new BigInteger[] {BigInteger.ONE.shiftLeft(frac - 2)}, frac));
+    // Columns by the tables (Encoder.present), not by which wires folded to false.
+    int[] sHat = byTables ? IteratedAddition.sumUniform(b, fracs, fracBits)
+        : IteratedAddition.sumUniform(b, fracs);
     int[] t = Bits.slice(sHat, frac, sHat.length);
     int[] tOneHot = Encoder.oneHot(b, t, k + 1);
     BigInteger[] tm = new BigInteger[k + 1];
     for (int v = 0; v <= k; v++) {
       tm[v] = m.multiply(BigInteger.valueOf(v));
     }
-    int[] sum = IteratedAddition.sumUniform(b, gammas);
+    int[] sum = byTables ? IteratedAddition.sumUniform(b, gammas, gammaBits)
+        : IteratedAddition.sumUniform(b, gammas);
     int[] tM = Encoder.lookup(b, tOneHot, tm, sum.length);
     return Bits.resize(Adder.subtract(b, sum, tM), width);
   }

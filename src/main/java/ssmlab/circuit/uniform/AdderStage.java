@@ -8,12 +8,13 @@ import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 
 /**
- * The carry-lookahead adder x + y of {@code Adder.add} (carry-in false) over m bits, where x_i
+ * The carry-lookahead adder x + y + c_in of {@code Adder.add} (carry-in false, or true for a
+ * subtraction) over m bits, where x_i
  * and y_i are the first and second wire of column i (false where the column is lower).
  *
  * <p>Per bit i, in build order: g_i = x_i ∧ y_i, p_i = x_i ∨ y_i, and h_i = x_i ⊕ y_i written
  * as (x_i ∧ ¬y_i) ∨ (¬x_i ∧ y_i) (NOT y_i first). Then for each carry i = 0..m: the terms
- * T_{j,i} = g_j ∧ p_{j+1} ∧ … ∧ p_{i−1} for j = −1..i−1 (g_{−1} = false, stored at b = j + 1),
+ * T_{j,i} = g_j ∧ p_{j+1} ∧ … ∧ p_{i−1} for j = −1..i−1 (g_{−1} = c_in, stored at b = j + 1),
  * c_i = OR_j T_{j,i}, and for i &lt; m the sum bit s_i = h_i ⊕ c_i. Bit m of the sum is c_m.
  */
 final class AdderStage implements Stage {
@@ -21,12 +22,19 @@ final class AdderStage implements Stage {
   private final Columns in;
   private final int m;
   private final long false0;
+  private final long carryIn;
 
   AdderStage(Layout layout, Columns in) {
+    this(layout, in, false);
+  }
+
+  /** With {@code carryIn} true: x + y + 1, the adder of {@code Adder.subtract}. */
+  AdderStage(Layout layout, Columns in, boolean carryIn) {
     this.layout = layout;
     this.in = in;
     this.m = in.count();
     this.false0 = layout.address(Section.CONST, 0, 0);
+    this.carryIn = layout.address(Section.CONST, 0, carryIn ? 1 : 0);
   }
 
   /** The address of bit i of x + y (i ≤ m); false above. */
@@ -79,7 +87,7 @@ final class AdderStage implements Stage {
         }
         long j1 = b; // j + 1
         yield new Gate(address, AND, (int) (i - j1 + 1), 0,
-            q -> q == 0 ? (j1 == 0 ? false0 : bit(j1 - 1, 0)) : bit(j1 + q - 1, 1), null);
+            q -> q == 0 ? (j1 == 0 ? carryIn : bit(j1 - 1, 0)) : bit(j1 + q - 1, 1), null);
       }
       case CARRY -> {
         if (i > m || b != 0) {
@@ -109,7 +117,7 @@ final class AdderStage implements Stage {
     return switch (s) {
       case TERM -> {
         // inputs g_{j+1} (b = j + 1), then p_m = ADD_BIT(m, 1) for m = b..a−1
-        if (h == (b == 0 ? false0 : bit(b - 1, 0))) {
+        if (h == (b == 0 ? carryIn : bit(b - 1, 0))) {
           yield 0;
         }
         long m = layout.a(h);

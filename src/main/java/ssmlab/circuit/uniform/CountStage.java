@@ -22,7 +22,8 @@ final class CountStage implements Stage {
    * @param in the columns to count
    * @param inMax their largest height
    * @param inPeak a column of largest height with heights nondecreasing before it and
-   *     nonincreasing after it
+   *     nonincreasing after it; −1 when the heights have no such shape: then every output
+   *     column is looked at
    */
   CountStage(Layout layout, Columns in, long inMax, int inPeak) {
     this.layout = layout;
@@ -42,7 +43,9 @@ final class CountStage implements Stage {
     this.out = new Counted(width);
     // Output heights rise up to the input's peak and fall lMax columns after it.
     long max = 0;
-    for (int c = inPeak; c < Math.min(width, inPeak + lMax); c++) {
+    int from = inPeak < 0 ? 0 : inPeak;
+    int to = inPeak < 0 ? width : Math.min(width, inPeak + lMax);
+    for (int c = from; c < to; c++) {
       max = Math.max(max, out.height(c));
     }
     this.outMax = max;

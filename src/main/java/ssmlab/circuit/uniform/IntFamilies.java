@@ -7,6 +7,7 @@ import java.util.List;
 import ssmlab.circuit.CircuitBuilder;
 import ssmlab.circuit.tc0.Adder;
 import ssmlab.circuit.tc0.IteratedAddition;
+import ssmlab.circuit.tc0.IteratedMultiplication;
 import ssmlab.circuit.tc0.Multiplication;
 
 /**
@@ -14,12 +15,16 @@ import ssmlab.circuit.tc0.Multiplication;
  * builder code of {@code ssmlab circuit op --op NAME} builds (ports and calls as in
  * {@code IntOps}), before simplification: int-add ({@code Adder.add}), int-sum
  * ({@code IteratedAddition.sum}), int-sum-uniform ({@code IteratedAddition.sumUniform}, every
- * stage kept: the sum inside the F_p circuits) and int-mul ({@code Multiplication.multiply}).
+ * stage kept: the sum inside the F_p circuits), int-mul ({@code Multiplication.multiply}) and
+ * int-prod ({@code IteratedMultiplication.product}, Chinese remaindering: {@link ProdFamily}).
  */
 public final class IntFamilies {
   /** The op names, in the order help lists them. */
   public static final List<String> OPS = List.of("int-add", "int-sum", "int-sum-uniform",
-      "int-mul");
+      "int-mul", "int-prod");
+
+  /** The largest precision of int-prod: its circuit has N·p-bit CRT constants. */
+  public static final int MAX_PROD_PRECISION = 64;
 
   /** The largest precision: int-mul there has 2^40 partial products, queried in microseconds. */
   public static final int MAX_PRECISION = 1 << 20;
@@ -28,7 +33,7 @@ public final class IntFamilies {
 
   /** Whether the op reads --arity. */
   public static boolean usesArity(String op) {
-    return op.startsWith("int-sum");
+    return op.startsWith("int-sum") || op.equals("int-prod");
   }
 
   /** The member of {@code op}'s family at precision p and arity n. */
@@ -53,6 +58,7 @@ public final class IntFamilies {
         yield new ColumnSum(d, l, 2, p, true, new ProductColumns(l, p), p, p - 1, false,
             ones.multiply(ones), 2 * p);
       }
+      case "int-prod" -> new ProdFamily(d, n, p);
       default -> throw unknown(op);
     };
   }
@@ -68,9 +74,12 @@ public final class IntFamilies {
       for (int i = 0; i < n; i++) {
         xs.add(b.input("x" + i, p));
       }
-      int[] s = op.equals("int-sum") ? IteratedAddition.sum(b, xs)
-          : IteratedAddition.sumUniform(b, xs);
-      b.output("s", s);
+      int[] s = switch (op) {
+        case "int-sum" -> IteratedAddition.sum(b, xs);
+        case "int-prod" -> IteratedMultiplication.product(b, xs);
+        default -> IteratedAddition.sumUniform(b, xs);
+      };
+      b.output(op.equals("int-prod") ? "z" : "s", s);
       return s;
     }
     int[] x = b.input("x", p);
@@ -87,6 +96,10 @@ public final class IntFamilies {
     if (p < 1 || p > MAX_PRECISION) {
       throw new IllegalArgumentException("--precision must be in 1.." + MAX_PRECISION + ", got "
           + p);
+    }
+    if (op.equals("int-prod") && p > MAX_PROD_PRECISION) {
+      throw new IllegalArgumentException("--precision of int-prod must be in 1.."
+          + MAX_PROD_PRECISION + ", got " + p);
     }
     if (usesArity(op) && n < 1) {
       throw new IllegalArgumentException("--arity must be at least 1, got " + n);

@@ -5,13 +5,28 @@ package ssmlab.circuit.uniform;
  * section and two fields, so decoding is shifts and masks. Field a (a column, bit or block
  * index) has wa = O(log log n + log p) bits; field b (an operand index or a threshold value) has
  * wb = O(log n) bits.
+ *
+ * <p>A nonzero {@code prefix} puts the whole format in a namespace: every address gets
+ * {@code prefix · 2^(4 + wa + wb)} added, so one family can hold several copies of a stage
+ * (int-prod has an iterated addition per prime). Constants are shared: {@link #address} of
+ * {@link Section#CONST} ignores the prefix.
  */
-record Layout(int widthA, int widthB) {
+record Layout(int widthA, int widthB, long prefix) {
   Layout {
-    if (widthA < 1 || widthB < 1 || Section.BITS + widthA + widthB > 63) {
+    if (widthA < 1 || widthB < 1 || prefix < 0
+        || Section.BITS + widthA + widthB + Stage.bitLength(prefix) > 63) {
       throw new IllegalArgumentException("address fields of " + widthA + " and " + widthB
-          + " bits do not fit in 63 bits");
+          + " bits (prefix " + prefix + ") do not fit in 63 bits");
     }
+  }
+
+  Layout(int widthA, int widthB) {
+    this(widthA, widthB, 0);
+  }
+
+  /** The same fields in the namespace {@code prefix}. */
+  Layout withPrefix(long prefix) {
+    return new Layout(widthA, widthB, prefix);
   }
 
   /** The smallest layout whose fields hold every value up to {@code maxA} and {@code maxB}. */
@@ -24,13 +39,17 @@ record Layout(int widthA, int widthB) {
   }
 
   long address(Section s, long a, long b) {
-    return (((long) s.ordinal() << widthA | a) << widthB) | b;
+    long p = s == Section.CONST ? 0 : prefix << Section.BITS + widthA + widthB;
+    return p | (((long) s.ordinal() << widthA | a) << widthB) | b;
   }
 
-  /** The section, or null when the address names none. */
+  /** The section, or null when the address names none (or lies outside the namespace). */
   Section section(long address) {
-    long s = address >>> widthA + widthB;
-    return address < 0 || s >= Section.values().length ? null : Section.values()[(int) s];
+    if (address < 0 || address >>> Section.BITS + widthA + widthB != prefix) {
+      return null;
+    }
+    long s = (address >>> widthA + widthB) & ((1L << Section.BITS) - 1);
+    return s >= Section.values().length ? null : Section.values()[(int) s];
   }
 
   long a(long address) {

@@ -1,0 +1,812 @@
+package ssmlab.circuit.uniform;
+
+import static ssmlab.circuit.GateType.AND;
+import static ssmlab.circuit.GateType.NOT;
+import static ssmlab.circuit.GateType.OR;
+import static ssmlab.circuit.GateType.THRESHOLD;
+
+import java.math.BigInteger;
+import java.util.SplittableRandom;
+import java.util.function.LongConsumer;
+
+import ssmlab.circuit.tc0.Residues;
+
+/**
+ * int-prod: the product of N m-bit numbers by Chinese remaindering, gate for gate as
+ * {@code IteratedMultiplication.product} builds it in a verbatim builder.
+ *
+ * <p>Address = ((part·2^wj + j)·2^4 + section)·2^wa + a)·2^wb + b: a 4-bit part, the prime's
+ * index j, then the section and fields of {@link Layout}. Parts, in build order (per prime q_j
+ * where there is a j):
+ * <ol start="0">
+ *   <li>leaves: constants and input bits (as {@link LeafStage});
+ *   <li>residues of operand i (b = i): 0 T_v = [Σ_e (2^e mod q)·x_i[e] ≥ v], 1 the one-hot
+ *       E_v = [T_v − T_{v+1} ≥ 1], 2 R_ρ = OR_{v ≡ ρ} E_v, 3 bit t of dlog(x_i mod q), the OR of
+ *       all R_r, R_r replaced by false where r = 0, r is above the reach Σ_e (2^e mod q) or
+ *       bit t of dlog r is 0; no gate where that leaves only false (a = v, ρ or t);
+ *   <li>Λ = Σ_i dlog x_i by iterated addition (the sections of {@link Section});
+ *   <li>0 NOT of bit i of Λ (a = v, b = i), 1 [Λ = v], 2 [Λ ≡ ρ mod q−1], 3 any x_i ≡ 0,
+ *       4 its negation, 5 P_r = [Π x_i ≡ r] = ¬any ∧ [Λ ≡ dlog r] (a = r);
+ *   <li>the CRT lookups, with A = r·u_j mod q (u_j = (M/q_j)^{−1} mod q_j): 0 bit i of
+ *       γ_j = (M/q_j)·A, 1 bit i of ⌊A·2^F/q⌋, each the OR of P_r (P_0 = any) or false;
+ *   <li>Ŝ = Σ_j ⌊A_j 2^F/q_j⌋ + 2^{F−2} (iterated addition);
+ *   <li>[t = v] for t = ⌊Ŝ/2^F⌋: 0 NOT (a = v, b = i), 1 AND (a = v);
+ *   <li>Σ_j γ_j (iterated addition);
+ *   <li>0 bit i of t·M (lookup on [t = v]), 1 its NOT;
+ *   <li>the adder of Σ γ_j + ¬(t·M) + 1, whose low N·m bits are the product.
+ * </ol>
+ * A lookup bit that no table entry has is the constant false (no gate): where {@code γ_j} or
+ * t·M lacks bit i, decided by {@link Crt#someMultipleHasBit}.
+ *
+ * <p>What a query computes and what it reads: index arithmetic, 2^e mod q, inverses, A, the
+ * fractions and the dlog-sum fields take O(log n)-bit arithmetic (polylog); the generator and
+ * discrete logs take O(√q) (see {@link Crt}); the prime q_j, M = Π q_j and the heights of the
+ * columns of Σ γ_j are read from advice of O(n log n) bits computed once per member (polynomial
+ * time: the P-uniform part); a bit of M/q_j costs a division, O(n/w) word operations, and an
+ * entry of a Σ γ_j column a scan over the primes, O(k·n/w).
+ */
+final class ProdFamily implements AddressedFamily {
+  private static final int LEAF = 0;
+  private static final int RES = 1;
+  private static final int DLSUM = 2;
+  private static final int LAM = 3;
+  private static final int LOOK = 4;
+  private static final int SHAT = 5;
+  private static final int TSEL = 6;
+  private static final int GSUM = 7;
+  private static final int TM = 8;
+  private static final int SUB = 9;
+  private static final int PARTS = 10;
+
+  private final String describe;
+  private final int n;
+  private final int m;
+  private final int[] primes;
+  private final BigInteger modulus;
+  private final BigBits modulusBits;
+  private final int[] gammaHeights;
+  private final int mBits;
+  private final int frac;
+  private final int wj;
+  private final Layout base;
+  private final LeafStage leaves;
+  private final SumStages sHat;
+  private final SumStages gSum;
+  private final AdderStage sub;
+  private final int tWidth;
+  private final int tmCount;
+
+  ProdFamily(String describe, int n, int m) {
+    this.describe = describe;
+    this.n = n;
+    this.m = m;
+    this.primes = n < 2 ? new int[0] : Residues.primesFor(n * m);
+    int k = primes.length;
+    BigInteger prod = BigInteger.ONE;
+    for (int q : primes) {
+      prod = prod.multiply(BigInteger.valueOf(q));
+    }
+    this.modulus = prod;
+    this.modulusBits = new BigBits(prod);
+    this.mBits = prod.bitLength();
+    this.frac = Stage.bitLength(k) + 3;
+    this.wj = Math.max(1, Stage.bitLength(k));
+    long qMax = k == 0 ? 3 : primes[k - 1];
+    // Field a: thresholds v ≤ m(q−1), values Λ ≤ N(q−2), residues r < q, and the columns (at
+    // most mBits + 3L + 8 as in ColumnSum.layoutFor); field b: operands, heights, block sums
+    // (< 4L²), the adder's terms (b ≤ its width), bit indices.
+    long l2 = Stage.bitLength(Math.max(n, k + 1L));
+    long cols = mBits + 3 * l2 + 8;
+    long maxA = Math.max(Math.max((long) m * qMax, (long) n * qMax), cols);
+    long maxB = Math.max(Math.max(n, k + 2L), Math.max(4 * l2 * l2, cols));
+    Layout l = Layout.forMax(maxA, maxB);
+    if (4 + wj + l.bits() > 63) {
+      throw new IllegalArgumentException(describe + " needs addresses of " + (4 + wj + l.bits())
+          + " bits, more than 63");
+    }
+    this.base = l;
+    this.leaves = new LeafStage(l, n, m, false);
+    this.gammaHeights = new int[mBits];
+    if (k == 0) {
+      sHat = gSum = null;
+      sub = null;
+      tWidth = tmCount = 0;
+      return;
+    }
+    for (int j = 0; j < k; j++) {
+      int q = primes[j];
+      BigBits mj = new BigBits(prod.divide(BigInteger.valueOf(q)));
+      for (int c = 0; c < mBits; c++) {
+        if (mj.someMultipleHasBit(q - 1, c)) {
+          gammaHeights[c]++;
+        }
+      }
+    }
+    this.sHat = new SumStages(layout(SHAT, 0), new FracColumns(), k + 1);
+    this.tWidth = sHat.width() - frac;
+    int maxH = 0;
+    for (int h : gammaHeights) {
+      maxH = Math.max(maxH, h);
+    }
+    this.gSum = new SumStages(layout(GSUM, 0), new GammaColumns(), maxH);
+    int tm = 0;
+    for (int i = 0; i < gSum.width(); i++) {
+      tm += modulusBits.someMultipleHasBit(k, i) ? 1 : 0;
+    }
+    this.tmCount = tm;
+    this.sub = new AdderStage(layout(SUB, 0), new SubColumns(), true);
+  }
+
+  // ---- addresses ----
+
+  private Layout layout(int part, long j) {
+    return base.withPrefix((long) part << wj | j);
+  }
+
+  private long at(int part, long j, int sec, long a, long b) {
+    return ((((long) part << wj | j) << Section.BITS | sec) << base.widthA() | a)
+        << base.widthB() | b;
+  }
+
+  private long const0() {
+    return base.address(Section.CONST, 0, 0);
+  }
+
+  private long const1() {
+    return base.address(Section.CONST, 0, 1);
+  }
+
+  /** The iterated addition Λ = Σ_i dlog x_i of prime j, set up on demand (O(log² n) work). */
+  private SumStages dlSum(int j) {
+    return new SumStages(layout(DLSUM, j), new Logs(j), n);
+  }
+
+  /**
+   * The bits t with bit t of dlog r set for some residue r ≥ 1 that a weighted sum of m bits
+   * reaches: all t &lt; dlBits(q) when every residue is reached (dlog takes every value
+   * 0..q−2); else the OR of dlog r over r = 1..reach (&lt; 2^m), stopping once every bit is
+   * seen, which random-looking logarithms do after a few residues.
+   */
+  private long dlogMask(int q) {
+    long full = (1L << dlBits(q)) - 1;
+    long reach = Residues.reach(m, q);
+    if (reach >= q - 1) {
+      return full;
+    }
+    long g = Crt.generator(q);
+    long mask = 0;
+    for (long r = 1; r <= reach && mask != full; r++) {
+      mask |= Crt.log(r, g, q);
+    }
+    return mask;
+  }
+
+  private boolean dlogBitPresent(int q, int t) {
+    return t < dlBits(q) && (dlogMask(q) >>> t & 1) != 0;
+  }
+
+  private static int dlBits(int q) {
+    return Math.max(1, Stage.bitLength(q - 2));
+  }
+
+  /** Σ_e (2^e mod q) over the m input bits. */
+  private long smax(int q) {
+    long s = 0;
+    for (int e = 0; e < m; e++) {
+      s += Crt.pow(2, e, q);
+    }
+    return s;
+  }
+
+  /** u_j = (M/q_j)^{−1} mod q_j. */
+  private long crtInverse(int j) {
+    BigInteger q = BigInteger.valueOf(primes[j]);
+    return modulus.divide(q).mod(q).modInverse(q).longValue();
+  }
+
+  private BigInteger cofactor(int j) {
+    return modulus.divide(BigInteger.valueOf(primes[j]));
+  }
+
+  private boolean gammaBitExists(int j, int c) {
+    return c < mBits && new BigBits(cofactor(j)).someMultipleHasBit(primes[j] - 1, c);
+  }
+
+  /** P_r of prime j: [Π x_i ≡ r (mod q_j)]; P_0 is "some x_i ≡ 0". */
+  private long residueOfProduct(long j, long r) {
+    return r == 0 ? at(LAM, j, 3, 0, 0) : at(LAM, j, 5, r, 0);
+  }
+
+  // ---- the family ----
+
+  @Override
+  public String describe() {
+    return describe;
+  }
+
+  @Override
+  public int addressBits() {
+    return 4 + wj + base.bits();
+  }
+
+  @Override
+  public int[] fieldBits() {
+    return new int[] {base.widthA(), base.widthB()};
+  }
+
+  @Override
+  public Gate gate(long address) {
+    try {
+      return decode(address);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("address " + address + " is no gate of " + describe
+          + ": " + e.getMessage(), e);
+    }
+  }
+
+  private Gate decode(long address) {
+    if (address < 0) {
+      throw new IllegalArgumentException("negative");
+    }
+    int inner = base.bits();
+    long top = address >>> inner;
+    int part = (int) (top >>> wj);
+    long j = top & ((1L << wj) - 1);
+    int sec = (int) (address >>> base.widthA() + base.widthB()) & ((1 << Section.BITS) - 1);
+    long a = base.a(address);
+    long b = base.b(address);
+    if (part >= PARTS || (part == LEAF ? j != 0 : primes.length == 0)) {
+      throw new IllegalArgumentException("no part " + part + (part < PARTS ? " in this member"
+          : ""));
+    }
+    if ((part <= LOOK && part != LEAF) ? j >= primes.length : j != 0) {
+      throw new IllegalArgumentException("no prime index " + j + " (" + primes.length
+          + " primes)");
+    }
+    return switch (part) {
+      case LEAF -> {
+        Section s = base.section(address);
+        if (s != Section.CONST && s != Section.INPUT) {
+          throw new IllegalArgumentException("leaves are constants and inputs only");
+        }
+        yield leaves.gate(address, s, a, b);
+      }
+      case RES -> residue(address, (int) j, sec, a, b);
+      case LAM -> lambda(address, (int) j, sec, a, b);
+      case LOOK -> lookup(address, (int) j, sec, a, b);
+      case TSEL -> select(address, sec, a, b);
+      case TM -> timesM(address, sec, a, b);
+      case DLSUM -> sumGate(dlSum((int) j), layout(DLSUM, j), address);
+      case SHAT -> sumGate(sHat, layout(SHAT, 0), address);
+      case GSUM -> sumGate(gSum, layout(GSUM, 0), address);
+      default -> {
+        Layout l = layout(SUB, 0);
+        Section s = l.section(address);
+        if (s == null || s.ordinal() < Section.ADD_BIT.ordinal()) {
+          throw new IllegalArgumentException("the final subtraction has adder sections only");
+        }
+        yield sub.gate(address, s, l.a(address), l.b(address));
+      }
+    };
+  }
+
+  private static Gate sumGate(SumStages sum, Layout l, long address) {
+    Section s = l.section(address);
+    Stage st = s == null ? null : sum.stage(s);
+    if (st == null) {
+      throw new IllegalArgumentException("an iterated addition has sections 3..10 only");
+    }
+    return st.gate(address, s, l.a(address), l.b(address));
+  }
+
+  private static IllegalArgumentException none(String what) {
+    return new IllegalArgumentException(what);
+  }
+
+  private Gate residue(long address, int j, int sec, long a, long i) {
+    int q = primes[j];
+    long smax = smax(q);
+    if (i >= n) {
+      throw none("residues of operands 0.." + (n - 1) + ", not " + i);
+    }
+    return switch (sec) {
+      case 0 -> {
+        if (a < 1 || a > smax) {
+          throw none("residue thresholds 1.." + smax + ", not " + a);
+        }
+        yield new Gate(address, THRESHOLD, m, a, e -> base.address(Section.INPUT, e, i),
+            e -> Crt.pow(2, e, q));
+      }
+      case 1 -> {
+        if (a >= smax) {
+          throw none("residue one-hot 0.." + (smax - 1) + ", not " + a);
+        }
+        long lo = a == 0 ? const1() : at(RES, j, 0, a, i);
+        long hi = at(RES, j, 0, a + 1, i);
+        yield new Gate(address, THRESHOLD, 2, 1, e -> e == 0 ? lo : hi, e -> e == 0 ? 1 : -1);
+      }
+      case 2 -> {
+        if (a >= q) {
+          throw none("residues 0.." + (q - 1) + ", not " + a);
+        }
+        int fanIn = a <= smax ? (int) ((smax - a) / q + 1) : 0;
+        yield new Gate(address, OR, fanIn, 0, e -> {
+          long v = a + (long) e * q;
+          return v < smax ? at(RES, j, 1, v, i) : at(RES, j, 0, smax, i);
+        }, null);
+      }
+      case 3 -> {
+        if (a >= dlBits(q)) {
+          throw none("dlog bits 0.." + (dlBits(q) - 1) + ", not " + a);
+        }
+        if (!dlogBitPresent(q, (int) a)) {
+          throw none("bit " + a + " of dlog is 0 at every residue a sum of " + m
+              + " bits reaches: the constant false");
+        }
+        long g = Crt.generator(q);
+        long reach = Residues.reach(m, q);
+        yield new Gate(address, OR, q, 0, r -> r > 0 && r <= reach
+            && (Crt.log(r, g, q) >>> a & 1) != 0 ? at(RES, j, 2, r, i) : const0(), null);
+      }
+      default -> throw none("residue sections 0..3, not " + sec);
+    };
+  }
+
+  private Gate lambda(long address, int j, int sec, long a, long b) {
+    int q = primes[j];
+    long top = (long) n * (q - 2); // Λ ≤ N(q−2)
+    SumStages sum = dlSum(j);
+    int width = sum.width();
+    long vTop = Math.min(top, (1L << width) - 1); // [Λ = v] is false beyond Λ's width
+    if (sec > 1 && b != 0 || sec > 2 && sec < 5 && a != 0) {
+      throw none("section " + sec + " has fields a = " + (sec == 5 ? "r" : "0") + ", b = 0");
+    }
+    return switch (sec) {
+      case 0 -> {
+        if (a > vTop || b >= width || (a >>> b & 1) != 0) {
+          throw none("NOTs of the zero bits of v ≤ " + vTop + " below " + width + ", not v = "
+              + a + " bit " + b);
+        }
+        yield Gate.of(address, NOT, sum.bit((int) b));
+      }
+      case 1 -> {
+        if (a > vTop || b != 0) {
+          throw none("[Λ = v] for v = 0.." + vTop + ", not " + a);
+        }
+        yield new Gate(address, AND, width, 0,
+            i -> (a >>> i & 1) != 0 ? sum.bit(i) : at(LAM, j, 0, a, i), null);
+      }
+      case 2 -> {
+        if (a >= q - 1) {
+          throw none("Λ mod " + (q - 1) + " is 0.." + (q - 2) + ", not " + a);
+        }
+        int fanIn = a <= top ? (int) ((top - a) / (q - 1) + 1) : 0;
+        yield new Gate(address, OR, fanIn, 0, e -> {
+          long v = a + (long) e * (q - 1);
+          return v <= vTop ? at(LAM, j, 1, v, 0) : const0();
+        }, null);
+      }
+      case 3 -> new Gate(address, OR, n, 0, i -> at(RES, j, 2, 0, i), null);
+      case 4 -> Gate.of(address, NOT, at(LAM, j, 3, 0, 0));
+      case 5 -> {
+        if (a < 1 || a >= q) {
+          throw none("P_r for r = 1.." + (q - 1) + ", not " + a);
+        }
+        long g = Crt.generator(q);
+        yield Gate.of(address, AND, at(LAM, j, 4, 0, 0), at(LAM, j, 2, Crt.log(a, g, q), 0));
+      }
+      default -> throw none("sections 0..5, not " + sec);
+    };
+  }
+
+  private Gate lookup(long address, int j, int sec, long a, long b) {
+    int q = primes[j];
+    if (b != 0 || sec > 1) {
+      throw none("lookup sections 0 (γ) and 1 (fraction) with b = 0");
+    }
+    long u = crtInverse(j);
+    if (sec == 0) {
+      if (a >= mBits || !gammaBitExists(j, (int) a)) {
+        throw none("bit " + a + " of γ_" + j + " is 0 in every entry (or beyond " + mBits
+            + " bits): the constant false");
+      }
+      BigInteger mj = cofactor(j);
+      return new Gate(address, OR, q, 0, r -> mj.multiply(BigInteger.valueOf(r * u % q))
+          .testBit((int) a) ? residueOfProduct(j, r) : const0(), null);
+    }
+    if (a >= frac) {
+      throw none("fractions have " + frac + " bits, not bit " + a);
+    }
+    return new Gate(address, OR, q, 0,
+        r -> ((((r * u % q) << frac) / q) >>> a & 1) != 0 ? residueOfProduct(j, r) : const0(),
+        null);
+  }
+
+  private Gate select(long address, int sec, long v, long i) {
+    int k = primes.length;
+    if (v > k || Stage.bitLength(v) > tWidth || sec > 1) {
+      throw none("[t = v] for v = 0.." + Math.min(k, (1L << tWidth) - 1) + ", sections 0..1");
+    }
+    if (sec == 0) {
+      if (i >= tWidth || (v >>> i & 1) != 0) {
+        throw none("NOTs of the zero bits of v below " + tWidth + ", not bit " + i);
+      }
+      return Gate.of(address, NOT, sHat.bit(frac + (int) i));
+    }
+    if (i != 0) {
+      throw none("b = 0 for [t = v]");
+    }
+    return new Gate(address, AND, tWidth, 0,
+        e -> (v >>> e & 1) != 0 ? sHat.bit(frac + e) : at(TSEL, 0, 0, v, e), null);
+  }
+
+  /** [t = v], or false where v does not fit t's width. */
+  private long tIs(long v) {
+    return Stage.bitLength(v) <= tWidth ? at(TSEL, 0, 1, v, 0) : const0();
+  }
+
+  private long tmBit(long i) {
+    return modulusBits.someMultipleHasBit(primes.length, (int) i) ? at(TM, 0, 0, i, 0)
+        : const0();
+  }
+
+  private Gate timesM(long address, int sec, long i, long b) {
+    if (b != 0 || sec > 1 || i >= gSum.width()) {
+      throw none("bits 0.." + (gSum.width() - 1) + " of t·M (section 0) and their NOTs (1)");
+    }
+    if (sec == 1) {
+      return Gate.of(address, NOT, tmBit(i));
+    }
+    if (tmBit(i) != address) {
+      throw none("bit " + i + " of v·M is 0 for every v: the constant false");
+    }
+    int k = primes.length;
+    return new Gate(address, OR, k + 1, 0,
+        v -> modulus.multiply(BigInteger.valueOf(v)).testBit((int) i) ? tIs(v) : const0(), null);
+  }
+
+  /**
+   * The iterated additions and the final adder answer by their own arithmetic (as for the other
+   * families); the gates of the residue, Λ and lookup parts compare their inputs one by one.
+   */
+  @Override
+  public int inputIndex(long g, long h) {
+    Gate gate = gate(g);
+    int part = (int) (g >>> base.bits() + wj);
+    long j = g >>> base.bits() & ((1L << wj) - 1);
+    SumStages sum = switch (part) {
+      case DLSUM -> dlSum((int) j);
+      case SHAT -> sHat;
+      case GSUM -> gSum;
+      default -> null;
+    };
+    if (sum == null && part != SUB) {
+      return Stage.scan(gate, h);
+    }
+    Layout l = layout(part, j);
+    Section s = l.section(g);
+    Stage st = part == SUB ? sub : sum.stage(s);
+    return st.inputIndex(s, l.a(g), l.b(g), h);
+  }
+
+  /** Fields of an address: {part, j, section, a, b}. */
+  private long[] fields(long address) {
+    long top = address >>> base.bits();
+    return new long[] {top >>> wj, top & ((1L << wj) - 1),
+        address >>> base.widthA() + base.widthB() & ((1L << Section.BITS) - 1), base.a(address),
+        base.b(address)};
+  }
+
+  // ---- enumeration ----
+
+  @Override
+  public void forEachAddress(LongConsumer sink) {
+    leaves.forEach(sink);
+    int k = primes.length;
+    for (int j = 0; j < k; j++) {
+      int q = primes[j];
+      long smax = smax(q);
+      long logMask = dlogMask(q);
+      for (int i = 0; i < n; i++) {
+        for (long v = 1; v <= smax; v++) {
+          sink.accept(at(RES, j, 0, v, i));
+        }
+        for (long v = 0; v < smax; v++) {
+          sink.accept(at(RES, j, 1, v, i));
+        }
+        for (long r = 0; r < q; r++) {
+          sink.accept(at(RES, j, 2, r, i));
+        }
+        for (int t = 0; t < dlBits(q); t++) {
+          if ((logMask >>> t & 1) != 0) {
+            sink.accept(at(RES, j, 3, t, i));
+          }
+        }
+      }
+      SumStages dl = dlSum(j);
+      dl.forEach(sink);
+      int width = dl.width();
+      for (long v = 0; v <= Math.min((long) n * (q - 2), (1L << width) - 1); v++) {
+        for (int i = 0; i < width; i++) {
+          if ((v >>> i & 1) == 0) {
+            sink.accept(at(LAM, j, 0, v, i));
+          }
+        }
+        sink.accept(at(LAM, j, 1, v, 0));
+      }
+      for (long rho = 0; rho < q - 1; rho++) {
+        sink.accept(at(LAM, j, 2, rho, 0));
+      }
+      sink.accept(at(LAM, j, 3, 0, 0));
+      sink.accept(at(LAM, j, 4, 0, 0));
+      for (long r = 1; r < q; r++) {
+        sink.accept(at(LAM, j, 5, r, 0));
+      }
+    }
+    if (k == 0) {
+      return;
+    }
+    for (int j = 0; j < k; j++) {
+      BigBits mj = new BigBits(cofactor(j));
+      for (int c = 0; c < mBits; c++) {
+        if (mj.someMultipleHasBit(primes[j] - 1, c)) {
+          sink.accept(at(LOOK, j, 0, c, 0));
+        }
+      }
+      for (int c = 0; c < frac; c++) {
+        sink.accept(at(LOOK, j, 1, c, 0));
+      }
+    }
+    sHat.forEach(sink);
+    for (long v = 0; v <= k && Stage.bitLength(v) <= tWidth; v++) {
+      for (int i = 0; i < tWidth; i++) {
+        if ((v >>> i & 1) == 0) {
+          sink.accept(at(TSEL, 0, 0, v, i));
+        }
+      }
+      sink.accept(at(TSEL, 0, 1, v, 0));
+    }
+    gSum.forEach(sink);
+    for (int i = 0; i < gSum.width(); i++) {
+      if (tmBit(i) != const0()) {
+        sink.accept(at(TM, 0, 0, i, 0));
+      }
+    }
+    for (int i = 0; i < gSum.width(); i++) {
+      sink.accept(at(TM, 0, 1, i, 0));
+    }
+    sub.forEach(sink);
+  }
+
+  @Override
+  public long gateCount() {
+    long total = leaves.gateCount();
+    int k = primes.length;
+    for (int j = 0; j < k; j++) {
+      int q = primes[j];
+      long smax = smax(q);
+      int logBits = Long.bitCount(dlogMask(q));
+      SumStages dl = dlSum(j);
+      total += n * (2 * smax + q + logBits) + dl.gateCount();
+      int width = dl.width();
+      long top = Math.min((long) n * (q - 2), (1L << width) - 1);
+      total += (top + 1) * (width + 1) - onesUpTo(top) + (q - 1) + 2 + (q - 1);
+    }
+    if (k == 0) {
+      return total;
+    }
+    for (int h : gammaHeights) {
+      total += h;
+    }
+    total += (long) k * frac + sHat.gateCount();
+    long vMax = Math.min(k, (1L << tWidth) - 1);
+    total += (vMax + 1) * (tWidth + 1) - onesUpTo(vMax);
+    return total + gSum.gateCount() + tmCount + gSum.width() + sub.gateCount();
+  }
+
+  /** Σ_{v=0}^{x} popcount(v): per bit i, full periods of 2^{i+1} give 2^i ones each. */
+  static long onesUpTo(long x) {
+    long total = 0;
+    for (int i = 0; i < 63 && x >>> i > 0; i++) {
+      long period = 1L << i + 1;
+      long full = (x + 1) / period;
+      total += full << i;
+      total += Math.max(0, (x + 1) % period - (1L << i));
+    }
+    return total;
+  }
+
+  @Override
+  public int outputBits() {
+    return n * m;
+  }
+
+  @Override
+  public long output(int i) {
+    if (i < 0 || i >= n * m) {
+      throw new IndexOutOfBoundsException("output bit " + i + " of " + n * m);
+    }
+    return primes.length == 0 ? base.address(Section.INPUT, i, 0) : sub.sumBit(i);
+  }
+
+  @Override
+  public long sample(SplittableRandom rnd) {
+    int k = primes.length;
+    if (k == 0) {
+      return leaves.sample(rnd);
+    }
+    int j = rnd.nextInt(k);
+    int q = primes[j];
+    long top = (long) n * (q - 2);
+    return switch (rnd.nextInt(9)) {
+      case 0 -> leaves.sample(rnd);
+      case 1 -> switch (rnd.nextInt(4)) {
+        case 0 -> at(RES, j, 0, 1 + rnd.nextLong(smax(q)), rnd.nextInt(n));
+        case 1 -> at(RES, j, 1, rnd.nextLong(smax(q)), rnd.nextInt(n));
+        case 2 -> at(RES, j, 2, rnd.nextInt(q), rnd.nextInt(n));
+        default -> {
+          int t;
+          long mask = dlogMask(q);
+          do {
+            t = rnd.nextInt(dlBits(q));
+          } while ((mask >>> t & 1) == 0);
+          yield at(RES, j, 3, t, rnd.nextInt(n));
+        }
+      };
+      case 2 -> dlSum(j).sample(rnd);
+      case 3 -> switch (rnd.nextInt(3)) {
+        case 0 -> at(LAM, j, 1, rnd.nextLong(Math.min(top, (1L << dlSum(j).width()) - 1) + 1),
+            0);
+        case 1 -> at(LAM, j, 2, rnd.nextInt(q - 1), 0);
+        default -> at(LAM, j, 5, 1 + rnd.nextInt(q - 1), 0);
+      };
+      case 4 -> {
+        if (rnd.nextBoolean()) {
+          yield at(LOOK, j, 1, rnd.nextInt(frac), 0);
+        }
+        int c;
+        do {
+          c = rnd.nextInt(mBits);
+        } while (!gammaBitExists(j, c));
+        yield at(LOOK, j, 0, c, 0);
+      }
+      case 5 -> sHat.sample(rnd);
+      case 6 -> gSum.sample(rnd);
+      case 7 -> at(TM, 0, 1, rnd.nextInt(gSum.width()), 0);
+      default -> sub.sample(rnd);
+    };
+  }
+
+  // ---- the columns of the three kinds of iterated addition ----
+
+  /** Column t holds bit t of dlog x_i (mod q_j), i = 0..N−1, where that bit exists. */
+  private final class Logs implements Columns {
+    private final int j;
+    private final int q;
+    private final long mask;
+    private final boolean flat;
+
+    Logs(int j) {
+      this.j = j;
+      this.q = primes[j];
+      this.mask = dlogMask(q);
+      this.flat = mask == (1L << dlBits(q)) - 1;
+    }
+
+    @Override
+    public boolean flat() {
+      return flat;
+    }
+
+    @Override
+    public int count() {
+      return dlBits(q);
+    }
+
+    @Override
+    public long height(int c) {
+      return c >= 0 && c < count() && (mask >>> c & 1) != 0 ? n : 0;
+    }
+
+    @Override
+    public long entry(int c, long e) {
+      return at(RES, j, 3, c, e);
+    }
+
+    @Override
+    public long indexOf(int c, long address) {
+      long e = base.b(address);
+      return e < height(c) && address == entry(c, e) ? e : -1;
+    }
+  }
+
+  /** Column c: bit c of the fraction of every prime, then 1 (the +1/4) in column F − 2. */
+  private final class FracColumns implements Columns {
+    @Override
+    public int count() {
+      return frac;
+    }
+
+    @Override
+    public long height(int c) {
+      return c < 0 || c >= frac ? 0 : primes.length + (c == frac - 2 ? 1 : 0);
+    }
+
+    @Override
+    public long entry(int c, long e) {
+      return e < primes.length ? at(LOOK, e, 1, c, 0) : const1();
+    }
+
+    @Override
+    public long indexOf(int c, long address) {
+      if (address == const1()) {
+        return c == frac - 2 ? primes.length : -1;
+      }
+      long[] f = fields(address);
+      return f[0] == LOOK && f[2] == 1 && f[3] == c && f[4] == 0 && f[1] < primes.length
+          && c < frac ? f[1] : -1;
+    }
+  }
+
+  /** Column c: bit c of γ_j for the primes j (ascending) whose γ_j has that bit somewhere. */
+  private final class GammaColumns implements Columns {
+    @Override
+    public int count() {
+      return mBits;
+    }
+
+    @Override
+    public long height(int c) {
+      return c < 0 || c >= mBits ? 0 : gammaHeights[c];
+    }
+
+    @Override
+    public long entry(int c, long e) {
+      long seen = 0;
+      for (int j = 0; j < primes.length; j++) {
+        if (gammaBitExists(j, c) && seen++ == e) {
+          return at(LOOK, j, 0, c, 0);
+        }
+      }
+      throw new IndexOutOfBoundsException("entry " + e + " of γ column " + c);
+    }
+
+    /** The number of primes before j whose γ has bit c: O(j) bit tests. */
+    @Override
+    public long indexOf(int c, long address) {
+      long[] f = fields(address);
+      if (f[0] != LOOK || f[2] != 0 || f[3] != c || f[4] != 0 || f[1] >= primes.length
+          || !gammaBitExists((int) f[1], c)) {
+        return -1;
+      }
+      long e = 0;
+      for (int j = 0; j < f[1]; j++) {
+        e += gammaBitExists(j, c) ? 1 : 0;
+      }
+      return e;
+    }
+  }
+
+  /** Column i of Σ γ_j − t·M: bit i of Σ γ_j, then ¬(bit i of t·M). */
+  private final class SubColumns implements Columns {
+    @Override
+    public int count() {
+      return gSum.width();
+    }
+
+    @Override
+    public long height(int c) {
+      return c >= 0 && c < gSum.width() ? 2 : 0;
+    }
+
+    @Override
+    public long entry(int c, long e) {
+      return e == 0 ? gSum.bit(c) : at(TM, 0, 1, c, 0);
+    }
+
+    @Override
+    public long indexOf(int c, long address) {
+      return height(c) == 0 ? -1 : address == entry(c, 0) ? 0 : address == entry(c, 1) ? 1 : -1;
+    }
+  }
+}
