@@ -162,6 +162,8 @@ public final class Residues {
     int[] sum = byTables ? IteratedAddition.sumUniform(b, gammas, gammaBits)
         : IteratedAddition.sumUniform(b, gammas);
     int[] tM = Encoder.lookup(b, tOneHot, tm, sum.length);
-    return Bits.resize(Adder.subtract(b, sum, tM), width);
+    // Bit sum.length of the difference is subtract's x >= y flag, not a bit of X: keep it out
+    // when the sum's bus is narrower than width (constant operands shrink its bound).
+    return Bits.resize(Bits.slice(Adder.subtract(b, sum, tM), 0, sum.length), width);
   }
 }
