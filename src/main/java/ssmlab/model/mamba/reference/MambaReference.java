@@ -1,9 +1,9 @@
 package ssmlab.model.mamba.reference;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import ssmlab.arith.Arithmetic;
+import ssmlab.arith.ReferenceLayers;
 
 /**
  * Mamba's forward pass, written once against an {@link Arithmetic}: the same model as the engine's
@@ -35,16 +35,16 @@ public final class MambaReference<T> {
   private final List<List<T>> head;
   private final List<T> normF;
   private final List<Block<T>> blocks = new ArrayList<>();
-  private final T eps;
+  private final ReferenceLayers<T> layers;
   private final T one;
   private final T two;
-  private final T dModel;
 
   /** The weights as constants of {@code T}; one model for any number of sequences. */
   public MambaReference(Arithmetic<T> ar, MambaWeights w, ScanForm form) {
     this.ar = ar;
     this.w = w;
     this.form = form;
+    layers = new ReferenceLayers<>(ar, w.config().dModel(), w.config().normEpsilon());
     embedding = matrix(w.embedding());
     head = w.lmHead() == null ? embedding : matrix(w.lmHead());
     normF = vector(w.normF());
@@ -54,10 +54,8 @@ public final class MambaReference<T> {
           vector(l.dtBias()), matrix(l.A()), vector(l.D()), matrix(l.outProj()),
           vector(l.outProjBias())));
     }
-    eps = ar.positive(w.config().normEpsilon());
     one = ar.one();
     two = ar.constant(2);
-    dModel = ar.constant(w.config().dModel());
   }
 
   public Arithmetic<T> arithmetic() {
@@ -92,22 +90,7 @@ public final class MambaReference<T> {
 
   /** The logits (length, vocab) of an embedded sequence (length, d_model). */
   public List<List<T>> forward(List<List<T>> embedded) {
-    List<List<T>> r = embedded;
-    for (Block<T> b : blocks) {
-      List<List<T>> normed = r.stream().map(x -> rmsNorm(x, b.norm)).toList();
-      List<List<T>> out = mixer(b, normed);
-      List<List<T>> next = new ArrayList<>(r.size());
-      for (int t = 0; t < r.size(); t++) {
-        next.add(zip(r.get(t), out.get(t)));
-      }
-      r = next;
-    }
-    List<List<T>> logits = new ArrayList<>(r.size());
-    for (List<T> x : r) {
-      List<T> h = rmsNorm(x, normF);
-      logits.add(head.stream().map(row -> ar.dot(row, h)).toList());
-    }
-    return logits;
+    return layers.residualStack(embedded, blocks, Block::norm, this::mixer, normF, head);
   }
 
   private List<List<T>> mixer(Block<T> b, List<List<T>> h) {
@@ -239,58 +222,16 @@ public final class MambaReference<T> {
     return out;
   }
 
-  /** x * weight / sqrt(mean(x^2) + eps), each output one product of three factors. */
-  private List<T> rmsNorm(List<T> x, List<T> weight) {
-    T meanSquare = ar.divide(ar.dot(x, x), dModel);
-    T rs = ar.divide(one, ar.sqrt(ar.add(meanSquare, eps)));
-    List<T> y = new ArrayList<>(x.size());
-    for (int i = 0; i < x.size(); i++) {
-      y.add(ar.product(List.of(x.get(i), rs, weight.get(i))));
-    }
-    return y;
-  }
-
-  /** m x + bias: each entry one iterated sum of the rounded products and the bias. */
   private List<T> linear(List<List<T>> m, List<T> x, List<T> bias) {
-    List<T> y = new ArrayList<>(m.size());
-    for (int i = 0; i < m.size(); i++) {
-      List<T> terms = new ArrayList<>(x.size() + 1);
-      for (int j = 0; j < x.size(); j++) {
-        terms.add(ar.multiply(m.get(i).get(j), x.get(j)));
-      }
-      if (bias != null) {
-        terms.add(bias.get(i));
-      }
-      y.add(ar.sum(terms));
-    }
-    return y;
-  }
-
-  private List<T> zip(List<T> a, List<T> b) {
-    List<T> s = new ArrayList<>(a.size());
-    for (int i = 0; i < a.size(); i++) {
-      s.add(ar.add(a.get(i), b.get(i)));
-    }
-    return s;
+    return layers.linear(m, x, bias);
   }
 
   private List<T> vector(double[] v) {
-    if (v == null) {
-      return null;
-    }
-    List<T> out = new ArrayList<>(v.length);
-    for (double x : v) {
-      out.add(ar.constant(x));
-    }
-    return Collections.unmodifiableList(out);
+    return layers.vector(v);
   }
 
   private List<List<T>> matrix(double[][] m) {
-    List<List<T>> out = new ArrayList<>(m.length);
-    for (double[] row : m) {
-      out.add(vector(row));
-    }
-    return Collections.unmodifiableList(out);
+    return layers.matrix(m);
   }
 
   private record Block<T>(List<T> norm, List<List<T>> inProj, List<T> inProjBias,

@@ -1,9 +1,9 @@
 package ssmlab.model.s4d.reference;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import ssmlab.arith.Arithmetic;
+import ssmlab.arith.ReferenceLayers;
 import ssmlab.model.s4d.S4DLM;
 import ssmlab.tensor.Activations;
 
@@ -32,9 +32,7 @@ public final class S4DReference<T> {
   private final List<List<T>> head;
   private final List<T> normF;
   private final List<Block<T>> blocks = new ArrayList<>();
-  private final T eps;
-  private final T one;
-  private final T dModel;
+  private final ReferenceLayers<T> layers;
   private final T geluLinear;
   private final T geluCubic;
 
@@ -43,6 +41,7 @@ public final class S4DReference<T> {
     this.ar = ar;
     this.w = w;
     this.form = form;
+    layers = new ReferenceLayers<>(ar, w.config().dModel(), S4DLM.NORM_EPS);
     embedding = matrix(w.embedding());
     head = w.lmHead() == null ? embedding : matrix(w.lmHead());
     normF = vector(w.normF());
@@ -50,9 +49,6 @@ public final class S4DReference<T> {
       blocks.add(new Block<>(vector(l.norm()), new LtiSsm<>(ar, l.aBar(), l.bBar(), l.c(), l.d()),
           matrix(l.outProj()), vector(l.outProjBias())));
     }
-    eps = ar.positive(S4DLM.NORM_EPS);
-    one = ar.one();
-    dModel = ar.constant(w.config().dModel());
     geluLinear = ar.constant(2.0 * Activations.GELU_C);
     geluCubic = ar.constant(2.0 * Activations.GELU_C * Activations.GELU_A);
   }
@@ -89,26 +85,7 @@ public final class S4DReference<T> {
 
   /** The logits (length, vocab) of an embedded sequence (length, d_model). */
   public List<List<T>> forward(List<List<T>> embedded) {
-    List<List<T>> r = embedded;
-    for (Block<T> b : blocks) {
-      List<List<T>> normed = r.stream().map(x -> rmsNorm(x, b.norm)).toList();
-      List<List<T>> out = mixer(b, normed);
-      List<List<T>> next = new ArrayList<>(r.size());
-      for (int t = 0; t < r.size(); t++) {
-        List<T> s = new ArrayList<>(r.get(t).size());
-        for (int i = 0; i < r.get(t).size(); i++) {
-          s.add(ar.add(r.get(t).get(i), out.get(t).get(i)));
-        }
-        next.add(s);
-      }
-      r = next;
-    }
-    List<List<T>> logits = new ArrayList<>(r.size());
-    for (List<T> x : r) {
-      List<T> h = rmsNorm(x, normF);
-      logits.add(head.stream().map(row -> ar.dot(row, h)).toList());
-    }
-    return logits;
+    return layers.residualStack(embedded, blocks, Block::norm, this::mixer, normF, head);
   }
 
   private List<List<T>> mixer(Block<T> b, List<List<T>> u) {
@@ -117,7 +94,7 @@ public final class S4DReference<T> {
     List<List<T>> out = new ArrayList<>(y.size());
     for (List<T> yt : y) {
       List<T> g = yt.stream().map(this::gelu).toList();
-      List<T> p = linear(b.outProj, g, b.outProjBias);
+      List<T> p = layers.linear(b.outProj, g, b.outProjBias);
       List<T> o = new ArrayList<>(h);
       for (int i = 0; i < h; i++) {
         o.add(ar.multiply(p.get(i), ar.sigmoid(p.get(h + i))));
@@ -133,45 +110,12 @@ public final class S4DReference<T> {
     return ar.multiply(x, ar.sigmoid(v));
   }
 
-  /** x * weight / sqrt(mean(x^2) + eps), each output one product of three factors. */
-  private List<T> rmsNorm(List<T> x, List<T> weight) {
-    T meanSquare = ar.divide(ar.dot(x, x), dModel);
-    T rs = ar.divide(one, ar.sqrt(ar.add(meanSquare, eps)));
-    List<T> y = new ArrayList<>(x.size());
-    for (int i = 0; i < x.size(); i++) {
-      y.add(ar.product(List.of(x.get(i), rs, weight.get(i))));
-    }
-    return y;
-  }
-
-  /** m x + bias: each entry one iterated sum of the rounded products and the bias. */
-  private List<T> linear(List<List<T>> m, List<T> x, List<T> bias) {
-    List<T> y = new ArrayList<>(m.size());
-    for (int i = 0; i < m.size(); i++) {
-      List<T> terms = new ArrayList<>(x.size() + 1);
-      for (int j = 0; j < x.size(); j++) {
-        terms.add(ar.multiply(m.get(i).get(j), x.get(j)));
-      }
-      terms.add(bias.get(i));
-      y.add(ar.sum(terms));
-    }
-    return y;
-  }
-
   private List<T> vector(double[] v) {
-    List<T> out = new ArrayList<>(v.length);
-    for (double x : v) {
-      out.add(ar.constant(x));
-    }
-    return Collections.unmodifiableList(out);
+    return layers.vector(v);
   }
 
   private List<List<T>> matrix(double[][] m) {
-    List<List<T>> out = new ArrayList<>(m.length);
-    for (double[] row : m) {
-      out.add(vector(row));
-    }
-    return Collections.unmodifiableList(out);
+    return layers.matrix(m);
   }
 
   private record Block<T>(List<T> norm, LtiSsm<T> ssm, List<List<T>> outProj,
