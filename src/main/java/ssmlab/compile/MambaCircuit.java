@@ -2,6 +2,7 @@ package ssmlab.compile;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import ssmlab.arith.FloatPArithmetic;
 import ssmlab.circuit.Circuit;
 import ssmlab.circuit.CircuitBuilder;
@@ -72,23 +73,9 @@ public record MambaCircuit(Circuit circuit, MambaWeights weights, FloatFormat fo
     return weights.embedding().length;
   }
 
-  /** The circuit's logits (sequence, length, vocab) on token sequences, by evaluation. */
-  public List<List<List<FloatP>>> evaluate(List<int[]> sequences) {
-    return TokenPorts.evaluate(circuit, format, length, vocab(), sequences);
-  }
-
   @Override
-  public int verify(int count, long seed) {
-    List<int[]> sequences = TokenPorts.randomSequences(count, length, vocab(), seed);
-    List<List<List<FloatP>>> got = evaluate(sequences);
-    var interpreter = new MambaReference<>(new FloatPArithmetic(format, functions), weights,
-        form);
-    int agree = 0;
-    for (int s = 0; s < count; s++) {
-      if (interpreter.logits(sequences.get(s)).equals(got.get(s))) {
-        agree++;
-      }
-    }
-    return agree;
+  public Function<int[], List<List<FloatP>>> interpreter() {
+    return new MambaReference<>(new FloatPArithmetic(format, functions), weights,
+        form)::logits;
   }
 }

@@ -1,7 +1,11 @@
 package ssmlab.compile;
 
+import java.util.List;
+import java.util.function.Function;
+
 import ssmlab.circuit.Circuit;
 import ssmlab.fp.FloatFormat;
+import ssmlab.fp.FloatP;
 import ssmlab.fp.Functions;
 import ssmlab.model.SequenceModel;
 import ssmlab.model.mamba.reference.MambaWeights;
@@ -39,11 +43,30 @@ public sealed interface ModelCircuit permits MambaCircuit, S4DCircuit {
   /** The vocabulary size: the values of a token port, the logits of a position. */
   int vocab();
 
+  /** The F_p interpreter of the same model in the same form: tokens to logits (length, vocab). */
+  Function<int[], List<List<FloatP>>> interpreter();
+
+  /** The circuit's logits (sequence, length, vocab) on token sequences, by evaluation. */
+  default List<List<List<FloatP>>> evaluate(List<int[]> sequences) {
+    return TokenPorts.evaluate(circuit(), format(), length(), vocab(), sequences);
+  }
+
   /**
    * Evaluates the circuit on {@code count} random token sequences and compares every logit bit
    * for bit with the F_p interpreter in the same form; returns how many sequences agree.
    */
-  int verify(int count, long seed);
+  default int verify(int count, long seed) {
+    List<int[]> sequences = TokenPorts.randomSequences(count, length(), vocab(), seed);
+    List<List<List<FloatP>>> got = evaluate(sequences);
+    Function<int[], List<List<FloatP>>> interpreter = interpreter();
+    int agree = 0;
+    for (int s = 0; s < count; s++) {
+      if (interpreter.apply(sequences.get(s)).equals(got.get(s))) {
+        agree++;
+      }
+    }
+    return agree;
+  }
 
   /** Compiles a {@code mamba} or {@code s4d} model; other families are refused. */
   static ModelCircuit compile(SequenceModel model, FloatFormat f, ScanForm form, int length,
