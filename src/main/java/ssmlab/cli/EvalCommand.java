@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -25,6 +26,8 @@ import ssmlab.model.mamba.reference.MambaReference;
 import ssmlab.model.mamba.reference.MambaWeights;
 import ssmlab.model.mamba.reference.ScanForm;
 import ssmlab.progress.Progress;
+import ssmlab.tasks.Task;
+import ssmlab.tasks.TaskRegistry;
 import ssmlab.tensor.Parallel;
 import ssmlab.train.Evaluator;
 import ssmlab.train.LengthAccuracy;
@@ -35,6 +38,8 @@ import ssmlab.train.RunFolder;
     description = {"Token and sequence accuracy of a trained run, per length.",
       "Evaluates a run folder (from 'ssmlab train') on fresh samples; prints JSON."},
     footer = {"", "Examples:", "  ssmlab eval --run runs/parity-mamba --lengths 8,16,32,64,128",
+      "  ssmlab eval --run runs/s5-lstm --lengths 16,34 --task-option words=barrington "
+          + "--task-option label=final",
       "  ssmlab eval --run runs/parity-mamba --lengths 40 --arith fp --precision 8 "
           + "--exponent-bits 8 --count 64"})
 final class EvalCommand implements Callable<Integer> {
@@ -86,6 +91,12 @@ final class EvalCommand implements Callable<Integer> {
           + "(default: ${DEFAULT-VALUE}; other formats and forms always use the reference)")
   String fpPath;
 
+  @Option(names = "--task-option", paramLabel = "KEY=VALUE",
+      description = "score on the run's task with this option changed (repeatable), e.g. "
+          + "words=barrington and label=final for an s5 run: formulas through Barrington's "
+          + "reduction; the vocabularies must stay the model's")
+  Map<String, String> taskOptions = new LinkedHashMap<>();
+
   @Option(names = "--no-progress", description = "no progress on stderr (shown for the slow "
       + "--arith double and fp)")
   boolean noProgress;
@@ -113,9 +124,13 @@ final class EvalCommand implements Callable<Integer> {
     Parallel.setThreads(Parallel.checkThreads("--threads", threads));
     RunFolder.Loaded loaded = RunFolder.load(CheckpointPath.folder(run));
     requireMemory(loaded.model().config());
+    Task task = task(loaded);
     Map<String, Object> out = new LinkedHashMap<>();
     out.put("run", run.toString());
-    out.put("task", loaded.task().name());
+    out.put("task", task.name());
+    if (!taskOptions.isEmpty()) {
+      out.put("task_options", new TreeMap<>(options(loaded)));
+    }
     out.put("model", loaded.model().config().family());
     out.put("arith", arith);
     Evaluator.Forward forward = forward(loaded.model(), scanForm, out);
@@ -127,7 +142,7 @@ final class EvalCommand implements Callable<Integer> {
       progress.start("eval " + arith, "sequences", Math.multiplyExact(count, lengths.size()), 0);
       for (int n : lengths) {
         String note = "length " + n;
-        rows.add(row(n, Evaluator.evaluate(forward, loaded.model().vocabSize(), loaded.task(),
+        rows.add(row(n, Evaluator.evaluate(forward, loaded.model().vocabSize(), task,
             n, count, seed + n, k -> progress.advanceBy(k, note))));
       }
     }
@@ -135,6 +150,26 @@ final class EvalCommand implements Callable<Integer> {
     out.put("provenance", Provenance.current(threads));
     spec.commandLine().getOut().println(Json.write(out));
     return 0;
+  }
+
+  /** The run's task, rebuilt with --task-option over its own options when any is given. */
+  private Task task(RunFolder.Loaded loaded) {
+    if (taskOptions.isEmpty()) {
+      return loaded.task();
+    }
+    Task task = TaskRegistry.create(loaded.info().task(), options(loaded));
+    if (!task.inputVocabulary().equals(loaded.task().inputVocabulary())
+        || !task.targetVocabulary().equals(loaded.task().targetVocabulary())) {
+      throw new IllegalArgumentException("--task-option " + taskOptions + " changes the task's "
+          + "vocabulary: the model cannot read it");
+    }
+    return task;
+  }
+
+  private Map<String, String> options(RunFolder.Loaded loaded) {
+    Map<String, String> merged = new LinkedHashMap<>(loaded.info().taskOptions());
+    merged.putAll(taskOptions);
+    return merged;
   }
 
   private static Map<String, Object> row(int n, LengthAccuracy a) {

@@ -26,6 +26,10 @@ final class TaskOptionsMixin {
   @Option(names = "--via", paramLabel = "barrington", description = "bfvp: emit S5 words")
   String via;
 
+  @Option(names = "--words", paramLabel = "random|barrington",
+      description = "s5: random words, or formulas' branching programs (Barrington)")
+  String words;
+
   @Option(names = "--form", paramLabel = "infix|prefix|postfix", description = "bfvp: notation")
   String form;
 
@@ -60,6 +64,7 @@ final class TaskOptionsMixin {
     put(out, "p-ignore", pIgnore);
     put(out, "vocab", vocab);
     put(out, "cot", cot);
+    put(out, "words", words);
     return out;
   }
 

@@ -39,6 +39,15 @@ final class BarringtonWordTask extends BaseTask {
 
   @Override
   List<String> generate(int length, SplittableRandom rng) {
+    return padTo(programWord(length, rng), length);
+  }
+
+  /**
+   * The S5 word of a random formula's branching program, of the greatest program length at most
+   * {@code length}, unpadded; its product is {@code 23451} iff the formula is true, else the
+   * identity.
+   */
+  static List<String> programWord(int length, SplittableRandom rng) {
     int n = length;
     while (!programLength(n)) {
       n--;
@@ -55,7 +64,7 @@ final class BarringtonWordTask extends BaseTask {
     for (Perm g : p.word(assignment)) {
       out.add(g.toString());
     }
-    return padTo(out, length);
+    return out;
   }
 
   /** A formula with value {@code value} whose program has exactly {@code n} instructions. */

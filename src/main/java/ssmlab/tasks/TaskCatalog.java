@@ -14,6 +14,10 @@ final class TaskCatalog {
   private static final Param LABEL_ALL =
       new Param("label", "all", "all: every position labelled; final: only the last");
 
+  private static final Param WORDS = new Param("words", "random",
+      "random: uniform elements; barrington: the S5 words of random formulas' branching "
+          + "programs, padded with the identity (the last product is the formula's value)");
+
   private TaskCatalog() {}
 
   static List<TaskSpec> groupTasks() {
@@ -24,9 +28,15 @@ final class TaskCatalog {
     };
     for (String[] n : named) {
       FiniteGroup g = Groups.byName(n[1]);
-      out.add(new TaskSpec(n[0], classOf(g),
-          "word problem over " + g.name() + ": prefix products (state tracking)",
-          List.of(LABEL_ALL), o -> new GroupWordTask(n[0], g, finalOnly(o))));
+      String what = "word problem over " + g.name() + ": prefix products (state tracking)";
+      if (g.name().equals("S5")) {
+        out.add(new TaskSpec(n[0], classOf(g), what, List.of(LABEL_ALL, WORDS),
+            o -> new GroupWordTask(n[0], g, finalOnly(o),
+                o.choice("words", "random", "random", "barrington").equals("barrington"))));
+      } else {
+        out.add(new TaskSpec(n[0], classOf(g), what, List.of(LABEL_ALL),
+            o -> new GroupWordTask(n[0], g, finalOnly(o))));
+      }
     }
     out.add(new TaskSpec("perm", TaskClass.NC1_COMPLETE,
         "word problem over S_K (K >= 5: NC1-complete): prefix products",

@@ -116,4 +116,29 @@ final class EvalAttacksTest {
     assertThat(sequences + unlabelled).isEqualTo(64);
     assertThat(unlabelled).isPositive();
   }
+
+  @Test
+  void taskOption_scoresTheRunOnChangedWords_andRefusesAnotherVocabulary(@TempDir Path dir)
+      throws Exception {
+    Path run = dir.resolve("s5");
+    Cli.Result t = Cli.run("train", "--task", "s5", "--model", "lstm", "--d-model", "8",
+        "--layers", "1", "--steps", "2", "--batch", "2", "--train-lengths", "4", "--no-progress",
+        "--out", run.toString());
+    assertThat(t.code()).as(t.err()).isZero();
+    Cli.Result e = Cli.run("eval", "--run", run.toString(), "--lengths", "16", "--count", "32",
+        "--task-option", "words=barrington", "--task-option", "label=final");
+    assertThat(e.code()).as(e.err()).isZero();
+    JsonNode out = JsonMapper.builder().build().readTree(e.out());
+    assertThat(out.get("task_options").get("words").asString()).isEqualTo("barrington");
+    JsonNode row = out.get("lengths").get(0);
+    assertThat(row.get("sequences").asInt()).isEqualTo(32);
+    // one label per sequence: token and sequence accuracy are the same fraction
+    assertThat(row.get("token_accuracy").asDouble())
+        .isEqualTo(row.get("sequence_accuracy").asDouble());
+
+    Cli.Result bad = Cli.run("eval", "--run", run.toString(), "--lengths", "16",
+        "--task-option", "group=A5");
+    assertThat(bad.code()).isEqualTo(2);
+    assertThat(bad.err().strip()).doesNotContain("\n").contains("no option --group");
+  }
 }

@@ -151,4 +151,34 @@ final class GroupTasksTest {
     assertThatThrownBy(() -> TaskRegistry.create("s5").solve(tokens("12345 1234")))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @ParameterizedTest
+  @MethodSource("seeds")
+  void s5BarringtonWords_lastProductIsTheFormulasValue(long seed) {
+    Task words = TaskRegistry.create("s5", Map.of("words", "barrington"));
+    Task bfvp = TaskRegistry.create("bfvp", Map.of("via", "barrington"));
+    var rng = new SplittableRandom(seed);
+    int n = 1 + rng.nextInt(200);
+    Sample s = words.sample(n, rng);
+    assertThat(s.input()).hasSize(n).doesNotContain(Vocabulary.PAD);
+    String last = s.target().get(n - 1);
+    assertThat(last).isIn("23451", "12345");
+    assertThat(bfvp.solve(s.input()).get(n - 1)).isEqualTo(last.equals("23451") ? "1" : "0");
+  }
+
+  @Test
+  void s5BarringtonWords_sameVocabulariesAsRandomWords() {
+    Task random = TaskRegistry.create("s5");
+    Task words = TaskRegistry.create("s5", Map.of("words", "barrington", "label", "final"));
+    assertThat(words.inputVocabulary()).isEqualTo(random.inputVocabulary());
+    assertThat(words.targetVocabulary()).isEqualTo(random.targetVocabulary());
+  }
+
+  @Test
+  void barringtonWords_onlyOverS5() {
+    assertThatThrownBy(() -> TaskRegistry.create("a5", Map.of("words", "barrington")))
+        .hasMessageContaining("no option --words");
+    assertThatThrownBy(() -> TaskRegistry.create("s5", Map.of("words", "formulas")))
+        .hasMessageContaining("--words must be one of random, barrington");
+  }
 }
