@@ -13,6 +13,7 @@ import picocli.CommandLine;
 import ssmlab.experiment.Merge;
 import ssmlab.experiment.ResultsDir;
 import ssmlab.experiment.RunExecutor;
+import ssmlab.experiment.DepthPruning;
 import ssmlab.experiment.RunFilter;
 import ssmlab.experiment.Shard;
 import ssmlab.experiment.SweepRunner;
@@ -79,6 +80,12 @@ final class SweepCommand implements Callable<Integer> {
       + "OUT/models/<id> that eval, model forms and circuit model read")
   boolean keepModels;
 
+  @Option(names = "--prune-deeper", paramLabel = "T",
+      description = "Leave out a run when a finished run with fewer layers, the same otherwise "
+          + "(any seed), has sequence accuracy >= T at every test length: it cannot change "
+          + "'results table --min-layers T --agg max'. Shallower runs start first.")
+  Double pruneDeeper;
+
   @Option(names = "--no-progress", description = "No progress bar or progress lines.")
   boolean noProgress;
 
@@ -97,9 +104,12 @@ final class SweepCommand implements Callable<Integer> {
     Progress progress = noProgress ? Progress.NONE : Progress.forConsole(err);
     ResultsDir dir = new ResultsDir(out);
     RunExecutor runs = keepModels ? executor.keepingModels(out.resolve(MODELS)) : executor;
-    SweepRunner.Summary summary = new SweepRunner(runs, dir, options, progress)
-        .logTo(line -> err.println("ssmlab: " + line))
-        .run(sweep, shard, RunFilter.parse(where));
+    SweepRunner runner = new SweepRunner(runs, dir, options, progress)
+        .logTo(line -> err.println("ssmlab: " + line));
+    if (pruneDeeper != null) {
+      runner.pruneDeeper(new DepthPruning(pruneDeeper));
+    }
+    SweepRunner.Summary summary = runner.run(sweep, shard, RunFilter.parse(where));
     spec.commandLine().getOut().println(Json.write(summary));
     if (!summary.failed().isEmpty()) {
       err.println("ssmlab: " + summary.failed().size() + " runs failed, first: "

@@ -56,10 +56,16 @@ public final class SweepRunner {
    * @param skipped those already finished before the call
    * @param finished those finished by the call
    * @param failed {@code id: error} for each run that threw
+   * @param pruned those left out as redundant ({@link #pruneDeeper})
    */
-  public record Summary(int runs, int skipped, int finished, List<String> failed) {
+  public record Summary(int runs, int skipped, int finished, List<String> failed, int pruned) {
     public Summary {
       failed = List.copyOf(failed);
+    }
+
+    /** A summary of a sweep that pruned nothing. */
+    public Summary(int runs, int skipped, int finished, List<String> failed) {
+      this(runs, skipped, finished, failed, 0);
     }
   }
 
@@ -69,6 +75,7 @@ public final class SweepRunner {
   private final Progress progress;
   private final Provenance provenance;
   private Consumer<String> log = line -> { };
+  private DepthPruning pruning;
 
   public SweepRunner(RunExecutor executor, ResultsDir dir, Options options, Progress progress) {
     this.executor = executor;
@@ -81,6 +88,15 @@ public final class SweepRunner {
   /** Sends notes for the user (a damaged result redone, runs trained elsewhere) to {@code log}. */
   public SweepRunner logTo(Consumer<String> log) {
     this.log = log;
+    return this;
+  }
+
+  /**
+   * Leaves out each run that a finished run with fewer layers makes redundant for the best-seed
+   * fewest-layers table at {@code pruning}'s threshold, and starts the shallower runs first.
+   */
+  public SweepRunner pruneDeeper(DepthPruning pruning) {
+    this.pruning = pruning;
     return this;
   }
 
@@ -113,19 +129,25 @@ public final class SweepRunner {
     dir.claim(spec);
     dir.deleteStaleTemps(mine.stream().map(Run::id).collect(Collectors.toSet()));
     List<Run> pending = mine.stream().filter(this::unfinished).toList();
+    if (pruning != null) {
+      pending = DepthPruning.shallowFirst(pending);
+    }
     String hash = spec.hash();
     String title = "sweep " + spec.name() + (shard.count() > 1 ? " shard " + shard : "");
     progress.start(title, "runs", mine.size(), mine.size() - pending.size());
     List<String> failed = new ArrayList<>();
     var elsewhere = new AtomicInteger();
+    var pruned = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(options.workers(),
         Thread.ofPlatform().name("sweep-worker-", 0).factory());
     try {
       List<Future<?>> futures = new ArrayList<>();
       for (Run run : pending) {
         futures.add(pool.submit(() -> {
-          if (!runLocked(run, spec.name(), hash)) {
-            elsewhere.incrementAndGet();
+          switch (runLocked(run, all, spec.name(), hash)) {
+            case ELSEWHERE -> elsewhere.incrementAndGet();
+            case PRUNED -> pruned.incrementAndGet();
+            case TRAINED -> { }
           }
           return null;
         }));
@@ -146,7 +168,7 @@ public final class SweepRunner {
           + " at the same time, so this one skipped them");
     }
     return new Summary(mine.size(), mine.size() - pending.size() + elsewhere.get(),
-        pending.size() - failed.size() - elsewhere.get(), failed);
+        pending.size() - failed.size() - elsewhere.get() - pruned.get(), failed, pruned.get());
   }
 
   /** Whether {@code run} has no sound result yet; a damaged one is said to be redone. */
@@ -167,23 +189,31 @@ public final class SweepRunner {
     return worded && cause.getMessage() != null ? cause.getMessage() : cause.toString();
   }
 
+  private enum Outcome { TRAINED, ELSEWHERE, PRUNED }
+
   /**
-   * Runs {@code run} under its lock; returns false, running nothing, when another worker or
-   * process holds the lock or finished the run meanwhile.
+   * Runs {@code run} under its lock, unless another worker or process holds the lock or finished
+   * the run meanwhile, or a finished shallower run makes it redundant.
    */
-  private boolean runLocked(Run run, String sweep, String specHash) throws Exception {
+  private Outcome runLocked(Run run, List<Run> all, String sweep, String specHash)
+      throws Exception {
     Optional<LockFile> lock = dir.tryLock(run.id());
     if (lock.isEmpty()) {
       progress.advance(run.id() + " trained elsewhere");
-      return false;
+      return Outcome.ELSEWHERE;
     }
     try (LockFile held = lock.get()) {
       if (dir.isFinished(run.id())) {
         progress.advance(run.id() + " finished elsewhere");
-        return false;
+        return Outcome.ELSEWHERE;
+      }
+      Optional<String> by = pruning == null ? Optional.empty() : pruning.prunedBy(run, all, dir);
+      if (by.isPresent()) {
+        progress.advance(run.id() + " pruned: " + by.get() + " has fewer layers");
+        return Outcome.PRUNED;
       }
       runOne(run, sweep, specHash);
-      return true;
+      return Outcome.TRAINED;
     }
   }
 
