@@ -28,7 +28,7 @@ import ssmlab.train.Gradients;
 
 /** {@code ssmlab bench}: speed measurements that are part of the contract. */
 @Command(name = "bench", mixinStandardHelpOptions = true,
-    description = "Speed measurements.", subcommands = {BenchCommand.Train.class, BenchFp.class},
+    description = "Speed measurements.", subcommands = {BenchCommand.Train.class, BenchFp.class, BenchGemm.class},
     footer = {"", "Example:", "  ssmlab bench train --model lstm --d-model 64 --layers 2"})
 final class BenchCommand implements Runnable {
 

@@ -1,0 +1,65 @@
+#!/usr/bin/env bash
+# Issue 14: ssmlab beside the PyTorch peer (Debian's python3-torch on OpenBLAS), on this machine,
+# in one sitting, the two sides interleaved: whole training steps (bench train against
+# torch_peer.py bench) at the small and the large configuration, and matrix products at the
+# models' shapes (bench gemm against torch.mm). Appends one JSON line per measurement to OUT, each
+# tagged with side, config and repetition, then prints the medians and ratios (speed-table.sh).
+#   experiments/speed-vs-torch.sh [OUT]       REPS=3 by default; QUICK=1: a short smoke run
+# Needs python3-torch and libopenblas0-pthread (bash .ci/install python3-torch libopenblas0-pthread);
+# OPENBLAS_CORETYPE is unset for the peer, so OpenBLAS picks its AVX-512 kernels. Measure on a
+# quiet machine: only ratios taken in one sitting count.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+out=${1:-results/speed/$(date -u +%Y-%m-%d).jsonl}
+reps=${REPS:-3}
+peer=${PEER:-../shared/bench/torch_peer.py}
+py() { env -u OPENBLAS_CORETYPE /usr/bin/python3 "$@"; }
+tag() { jq -c --arg side "$1" --arg config "$2" --argjson rep "$3" \
+  '{side: $side, config: $config, rep: $rep} + .'; }
+
+small="--d-model 64 --layers 2 --batch 32 --length 64 --vocab 64 --threads 2"
+large="--d-model 256 --layers 4 --batch 32 --length 256 --vocab 64 --threads 2"
+ours_small=(--steps 30) ours_large=(--steps 5) peer_small=(--steps 10 --warmup 3)
+peer_large=(--steps 3 --warmup 1)
+# C = op(A) op(B), MxNxK: rows = batch x length (2,048 small, 8,192 large); a linear layer's
+# forward (nt), its input gradient (nn) and weight gradient (tn), and one square product
+shapes=2048x256x64:nt,2048x64x256:nn,256x64x2048:tn,2048x64x128:nt
+shapes+=,8192x1024x256:nt,8192x256x1024:nn,1024x256x8192:tn,8192x256x512:nt,512x512x512:nn
+families=(mamba lstm transformer) others=(s4d rnn deltanet ids4 hybrid)
+if [ -n "${QUICK:-}" ]; then
+  reps=1 large="" ours_small=(--steps 2) peer_small=(--steps 1 --warmup 1)
+  shapes=64x64x64:nt others=()
+fi
+
+mkdir -p "$(dirname "$out")"
+jq -nc --arg flags "$(grep -m1 -o 'avx512[a-z_0-9]*' /proc/cpuinfo | sort -u | tr '\n' ' ')" \
+  --arg cpu "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')" \
+  --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" --arg date "$(date -u +%FT%TZ)" \
+  --argjson cores "$(nproc)" --arg commit "$(git rev-parse --short HEAD)" \
+  '{side: "machine", cpu: $cpu, cores: $cores, avx512: $flags, load: $load, date: $date,
+    commit: $commit}' >> "$out"
+for rep in $(seq "$reps"); do
+  for m in "${families[@]}"; do
+    ./ssmlab bench train --model "$m" $small "${ours_small[@]}" | tag ssmlab small "$rep" >> "$out"
+    py "$peer" bench --model "$m" --scan parallel $small "${peer_small[@]}" 2>/dev/null \
+      | tag torch small "$rep" >> "$out"
+  done
+  for m in "${others[@]}"; do
+    ./ssmlab bench train --model "$m" $small "${ours_small[@]}" | tag ssmlab small "$rep" >> "$out"
+  done
+  if [ -n "$large" ]; then
+    for m in "${families[@]}"; do
+      ./ssmlab bench train --model "$m" $large "${ours_large[@]}" | tag ssmlab large "$rep" >> "$out"
+      # the peer's Mamba takes minutes a step at this size: once, one step, bounded
+      if [ "$m" != mamba ] || [ "$rep" = 1 ]; then
+        steps=("${peer_large[@]}"); [ "$m" = mamba ] && steps=(--steps 1 --warmup 0)
+        timeout 400 /usr/bin/env -u OPENBLAS_CORETYPE /usr/bin/python3 "$peer" bench \
+          --model "$m" --scan parallel $large "${steps[@]}" 2>/dev/null \
+          | tag torch large "$rep" >> "$out" || echo "peer $m large: no result in 400 s" >&2
+      fi
+    done
+  fi
+  ./ssmlab bench gemm --shapes "$shapes" --threads 2 | tag ssmlab gemm "$rep" >> "$out"
+  py experiments/torch-gemm.py --shapes "$shapes" --threads 2 | tag torch gemm "$rep" >> "$out"
+done
+experiments/speed-table.sh "$out"
