@@ -20,7 +20,7 @@ tag() { jq -c --arg side "$1" --arg config "$2" --argjson rep "$3" \
 small="--d-model 64 --layers 2 --batch 32 --length 64 --vocab 64 --threads 2"
 large="--d-model 256 --layers 4 --batch 32 --length 256 --vocab 64 --threads 2"
 ours_small=(--steps 30) ours_large=(--steps 5) peer_small=(--steps 10 --warmup 3)
-peer_large=(--steps 3 --warmup 1)
+peer_large=(--steps 3 --warmup 1) peer_families=(--steps 2 --warmup 1)
 # C = op(A) op(B), MxNxK: rows = batch x length (2,048 small, 8,192 large); a linear layer's
 # forward (nt), its input gradient (nn) and weight gradient (tn), and one square product
 shapes=2048x256x64:nt,2048x64x256:nn,256x64x2048:tn,2048x64x128:nt
@@ -32,6 +32,12 @@ if [ -n "${QUICK:-}" ]; then
 fi
 
 mkdir -p "$(dirname "$out")"
+inits=$(mktemp -d)
+trap 'rm -rf "$inits"' EXIT
+for m in deltanet ids4; do   # random d_model 64, 2-layer models for the reference to load
+  [ ${#others[@]} -gt 0 ] && ./ssmlab train --task s5 --model "$m" --d-model 64 --layers 2 \
+    --steps 1 --batch 2 --train-lengths 4 --threads 1 --no-progress --out "$inits/$m" >/dev/null
+done
 jq -nc --arg flags "$(grep -m1 -o 'avx512[a-z_0-9]*' /proc/cpuinfo | sort -u | tr '\n' ' ')" \
   --arg cpu "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')" \
   --arg load "$(cut -d' ' -f1-3 /proc/loadavg)" --arg date "$(date -u +%FT%TZ)" \
@@ -46,6 +52,10 @@ for rep in $(seq "$reps"); do
   done
   for m in "${others[@]}"; do
     ./ssmlab bench train --model "$m" $small "${ours_small[@]}" | tag ssmlab small "$rep" >> "$out"
+    if [ -d "$inits/$m" ]; then   # a plain PyTorch version of the family: the tests' reference
+      py experiments/torch-families-bench.py --run "$inits/$m" --vocab 64 --batch 32 --length 64 \
+        --threads 2 "${peer_families[@]}" | tag torch small "$rep" >> "$out"
+    fi
   done
   if [ -n "$large" ]; then
     for m in "${families[@]}"; do
