@@ -29,6 +29,12 @@ final class CompiledModelOptions {
           + "the paper's constructions (polynomial in p); default ${DEFAULT-VALUE}")
   String functions;
 
+  @Option(names = "--token-tables", description = "mamba: read the first block's values up to "
+      + "the scan (RMSNorm, in_proj, convolution, SiLU, softplus, exp, SiLU(z)), which depend "
+      + "on the d_conv tokens ending at each position only, from tables over those tokens that "
+      + "the F_p interpreter fills, instead of building their gates (README: token tables)")
+  boolean tokenTables;
+
   Functions functions() {
     return Functions.parse(functions);
   }
