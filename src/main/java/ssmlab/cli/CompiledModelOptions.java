@@ -62,13 +62,20 @@ final class CompiledModelOptions {
     return FloatFormat.of(precision, exponentBits);
   }
 
-  /** The checkpoint's model: a mamba or an s4d ({@code ModelCircuit.compile} refuses others). */
+  /**
+   * The checkpoint's model: a mamba or an s4d ({@code ModelCircuit.compile} refuses others), a
+   * mamba only with {@code --token-tables}.
+   */
   SequenceModel model() {
     SequenceModel m = RunFolder.load(CheckpointPath.folder(checkpoint)).model();
     String family = m.config().family();
     if (!family.equals("mamba") && !family.equals("s4d")) {
       throw new IllegalArgumentException("circuits are compiled from mamba and s4d models, not "
           + family);
+    }
+    if (tokenTables && !family.equals("mamba")) {
+      throw new IllegalArgumentException("--token-tables: token tables are built for mamba "
+          + "models, not " + family);
     }
     return m;
   }
