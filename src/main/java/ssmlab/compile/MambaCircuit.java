@@ -38,8 +38,8 @@ public record MambaCircuit(Circuit circuit, MambaWeights weights, FloatFormat fo
     ScanForm form, int length, boolean levelled, Functions functions, boolean tokenTables)
     implements ModelCircuit {
 
-  /** The most rows a first-block table may have (2^(token bits · d_conv)). */
-  static final int MAX_TABLE_ROWS = 1 << 16;
+  /** The most index bits (token bits · d_conv) of a first-block table: 2^16 rows. */
+  static final int MAX_TABLE_BITS = 16;
 
   /** Compiles the model for sequences of {@code length} tokens. */
   public static MambaCircuit compile(MambaWeights w, FloatFormat f, ScanForm form, int length) {
@@ -92,14 +92,20 @@ public record MambaCircuit(Circuit circuit, MambaWeights weights, FloatFormat fo
       MambaWeights w, FloatFormat f, Functions functions, ScanForm form, int[][] tokens) {
     var interpreter = new MambaReference<>(new FloatPArithmetic(f, functions), w, form);
     int kernel = w.config().dConv();
+    int bits = tokens[0].length;
+    int widest = Math.min(kernel, tokens.length);
+    if (bits * widest > MAX_TABLE_BITS) {
+      throw new IllegalArgumentException("token tables need 2^" + bits * widest + " rows "
+          + "(windows of " + widest + " tokens of " + bits + " bits), more than 2^"
+          + MAX_TABLE_BITS);
+    }
     int[][][] tables = new int[kernel + 1][][];
     List<MambaReference.Position<FpWires>> positions = new ArrayList<>(tokens.length);
     for (int t = 0; t < tokens.length; t++) {
       int window = Math.min(t + 1, kernel);
       if (tables[window] == null) {
-        tables[window] = table(interpreter, tokens[0].length, window);
+        tables[window] = table(interpreter, bits, window);
       }
-      int bits = tokens[t].length;
       int[] index = new int[window * bits];
       for (int s = 0; s < window; s++) {
         System.arraycopy(tokens[t - window + 1 + s], 0, index, s * bits, bits);
@@ -117,15 +123,11 @@ public record MambaCircuit(Circuit circuit, MambaWeights weights, FloatFormat fo
    * embed as zeros, as the embedding's multiplexer selects them.
    */
   private static int[][] table(MambaReference<FloatP> interpreter, int bits, int window) {
-    long size = 1L << (bits * window);
-    if (size > MAX_TABLE_ROWS) {
-      throw new IllegalArgumentException("token tables need 2^" + bits * window + " rows "
-          + "(d_conv " + window + " tokens of " + bits + " bits), more than " + MAX_TABLE_ROWS);
-    }
+    int size = 1 << (bits * window);
     int vocab = interpreter.weights().embedding().length;
     List<FloatP> zeros = Collections.nCopies(interpreter.weights().config().dModel(),
         interpreter.arithmetic().zero());
-    int[][] table = new int[(int) size][];
+    int[][] table = new int[size][];
     for (int row = 0; row < size; row++) {
       List<List<FloatP>> embedded = new ArrayList<>(window);
       for (int s = 0; s < window; s++) {

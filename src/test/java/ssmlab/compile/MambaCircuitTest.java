@@ -1,6 +1,7 @@
 package ssmlab.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -63,6 +64,15 @@ final class MambaCircuitTest {
           .stats().wires();
       assertThat(c.circuit().stats().wires()).isLessThan(plain);
     }
+  }
+
+  @Test
+  void tokenTables_overTwoToTheSixteenRows_areRefused() {
+    // 2 bits a token (vocabulary 3) and d_conv 9: windows of 18 bits
+    MambaWeights w = tiny("0,1", 9, 1);
+    assertThatThrownBy(() -> MambaCircuit.compile(w, FloatFormat.of(3, 3), ScanForm.UNROLLED, 9,
+        false, Functions.TABLE, true)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2^18 rows");
   }
 
   @Test
