@@ -40,7 +40,9 @@ import ssmlab.report.ScalingPlot;
         "  ssmlab circuit scale --checkpoint runs/tiny --lengths 2,4,8 --precision-rule "
         + "'log2+4' --levelled --verify 8",
         "  ssmlab circuit scale --checkpoint runs/tiny --precision-rule 2:5,3:6,4:7 "
-        + "--functions paper --levelled"})
+        + "--functions paper --levelled",
+        "  ssmlab circuit scale --checkpoint runs/tiny --lengths 2,4,8,16 --precision 8 "
+        + "--functions paper --token-tables"})
 final class CircuitScaleCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
