@@ -81,7 +81,7 @@ final class CircuitModelCommand implements Callable<Integer> {
     ModelCircuit c;
     try {
       c = ModelCircuit.compile(model, format, scanForm, length, compiled.levelled,
-          compiled.functions());
+          compiled.functions(), compiled.tokenTables);
     } catch (OutOfMemoryError tooBig) {
       throw new IllegalArgumentException("the circuit for --length " + length + " does not fit "
           + "in the heap; use a smaller --length, --precision or --exponent-bits, or a larger "
@@ -140,6 +140,9 @@ final class CircuitModelCommand implements Callable<Integer> {
     out.put("precision", c.format().p());
     out.put("exponent_bits", c.format().q());
     out.put("functions", c.functions().toString());
+    if (c.tokenTables()) {
+      out.put("token_tables", true);
+    }
     out.put("gates", s.gates());
     out.put("wires", s.wires());
     out.put("depth", s.depth());

@@ -21,7 +21,6 @@ import picocli.CommandLine.Spec;
 import ssmlab.circuit.CircuitStats;
 import ssmlab.compile.ModelCircuit;
 import ssmlab.fp.FloatFormat;
-import ssmlab.fp.Functions;
 import ssmlab.model.SequenceModel;
 import ssmlab.model.mamba.reference.ScanForm;
 import ssmlab.progress.Progress;
@@ -41,7 +40,9 @@ import ssmlab.report.ScalingPlot;
         "  ssmlab circuit scale --checkpoint runs/tiny --lengths 2,4,8 --precision-rule "
         + "'log2+4' --levelled --verify 8",
         "  ssmlab circuit scale --checkpoint runs/tiny --precision-rule 2:5,3:6,4:7 "
-        + "--functions paper --levelled"})
+        + "--functions paper --levelled",
+        "  ssmlab circuit scale --checkpoint runs/tiny --lengths 2,4,8,16 --precision 8 "
+        + "--functions paper --token-tables"})
 final class CircuitScaleCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
@@ -133,8 +134,7 @@ final class CircuitScaleCommand implements Callable<Integer> {
               + "of the smaller n, over the %.0e this command builds", expected, MAX_WIRES));
           break;
         }
-        Row row = compile(w, format.get(n), form, n, compiled.levelled, compiled.functions(),
-            verify);
+        Row row = compile(w, format.get(n), form, n, compiled, verify);
         progress.advance(form.id() + " n=" + n);
         if (row == null) {
           table.skipped(form.id(), n, "out of memory");
@@ -338,10 +338,11 @@ final class CircuitScaleCommand implements Callable<Integer> {
   }
 
   private static Row compile(SequenceModel w, FloatFormat f, ScanForm form, int n,
-      boolean levelled, Functions functions, int verify) {
+      CompiledModelOptions o, int verify) {
     try {
       long t0 = System.nanoTime();
-      ModelCircuit c = ModelCircuit.compile(w, f, form, n, levelled, functions);
+      ModelCircuit c = ModelCircuit.compile(w, f, form, n, o.levelled, o.functions(),
+          o.tokenTables);
       double s = (System.nanoTime() - t0) / 1e9;
       CircuitStats st = c.circuit().stats();
       int verified = -1;

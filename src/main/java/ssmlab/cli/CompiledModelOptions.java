@@ -29,6 +29,12 @@ final class CompiledModelOptions {
           + "the paper's constructions (polynomial in p); default ${DEFAULT-VALUE}")
   String functions;
 
+  @Option(names = "--token-tables", description = "mamba: read the first block's values up to "
+      + "the scan (RMSNorm, in_proj, convolution, SiLU, softplus, exp, SiLU(z)), which depend "
+      + "on the d_conv tokens ending at each position only, from tables over those tokens that "
+      + "the F_p interpreter fills, instead of building their gates (README: token tables)")
+  boolean tokenTables;
+
   Functions functions() {
     return Functions.parse(functions);
   }
@@ -56,13 +62,20 @@ final class CompiledModelOptions {
     return FloatFormat.of(precision, exponentBits);
   }
 
-  /** The checkpoint's model: a mamba or an s4d ({@code ModelCircuit.compile} refuses others). */
+  /**
+   * The checkpoint's model: a mamba or an s4d ({@code ModelCircuit.compile} refuses others), a
+   * mamba only with {@code --token-tables}.
+   */
   SequenceModel model() {
     SequenceModel m = RunFolder.load(CheckpointPath.folder(checkpoint)).model();
     String family = m.config().family();
     if (!family.equals("mamba") && !family.equals("s4d")) {
       throw new IllegalArgumentException("circuits are compiled from mamba and s4d models, not "
           + family);
+    }
+    if (tokenTables && !family.equals("mamba")) {
+      throw new IllegalArgumentException("--token-tables: token tables are built for mamba "
+          + "models, not " + family);
     }
     return m;
   }

@@ -40,6 +40,14 @@ public sealed interface ModelCircuit permits MambaCircuit, S4DCircuit {
 
   Functions functions();
 
+  /**
+   * Whether the first block's per-position values up to the scan are tables selected by the
+   * tokens they depend on (Mamba only).
+   */
+  default boolean tokenTables() {
+    return false;
+  }
+
   /** The vocabulary size: the values of a token port, the logits of a position. */
   int vocab();
 
@@ -71,9 +79,23 @@ public sealed interface ModelCircuit permits MambaCircuit, S4DCircuit {
   /** Compiles a {@code mamba} or {@code s4d} model; other families are refused. */
   static ModelCircuit compile(SequenceModel model, FloatFormat f, ScanForm form, int length,
       boolean levelled, Functions functions) {
-    return switch (model.config().family()) {
+    return compile(model, f, form, length, levelled, functions, false);
+  }
+
+  /**
+   * The same; {@code tokenTables} as {@link MambaCircuit#compile(MambaWeights, FloatFormat,
+   * ScanForm, int, boolean, Functions, boolean)} (refused for S4D).
+   */
+  static ModelCircuit compile(SequenceModel model, FloatFormat f, ScanForm form, int length,
+      boolean levelled, Functions functions, boolean tokenTables) {
+    String family = model.config().family();
+    if (tokenTables && !family.equals("mamba")) {
+      throw new IllegalArgumentException("token tables are built for mamba models, not "
+          + family);
+    }
+    return switch (family) {
       case "mamba" -> MambaCircuit.compile(MambaWeights.of(model), f, form, length, levelled,
-          functions);
+          functions, tokenTables);
       case "s4d" -> S4DCircuit.compile(S4DWeights.of(model), f, form, length, levelled,
           functions);
       default -> throw new IllegalArgumentException("circuits are compiled from mamba and s4d "

@@ -33,24 +33,40 @@ final class TokenPorts {
   /** The input ports and the embedded sequence (length, d_model) they select. */
   static List<List<FpWires>> embed(CircuitBuilder b, FloatFormat f, List<List<FpWires>> rows,
       int length) {
-    int vocab = rows.size();
-    int[][] table = new int[vocab][];
-    for (int v = 0; v < vocab; v++) {
+    return embed(b, f, rows, inputs(b, rows.size(), length));
+  }
+
+  /** The input ports {@code t0 .. t(length-1)} of a vocabulary of size {@code vocab}. */
+  static int[][] inputs(CircuitBuilder b, int vocab, int length) {
+    int[][] tokens = new int[length][];
+    for (int t = 0; t < length; t++) {
+      tokens[t] = b.input("t" + t, tokenBits(vocab));
+    }
+    return tokens;
+  }
+
+  /** The embedded sequence (length, d_model) that the token wires select. */
+  static List<List<FpWires>> embed(CircuitBuilder b, FloatFormat f, List<List<FpWires>> rows,
+      int[][] tokens) {
+    int[][] table = new int[rows.size()][];
+    for (int v = 0; v < table.length; v++) {
       table[v] = bits(rows.get(v));
     }
-    int dModel = rows.getFirst().size();
-    int width = FpWires.width(f);
-    List<List<FpWires>> embedded = new ArrayList<>(length);
-    for (int t = 0; t < length; t++) {
-      int[] token = b.input("t" + t, tokenBits(vocab));
-      int[] selected = Multiplexer.select(b, token, table);
-      List<FpWires> x = new ArrayList<>(dModel);
-      for (int i = 0; i < dModel; i++) {
-        x.add(FpWires.of(f, Bits.slice(selected, i * width, (i + 1) * width)));
-      }
-      embedded.add(x);
+    List<List<FpWires>> embedded = new ArrayList<>(tokens.length);
+    for (int[] token : tokens) {
+      embedded.add(buses(f, Multiplexer.select(b, token, table)));
     }
     return embedded;
+  }
+
+  /** Consecutive F_p buses of format f, the first least significant: the inverse of bits. */
+  static List<FpWires> buses(FloatFormat f, int[] bits) {
+    int width = FpWires.width(f);
+    List<FpWires> xs = new ArrayList<>(bits.length / width);
+    for (int i = 0; i + width <= bits.length; i += width) {
+      xs.add(FpWires.of(f, Bits.slice(bits, i, i + width)));
+    }
+    return xs;
   }
 
   /** The output ports {@code logits<t>}. */

@@ -41,6 +41,17 @@ final class CircuitModelCommandTest {
   }
 
   @Test
+  void model_tokenTables_paperFunctions_verifiesAndSaysSo() throws Exception {
+    Result r = MainTest.run("circuit", "model", "--checkpoint", run.toString(), "--length", "3",
+        "--precision", "4", "--exponent-bits", "4", "--functions", "paper", "--levelled",
+        "--token-tables", "--verify", "8", "--no-progress");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode json = Json.MAPPER.readTree(r.out());
+    assertThat(json.get("token_tables").asBoolean()).isTrue();
+    assertThat(json.get("verified").asInt()).isEqualTo(8);
+  }
+
+  @Test
   void model_vectors_oneLinePerVectorWithTheTokenPorts() throws Exception {
     Path vec = dir.resolve("m2.vec");
     Result r = MainTest.run("circuit", "model", "--checkpoint", run.toString(), "--length", "2",

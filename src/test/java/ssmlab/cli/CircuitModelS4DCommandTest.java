@@ -53,6 +53,15 @@ final class CircuitModelS4DCommandTest {
   }
 
   @Test
+  void model_s4dTokenTables_isOneLineExitTwo() {
+    Result r = MainTest.run("circuit", "model", "--checkpoint", run.toString(), "--length", "2",
+        "--token-tables");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip().lines()).as(r.err()).hasSize(1);
+    assertThat(r.err()).contains("token tables are built for mamba");
+  }
+
+  @Test
   void model_otherFamily_isOneLineExitTwo() {
     Path lstm = dir.resolve("lstm");
     Result t = MainTest.run("train", "--task", "flipflop", "--model", "lstm", "--d-model", "2",

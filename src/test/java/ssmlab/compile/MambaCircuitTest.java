@@ -1,6 +1,7 @@
 package ssmlab.compile;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Tag;
@@ -39,6 +40,51 @@ final class MambaCircuitTest {
         ScanForm.SEQUENTIAL, 2, false, Functions.PAPER);
     assertThat(c.functions()).isEqualTo(Functions.PAPER);
     assertThat(c.verify(16, 2)).isEqualTo(16);
+  }
+
+  /**
+   * With token tables the first block's values up to the scan come from tables the F_p
+   * interpreter fills: the circuit still computes what the interpreter computes (which builds
+   * them), and is smaller.
+   */
+  @ParameterizedTest(name = "{0}, n={1}, eigenvalues {2}, d_conv {3}, layers {4}, {5}")
+  @CsvSource({"unrolled, 3, '0,1', 2, 1, table", "sequential, 4, '-1,1', 2, 2, table",
+      "unrolled, 2, '0,1', 1, 2, table", "unrolled, 4, '0,1', 3, 1, table",
+      "unrolled, 3, '0,1', 2, 1, paper"})
+  void tokenTables_agreeBitForBitWithTheFpInterpreter_andAreSmaller(String form, int n,
+      String ev, int dConv, int layers, String functions) {
+    MambaWeights w = tiny(ev, dConv, layers);
+    FloatFormat f = FloatFormat.of(3, 3);
+    Functions fn = Functions.parse(functions);
+    MambaCircuit c = MambaCircuit.compile(w, f, ScanForm.parse(form), n, true, fn, true);
+    assertThat(c.tokenTables()).isTrue();
+    assertThat(c.verify(40, n)).isEqualTo(40);
+    if (fn == Functions.TABLE) {
+      long plain = MambaCircuit.compile(w, f, ScanForm.parse(form), n, true, fn).circuit()
+          .stats().wires();
+      assertThat(c.circuit().stats().wires()).isLessThan(plain);
+    }
+  }
+
+  @Test
+  void tokenTables_overTwoToTheSixteenRows_areRefused() {
+    // 2 bits a token (vocabulary 3) and d_conv 9: windows of 18 bits
+    MambaWeights w = tiny("0,1", 9, 1);
+    assertThatThrownBy(() -> MambaCircuit.compile(w, FloatFormat.of(3, 3), ScanForm.UNROLLED, 9,
+        false, Functions.TABLE, true)).isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("2^18 rows");
+  }
+
+  @Test
+  void tokenTables_levelledUnrolledDepth_isOneNumber() {
+    MambaWeights w = tiny("0,1", 2, 1);
+    FloatFormat f = FloatFormat.of(4, 4);
+    int[] depth = new int[4];
+    for (int i = 0; i < 4; i++) {
+      depth[i] = MambaCircuit.compile(w, f, ScanForm.UNROLLED, 3 + i, true, Functions.TABLE,
+          true).circuit().depth();
+    }
+    assertThat(depth).containsOnly(depth[0]);
   }
 
   @ParameterizedTest(name = "eigenvalues {0}")

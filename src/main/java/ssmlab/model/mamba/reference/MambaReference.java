@@ -93,7 +93,37 @@ public final class MambaReference<T> {
     return layers.residualStack(embedded, blocks, Block::norm, this::mixer, normF, head);
   }
 
+  /**
+   * The logits of an embedded sequence whose first block's {@link Position}s are given (one a
+   * position, as {@link #firstPositions} computes them): the first block's RMSNorm, in_proj,
+   * convolution and selection are not evaluated again, the rest is {@link #forward}'s.
+   */
+  public List<List<T>> forward(List<List<T>> embedded, List<Position<T>> firstBlock) {
+    List<List<T>> out = scan(blocks.getFirst(), firstBlock);
+    List<List<T>> r = new ArrayList<>(embedded.size());
+    for (int t = 0; t < embedded.size(); t++) {
+      r.add(layers.add(embedded.get(t), out.get(t)));
+    }
+    return layers.residualStack(r, blocks.subList(1, blocks.size()), Block::norm, this::mixer,
+        normF, head);
+  }
+
+  /**
+   * The first block's {@link Position}s of an embedded sequence: position t depends on the
+   * embedded rows t - d_conv + 1 .. t only, so the last of them, on a window of at most d_conv
+   * rows, is what that position computes in any longer sequence.
+   */
+  public List<Position<T>> firstPositions(List<List<T>> embedded) {
+    Block<T> b = blocks.getFirst();
+    return positions(b, embedded.stream().map(x -> layers.rmsNorm(x, b.norm)).toList());
+  }
+
   private List<List<T>> mixer(Block<T> b, List<List<T>> h) {
+    return scan(b, positions(b, h));
+  }
+
+  /** What the scan and the gate take of every position of the normalised stream h. */
+  private List<Position<T>> positions(Block<T> b, List<List<T>> h) {
     int n = h.size();
     int dInner = w.config().dInner();
     int dState = w.config().dState();
@@ -105,22 +135,16 @@ public final class MambaReference<T> {
       x.add(xz.subList(0, dInner));
       z.add(xz.subList(dInner, 2 * dInner));
     }
-    List<List<T>> u = new ArrayList<>(n);
+    List<Position<T>> out = new ArrayList<>(n);
     for (int t = 0; t < n; t++) {
-      u.add(conv(b, x, t).stream().map(ar::silu).toList());
-    }
-    // per position: delta (d_inner), B and C (d_state), deltaA and deltaBu (d_inner x d_state)
-    List<List<T>> cs = new ArrayList<>(n);
-    List<List<List<T>>> deltaA = new ArrayList<>(n);
-    List<List<List<T>>> deltaBu = new ArrayList<>(n);
-    for (int t = 0; t < n; t++) {
-      List<T> dbc = linear(b.xProj, u.get(t), null);
+      List<T> u = conv(b, x, t).stream().map(ar::silu).toList();
+      List<T> dbc = linear(b.xProj, u, null);
       List<T> bt = dbc.subList(dtRank, dtRank + dState);
-      cs.add(dbc.subList(dtRank + dState, dtRank + 2 * dState));
       List<T> delta = linear(b.dtProj, dbc.subList(0, dtRank), b.dtBias).stream()
           .map(ar::softplus).toList();
       List<List<T>> da = new ArrayList<>(dInner);
       List<List<T>> dbu = new ArrayList<>(dInner);
+      List<T> du = new ArrayList<>(dInner);
       for (int d = 0; d < dInner; d++) {
         List<T> daRow = new ArrayList<>(dState);
         List<T> dbuRow = new ArrayList<>(dState);
@@ -129,14 +153,26 @@ public final class MambaReference<T> {
           T e = ar.exp(ar.multiply(delta.get(d), a));
           daRow.add(w.config().eigenvalues().deltaA(ar, e, one, two));
           T scale = w.config().discretization().inputScale(ar, delta.get(d), a, e, one);
-          dbuRow.add(ar.product(List.of(scale, bt.get(s), u.get(t).get(d))));
+          dbuRow.add(ar.product(List.of(scale, bt.get(s), u.get(d))));
         }
         da.add(daRow);
         dbu.add(dbuRow);
+        du.add(ar.multiply(b.D.get(d), u.get(d)));
       }
-      deltaA.add(da);
-      deltaBu.add(dbu);
+      List<T> gate = z.get(t).stream().map(ar::silu).toList();
+      out.add(new Position<>(da, dbu, dbc.subList(dtRank + dState, dtRank + 2 * dState), du,
+          gate));
     }
+    return out;
+  }
+
+  /** The scan over the positions, then y = C . h_t + D u, gated and out_proj'd. */
+  private List<List<T>> scan(Block<T> b, List<Position<T>> ps) {
+    int n = ps.size();
+    int dInner = w.config().dInner();
+    int dState = w.config().dState();
+    List<List<List<T>>> deltaA = ps.stream().map(Position::deltaA).toList();
+    List<List<List<T>>> deltaBu = ps.stream().map(Position::deltaBu).toList();
     List<List<T>> out = new ArrayList<>(n);
     List<List<T>> state = null; // the sequential form's h_(t-1), (d_inner, d_state)
     for (int t = 0; t < n; t++) {
@@ -144,14 +180,15 @@ public final class MambaReference<T> {
           ? stepSequential(state, deltaA.get(t), deltaBu.get(t))
           : unrolled(deltaA, deltaBu, t);
       state = ht;
+      Position<T> p = ps.get(t);
       List<T> gated = new ArrayList<>(dInner);
       for (int d = 0; d < dInner; d++) {
         List<T> terms = new ArrayList<>(dState + 1);
         for (int s = 0; s < dState; s++) {
-          terms.add(ar.multiply(cs.get(t).get(s), ht.get(d).get(s)));
+          terms.add(ar.multiply(p.c().get(s), ht.get(d).get(s)));
         }
-        terms.add(ar.multiply(b.D.get(d), u.get(t).get(d)));
-        gated.add(ar.multiply(ar.sum(terms), ar.silu(z.get(t).get(d))));
+        terms.add(p.du().get(d));
+        gated.add(ar.multiply(ar.sum(terms), p.gate().get(d)));
       }
       out.add(linear(b.outProj, gated, b.outProjBias));
     }
@@ -232,6 +269,42 @@ public final class MambaReference<T> {
 
   private List<List<T>> matrix(double[][] m) {
     return layers.matrix(m);
+  }
+
+  /**
+   * What one position of a block gives the scan and the gate: deltaA and deltaBu (d_inner,
+   * d_state), C (d_state), D u and SiLU(z) (d_inner).
+   */
+  public record Position<T>(List<List<T>> deltaA, List<List<T>> deltaBu, List<T> c, List<T> du,
+      List<T> gate) {
+
+    /** Every number of the position, in a fixed order. */
+    public List<T> values() {
+      List<T> all = new ArrayList<>();
+      deltaA.forEach(all::addAll);
+      deltaBu.forEach(all::addAll);
+      all.addAll(c);
+      all.addAll(du);
+      all.addAll(gate);
+      return all;
+    }
+
+    /** The inverse of {@link #values()} for a model of d_inner and d_state. */
+    public static <T> Position<T> of(List<T> values, int dInner, int dState) {
+      int k = 0;
+      List<List<T>> da = new ArrayList<>(dInner);
+      List<List<T>> dbu = new ArrayList<>(dInner);
+      for (int d = 0; d < dInner; d++, k += dState) {
+        da.add(values.subList(k, k + dState));
+      }
+      for (int d = 0; d < dInner; d++, k += dState) {
+        dbu.add(values.subList(k, k + dState));
+      }
+      List<T> c = values.subList(k, k + dState);
+      k += dState;
+      return new Position<>(da, dbu, c, values.subList(k, k + dInner),
+          values.subList(k + dInner, k + 2 * dInner));
+    }
   }
 
   private record Block<T>(List<T> norm, List<List<T>> inProj, List<T> inProjBias,
