@@ -64,6 +64,7 @@ public final class ElmanRNN implements Layer {
   public float[] backward(float[] dy) {
     dz = Buffers.ensure(dz, h.length);
     dhNext = Buffers.ensure(dhNext, batch * hidden);
+    w.startBackward();
     java.util.Arrays.fill(dhNext, 0f);
     for (int t = len - 1; t >= 0; t--) {
       for (int b = 0; b < batch; b++) {

@@ -91,6 +91,7 @@ public final class LSTM implements Layer {
     dz = Buffers.ensure(dz, gates.length);
     dhNext = Buffers.ensure(dhNext, batch * hh);
     dcNext = Buffers.ensure(dcNext, batch * hh);
+    w.startBackward();
     java.util.Arrays.fill(dhNext, 0f);
     java.util.Arrays.fill(dcNext, 0f);
     for (int t = len - 1; t >= 0; t--) {

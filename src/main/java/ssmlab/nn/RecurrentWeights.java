@@ -29,6 +29,8 @@ final class RecurrentWeights {
   final Parameter biasHh; // (gates)
   private float[] hPrev; // (rows, hidden): h shifted one step, zero at t = 0
   private float[] dx;
+  private final Gemm.PreparedB forwardHh; // W_hhᵀ (hidden x gates), packed once a pass
+  private final Gemm.PreparedB backwardHh; // W_hh (gates x hidden)
 
   RecurrentWeights(String name, int in, int hidden, int gates, SplittableRandom rng) {
     this.in = in;
@@ -38,6 +40,8 @@ final class RecurrentWeights {
     weightHh = new Parameter(name + ".weight_hh", true, gates, hidden);
     biasIh = new Parameter(name + ".bias_ih", false, gates);
     biasHh = new Parameter(name + ".bias_hh", false, gates);
+    forwardHh = new Gemm.PreparedB(gates, hidden);
+    backwardHh = new Gemm.PreparedB(hidden, gates);
     float bound = (float) (1 / Math.sqrt(hidden));
     for (Parameter p : parameters()) {
       Init.uniform(p.data(), bound, rng);
@@ -48,8 +52,12 @@ final class RecurrentWeights {
     return List.of(weightIh, weightHh, biasIh, biasHh);
   }
 
-  /** {@code z = x·W_ihᵀ + b_ih + b_hh} for all rows: x (rows, in), z (rows, gates). */
+  /**
+   * {@code z = x·W_ihᵀ + b_ih + b_hh} for all rows: x (rows, in), z (rows, gates). Starts a
+   * forward pass: W_hh is read for the steps' products here.
+   */
   void inputPart(float[] x, int rows, float[] z) {
+    forwardHh.prepare(true, weightHh.data(), 0, hidden);
     Gemm.matmulNT(x, weightIh.data(), z, rows, in, gates, false);
     for (int r = 0; r < rows; r++) {
       Kernels.axpy(1f, biasIh.data(), 0, z, r * gates, gates);
@@ -59,14 +67,18 @@ final class RecurrentWeights {
 
   /** {@code z[:, t] += h[:, t−1]·W_hhᵀ} for t ≥ 1: h (batch, len, hidden), z (batch, len, gates). */
   void addRecurrent(float[] h, float[] z, int t, int batch, int len) {
-    Gemm.gemm(false, true, batch, gates, hidden, h, (t - 1) * hidden, len * hidden,
-        weightHh.data(), 0, hidden, z, t * gates, len * gates, true);
+    Gemm.gemm(false, batch, h, (t - 1) * hidden, len * hidden, forwardHh, z, t * gates,
+        len * gates, true);
+  }
+
+  /** Starts a backward pass: W_hh is read for the steps' products here. */
+  void startBackward() {
+    backwardHh.prepare(false, weightHh.data(), 0, hidden);
   }
 
   /** {@code dhPrev = dz[:, t]·W_hh}: dz (batch, len, gates), dhPrev (batch, hidden). */
   void backRecurrent(float[] dz, int t, int batch, int len, float[] dhPrev) {
-    Gemm.gemm(false, false, batch, hidden, gates, dz, t * gates, len * gates,
-        weightHh.data(), 0, hidden, dhPrev, 0, hidden, false);
+    Gemm.gemm(false, batch, dz, t * gates, len * gates, backwardHh, dhPrev, 0, hidden, false);
   }
 
   /**

@@ -67,4 +67,54 @@ public final class Gemm {
           accumulate);
     }
   }
+
+  /**
+   * op(B) (k x n) made ready once for many products {@code C = op(A) · op(B)} with the same B, such
+   * as a recurrent weight at every time step: the vector path packs it into its panels once
+   * instead of once a product. The products have the bits of {@link #gemm}.
+   */
+  public static final class PreparedB {
+    private final int n;
+    private final int k;
+    private boolean transB;
+    private float[] b;
+    private int bOff;
+    private int ldb;
+    private float[] packed;
+
+    /** Room for an op(B) of k rows and n columns. */
+    public PreparedB(int n, int k) {
+      this.n = n;
+      this.k = k;
+    }
+
+    /**
+     * Reads op(B) now (element (p, j) at {@code b[bOff + p*ldb + j]}, or
+     * {@code b[bOff + j*ldb + p]} when {@code transB}); again whenever B changes.
+     */
+    public void prepare(boolean transB, float[] b, int bOff, int ldb) {
+      this.transB = transB;
+      this.b = b;
+      this.bOff = bOff;
+      this.ldb = ldb;
+      if (Simd.ENABLED) {
+        packed = VectorGemm.packAll(transB, b, bOff, ldb, n, k, packed);
+      }
+    }
+  }
+
+  /** {@link #gemm} with a prepared op(B): {@code C (m, n) (+)= op(A) (m, k) · op(B)}. */
+  public static void gemm(boolean transA, int m, float[] a, int aOff, int lda, PreparedB b,
+      float[] c, int cOff, int ldc, boolean accumulate) {
+    if (b.b == null) {
+      throw new IllegalStateException("PreparedB used before prepare");
+    }
+    if (Simd.ENABLED) {
+      VectorGemm.gemmPacked(transA, m, b.n, b.k, a, aOff, lda, b.packed, c, cOff, ldc,
+          accumulate);
+    } else {
+      ScalarGemm.gemm(transA, b.transB, m, b.n, b.k, a, aOff, lda, b.b, b.bOff, b.ldb, c, cOff,
+          ldc, accumulate);
+    }
+  }
 }

@@ -46,6 +46,39 @@ public final class VectorGemm {
 
   private VectorGemm() {}
 
+  /**
+   * The panels of op(B) (k x n) for every K block at once, block p0 at {@code p0 * panels * NR}:
+   * what {@link #gemm} packs per call, kept for many products with the same B.
+   */
+  static float[] packAll(boolean transB, float[] b, int bOff, int ldb, int n, int k,
+      float[] reuse) {
+    int panels = (n + NR - 1) / NR;
+    int size = panels * NR * k;
+    float[] out = reuse != null && reuse.length >= size ? reuse : new float[size];
+    for (int p0 = 0; p0 < k; p0 += KC) {
+      packB(transB, b, bOff, ldb, p0, Math.min(KC, k - p0), n, out, p0 * panels * NR);
+    }
+    return out;
+  }
+
+  /**
+   * {@link #gemm} with op(B) already packed by {@link #packAll}; the same bits as packing it
+   * here.
+   */
+  static void gemmPacked(boolean transA, int m, int n, int k, float[] a, int aOff, int lda,
+      float[] packedB, float[] c, int cOff, int ldc, boolean accumulate) {
+    if (m <= 0 || n <= 0 || k <= 0) { // nothing of B is read
+      gemm(transA, false, m, n, k, a, aOff, lda, packedB, 0, n, c, cOff, ldc, accumulate);
+      return;
+    }
+    int tiles = (m + MR - 1) / MR;
+    long fmasPerTile = (long) MR * n * k;
+    int minTiles = (int) Math.max(1, MIN_FMAS_PER_CHUNK / fmasPerTile);
+    Parallel.forRange(tiles, minTiles, (t0, t1) -> rows(transA, false, t0 * MR,
+        Math.min(m, t1 * MR), n, k, a, aOff, lda, null, 0, 0, packedB, c, cOff, ldc,
+        accumulate));
+  }
+
   /** See {@link Gemm#gemm}. */
   public static void gemm(boolean transA, boolean transB, int m, int n, int k,
       float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
@@ -65,23 +98,32 @@ public final class VectorGemm {
     long fmasPerTile = (long) MR * n * k;
     int minTiles = (int) Math.max(1, MIN_FMAS_PER_CHUNK / fmasPerTile);
     Parallel.forRange(tiles, minTiles, (t0, t1) -> rows(transA, transB, t0 * MR,
-        Math.min(m, t1 * MR), n, k, a, aOff, lda, b, bOff, ldb, c, cOff, ldc, accumulate));
+        Math.min(m, t1 * MR), n, k, a, aOff, lda, b, bOff, ldb, null, c, cOff, ldc,
+        accumulate));
   }
 
-  /** Computes rows [i0, i1) of C. */
+  /** Computes rows [i0, i1) of C; op(B) from {@code packedB} when given, else packed here. */
   private static void rows(boolean transA, boolean transB, int i0, int i1, int n, int k,
-      float[] a, int aOff, int lda, float[] b, int bOff, int ldb,
+      float[] a, int aOff, int lda, float[] b, int bOff, int ldb, float[] packedB,
       float[] c, int cOff, int ldc, boolean accumulate) {
     Workspace ws = WORKSPACE.get();
     int panels = (n + NR - 1) / NR;
     for (int p0 = 0; p0 < k; p0 += KC) {
       int kc = Math.min(KC, k - p0);
-      int need = panels * kc * NR;
-      if (ws.packB.length < need) {
-        ws.packB = new float[Math.max(need, panels * KC * NR)];
+      float[] pb;
+      int pbOff;
+      if (packedB != null) {
+        pb = packedB;
+        pbOff = p0 * panels * NR;
+      } else {
+        int need = panels * kc * NR;
+        if (ws.packB.length < need) {
+          ws.packB = new float[Math.max(need, panels * KC * NR)];
+        }
+        pb = ws.packB;
+        pbOff = 0;
+        packB(transB, b, bOff, ldb, p0, kc, n, pb, 0);
       }
-      float[] pb = ws.packB;
-      packB(transB, b, bOff, ldb, p0, kc, n, pb);
       boolean acc = accumulate || p0 > 0;
       for (int ib = i0; ib < i1; ib += MC) {
         int mc = Math.min(MC, i1 - ib);
@@ -93,9 +135,10 @@ public final class VectorGemm {
             int mr = Math.min(MR, mc - t * MR);
             int co = cOff + (ib + t * MR) * ldc + jp * NR;
             if (mr == MR && nr == NR) {
-              kernel(pa, t * kc * MR, pb, jp * kc * NR, kc, c, co, ldc, acc);
+              kernel(pa, t * kc * MR, pb, pbOff + jp * kc * NR, kc, c, co, ldc, acc);
             } else {
-              kernelEdge(pa, t * kc * MR, pb, jp * kc * NR, kc, c, co, ldc, mr, nr, acc, ws.tile);
+              kernelEdge(pa, t * kc * MR, pb, pbOff + jp * kc * NR, kc, c, co, ldc, mr, nr, acc,
+                  ws.tile);
             }
           }
         }
@@ -103,14 +146,14 @@ public final class VectorGemm {
     }
   }
 
-  /** Packs rows [p0, p0+kc) of op(B) into panels {@code pb[(jp*kc + p)*NR + jj]}. */
+  /** Packs rows [p0, p0+kc) of op(B) into panels {@code pb[at + (jp*kc + p)*NR + jj]}. */
   private static void packB(boolean transB, float[] b, int bOff, int ldb, int p0, int kc, int n,
-      float[] pb) {
+      float[] pb, int at) {
     int panels = (n + NR - 1) / NR;
     for (int jp = 0; jp < panels; jp++) {
       int j0 = jp * NR;
       int nr = Math.min(NR, n - j0);
-      int base = jp * kc * NR;
+      int base = at + jp * kc * NR;
       if (!transB) {
         for (int p = 0; p < kc; p++) {
           int dst = base + p * NR;

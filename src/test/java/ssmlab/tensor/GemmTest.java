@@ -88,6 +88,36 @@ final class GemmTest {
     assertThat(c2).containsExactly(c1);
   }
 
+  @ParameterizedTest(name = "seed={0}")
+  @MethodSource("seeds")
+  void preparedB_sameBitsAsPackingEachProduct_andFollowsAChangedB(long seed) {
+    var rng = new SplittableRandom(seed);
+    int[] sizes = {1, 2, 5, 16, 17, 33, 64, 70};
+    int m = sizes[rng.nextInt(sizes.length)];
+    int n = sizes[rng.nextInt(sizes.length)];
+    int k = rng.nextInt(3) == 0 ? 250 + rng.nextInt(600) : sizes[rng.nextInt(sizes.length)];
+    boolean ta = rng.nextBoolean();
+    boolean tb = rng.nextBoolean();
+    boolean acc = rng.nextBoolean();
+    int bOff = rng.nextInt(5);
+    int lda = (ta ? m : k) + rng.nextInt(3);
+    int ldb = (tb ? k : n) + rng.nextInt(3);
+    float[] a = random(lda * (ta ? k : m), rng);
+    float[] b = random(bOff + ldb * (tb ? n : k), rng);
+    Gemm.PreparedB prepared = new Gemm.PreparedB(n, k);
+    for (int round = 0; round < 2; round++) {
+      prepared.prepare(tb, b, bOff, ldb);
+      float[] c0 = random(m * n, rng);
+      float[] expected = c0.clone();
+      float[] got = c0.clone();
+      Gemm.gemm(ta, tb, m, n, k, a, 0, lda, b, bOff, ldb, expected, 0, n, acc);
+      Gemm.gemm(ta, m, a, 0, lda, prepared, got, 0, n, acc);
+      assertThat(got).as("seed=%d m=%d n=%d k=%d round %d", seed, m, n, k, round)
+          .containsExactly(expected);
+      b = random(b.length, rng); // the weights change: prepare reads them again
+    }
+  }
+
   static float[] random(int n, SplittableRandom rng) {
     float[] a = new float[n];
     for (int i = 0; i < n; i++) {
