@@ -5,6 +5,7 @@ import static ssmlab.circuit.GateType.NOT;
 import static ssmlab.circuit.GateType.OR;
 import static ssmlab.circuit.GateType.THRESHOLD;
 
+import java.util.Arrays;
 import java.util.SplittableRandom;
 import java.util.function.IntToLongFunction;
 import java.util.function.LongConsumer;
@@ -40,8 +41,9 @@ import ssmlab.circuit.tc0.Residues;
  *
  * <p>What a query computes and what it reads: as for {@link ProdFamily}. Index arithmetic, the
  * weights 2^e mod q, c_i, g^{iL} and the CRT tables are O(log n)-bit arithmetic; the generator
- * takes O(√q); whether a series lookup bit exists is a scan over the coset {c_i·g^{iL}} until a
- * hit (O(q) at worst); the primes, M and the column heights of Σ γ_j are advice of O(n² log n)
+ * takes O(√q); which bits a series table has is known at once when g^i generates (ℤ/q)^* and
+ * otherwise takes a scan over the coset {c_i·g^{iL}} (O(q) at worst, remembered per prime and
+ * term); the primes, M and the column heights of Σ γ_j are advice of O(n² log n)
  * bits computed once per member in polynomial time.
  */
 final class DivFamily implements AddressedFamily {
@@ -65,6 +67,7 @@ final class DivFamily implements AddressedFamily {
   private final int rBits;
   private final int[] primes;
   private final long[] generators;
+  private final int[][] seriesMasks;
   private final Parts parts;
   private final LeafStage leaves;
   private final Reconstruction crt;
@@ -82,6 +85,7 @@ final class DivFamily implements AddressedFamily {
     this.primes = Residues.primesFor(rBits);
     int k = primes.length;
     this.generators = new long[k];
+    this.seriesMasks = new int[k][];
     for (int j = 0; j < k; j++) {
       generators[j] = Crt.generator(primes[j]);
     }
@@ -173,22 +177,40 @@ final class DivFamily implements AddressedFamily {
   /** Whether some entry c_i·(g^i)^L (L = 0..q−2) of term i's table has bit t. */
   private boolean lookupExists(int j, long i, long t) {
     int q = primes[j];
-    if (i < 1 || i > n || t < 0 || t >= vBits(q)) {
-      return false;
+    return i >= 1 && i <= n && t >= 0 && t < vBits(q) && (seriesMask(j, (int) i) >>> t & 1) != 0;
+  }
+
+  /**
+   * The bits some entry of term i's table has: all of them when g^i generates (ℤ/q)^*, else the
+   * OR over the coset c_i·⟨g^i⟩, scanned until every bit is seen or the coset closes (at most
+   * its order, (q−1)/gcd(i, q−1), steps), and remembered.
+   */
+  private int seriesMask(int j, int i) {
+    int q = primes[j];
+    int full = (1 << vBits(q)) - 1;
+    if (gcd(i, q - 1) == 1) {
+      return full; // the table runs through every nonzero residue, 2^t among them
     }
-    long c = coefficient(q, i);
-    long step = Crt.pow(generators[j], i, q);
-    long v = c;
-    for (int l = 0; l < q - 1; l++) {
-      if ((v >>> t & 1) != 0) {
-        return true;
-      }
-      v = v * step % q;
-      if (v == c) {
-        return false; // the coset is closed
-      }
+    if (seriesMasks[j] == null) {
+      seriesMasks[j] = new int[n + 1];
+      Arrays.fill(seriesMasks[j], -1);
     }
-    return false;
+    if (seriesMasks[j][i] < 0) {
+      long c = coefficient(q, i);
+      long step = Crt.pow(generators[j], i, q);
+      long v = c;
+      int mask = 0;
+      do {
+        mask |= (int) v;
+        v = v * step % q;
+      } while (v != c && mask != full);
+      seriesMasks[j][i] = mask;
+    }
+    return seriesMasks[j][i];
+  }
+
+  private static long gcd(long a, long b) {
+    return b == 0 ? a : gcd(b, a % b);
   }
 
   private long lookupOrFalse(int j, long i, long t) {

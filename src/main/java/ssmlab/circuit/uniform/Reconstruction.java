@@ -25,7 +25,11 @@ import java.util.function.LongConsumer;
  * the tables have (a lookup bit is false only where no entry has it), so it has this shape with
  * {@code reconstruct(…, byTables)} either way.
  *
- * <p>Advice: the primes, M = Π q_j and the column heights of Σ γ_j, computed once.
+ * <p>Advice, computed once per member in polynomial time: the primes, M = Π q_j, the cofactors
+ * M/q_j (k numbers of about log₂ M bits) and the column heights of Σ γ_j. A query then reads a
+ * window of a cofactor to decide whether an input of a lookup has a bit (O(1) word operations
+ * but in one case of about 2^8, then O(log M / w)), and the entries of a Σ γ_j column from a
+ * table of which γ_j have each bit (log₂ M · k bits of advice; rank and select in O(k/64)).
  */
 final class Reconstruction {
   private final Parts parts;
@@ -35,6 +39,12 @@ final class Reconstruction {
   private final int width;
   private final BigInteger modulus;
   private final BigBits modulusBits;
+  private final BigInteger[] cofactors;
+  private final BigBits[] cofactorBits;
+  private final long[] inverses;
+  /** Bit j of words c·stride.. is set when γ_j has bit c for some A: column c of Σ γ_j. */
+  private final long[] gammaColumns;
+  private final int stride;
   private final int[] gammaHeights;
   private final int mBits;
   private final int frac;
@@ -61,12 +71,22 @@ final class Reconstruction {
     this.mBits = modulus.bitLength();
     this.frac = Stage.bitLength(k) + 3;
     this.gammaHeights = new int[mBits];
+    this.cofactors = new BigInteger[k];
+    this.cofactorBits = new BigBits[k];
+    this.inverses = new long[k];
+    this.stride = (k + 63) >>> 6;
+    this.gammaColumns = new long[mBits * stride];
     for (int j = 0; j < k; j++) {
       int q = primes[j];
-      BigBits mj = new BigBits(modulus.divide(BigInteger.valueOf(q)));
+      cofactors[j] = modulus.divide(BigInteger.valueOf(q));
+      cofactorBits[j] = new BigBits(cofactors[j]);
+      BigInteger bq = BigInteger.valueOf(q);
+      inverses[j] = cofactors[j].mod(bq).modInverse(bq).longValue();
+      BigBits mj = cofactorBits[j];
       for (int c = 0; c < mBits; c++) {
         if (mj.someMultipleHasBit(q - 1, c)) {
           gammaHeights[c]++;
+          gammaColumns[c * stride + (j >>> 6)] |= 1L << j;
         }
       }
     }
@@ -121,16 +141,15 @@ final class Reconstruction {
   }
 
   private long crtInverse(int j) {
-    BigInteger q = BigInteger.valueOf(primes[j]);
-    return modulus.divide(q).mod(q).modInverse(q).longValue();
+    return inverses[j];
   }
 
   private BigInteger cofactor(int j) {
-    return modulus.divide(BigInteger.valueOf(primes[j]));
+    return cofactors[j];
   }
 
   private boolean gammaBitExists(int j, int c) {
-    return c < mBits && new BigBits(cofactor(j)).someMultipleHasBit(primes[j] - 1, c);
+    return c >= 0 && c < mBits && (gammaColumns[c * stride + (j >>> 6)] >>> j & 1) != 0;
   }
 
   private static IllegalArgumentException none(String what) {
@@ -174,9 +193,9 @@ final class Reconstruction {
         throw none("bit " + a + " of γ_" + j + " is 0 in every entry (or beyond " + mBits
             + " bits): the constant false");
       }
-      BigInteger mj = cofactor(j);
-      return new Gate(address, OR, q, 0, r -> mj.multiply(BigInteger.valueOf(r * u % q))
-          .testBit((int) a) ? residue.applyAsLong(j, r) : parts.const0(), null);
+      BigBits mj = cofactorBits[j];
+      return new Gate(address, OR, q, 0, r -> mj.bitOfMultiple(r * u % q, (int) a)
+          ? residue.applyAsLong(j, r) : parts.const0(), null);
     }
     if (a >= frac) {
       throw none("fractions have " + frac + " bits, not bit " + a);
@@ -226,14 +245,13 @@ final class Reconstruction {
     }
     int k = primes.length;
     return new Gate(address, OR, k + 1, 0,
-        v -> modulus.multiply(BigInteger.valueOf(v)).testBit((int) i) ? tIs(v)
-            : parts.const0(), null);
+        v -> modulusBits.bitOfMultiple(v, (int) i) ? tIs(v) : parts.const0(), null);
   }
 
   void forEach(LongConsumer sink) {
     int k = primes.length;
     for (int j = 0; j < k; j++) {
-      BigBits mj = new BigBits(cofactor(j));
+      BigBits mj = cofactorBits[j];
       for (int c = 0; c < mBits; c++) {
         if (mj.someMultipleHasBit(primes[j] - 1, c)) {
           sink.accept(at(0, j, 0, c, 0));
@@ -347,16 +365,22 @@ final class Reconstruction {
 
     @Override
     public long entry(int c, long e) {
-      long seen = 0;
-      for (int j = 0; j < primes.length; j++) {
-        if (gammaBitExists(j, c) && seen++ == e) {
-          return at(0, j, 0, c, 0);
+      long left = e;
+      for (int w = 0; c >= 0 && c < mBits && w < stride; w++) {
+        long word = gammaColumns[c * stride + w];
+        int ones = Long.bitCount(word);
+        if (left < ones) {
+          for (long r = left; r > 0; r--) {
+            word &= word - 1;
+          }
+          return at(0, 64L * w + Long.numberOfTrailingZeros(word), 0, c, 0);
         }
+        left -= ones;
       }
       throw new IndexOutOfBoundsException("entry " + e + " of γ column " + c);
     }
 
-    /** The number of primes before j whose γ has bit c: O(j) bit tests. */
+    /** The number of primes before j whose γ has bit c: O(k/64) word operations. */
     @Override
     public long indexOf(int c, long address) {
       long[] f = fields(address);
@@ -364,11 +388,12 @@ final class Reconstruction {
           || !gammaBitExists((int) f[1], c)) {
         return -1;
       }
+      int j = (int) f[1];
       long e = 0;
-      for (int j = 0; j < f[1]; j++) {
-        e += gammaBitExists(j, c) ? 1 : 0;
+      for (int w = 0; w < j >>> 6; w++) {
+        e += Long.bitCount(gammaColumns[c * stride + w]);
       }
-      return e;
+      return e + Long.bitCount(gammaColumns[c * stride + (j >>> 6)] & ((1L << j) - 1));
     }
   }
 

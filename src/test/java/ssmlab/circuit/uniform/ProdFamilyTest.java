@@ -95,7 +95,7 @@ final class ProdFamilyTest {
         Arguments.of(4, 2), Arguments.of(8, 2), Arguments.of(3, 6));
   }
 
-  /** Generators, discrete logs and the bit test of multiples against brute force. */
+  /** Generators, discrete logs and the bit tests of multiples against brute force. */
   @Test
   void numberTheory_matchesBruteForce() {
     for (int q : Residues.primesFor(800)) {
@@ -120,6 +120,9 @@ final class ProdFamilyTest {
         assertThat(bits.someMultipleHasBit(maxA, c)).as("x=%s A≤%d c=%d", x, maxA, c)
             .isEqualTo(want);
         assertThat(Crt.someMultipleHasBit(x, maxA, c)).isEqualTo(want);
+        long a = t % 3 == 0 ? maxA : rnd.nextLong(1L << 31);
+        assertThat(bits.bitOfMultiple(a, c)).as("x=%s A=%d c=%d", x, a, c)
+            .isEqualTo(x.multiply(BigInteger.valueOf(a)).testBit(c));
       }
     }
   }
