@@ -39,7 +39,6 @@ final class Reconstruction {
   private final int width;
   private final BigInteger modulus;
   private final BigBits modulusBits;
-  private final BigInteger[] cofactors;
   private final BigBits[] cofactorBits;
   private final long[] inverses;
   /** Bit j of words c·stride.. is set when γ_j has bit c for some A: column c of Σ γ_j. */
@@ -71,17 +70,16 @@ final class Reconstruction {
     this.mBits = modulus.bitLength();
     this.frac = Stage.bitLength(k) + 3;
     this.gammaHeights = new int[mBits];
-    this.cofactors = new BigInteger[k];
     this.cofactorBits = new BigBits[k];
     this.inverses = new long[k];
     this.stride = (k + 63) >>> 6;
     this.gammaColumns = new long[mBits * stride];
     for (int j = 0; j < k; j++) {
       int q = primes[j];
-      cofactors[j] = modulus.divide(BigInteger.valueOf(q));
-      cofactorBits[j] = new BigBits(cofactors[j]);
       BigInteger bq = BigInteger.valueOf(q);
-      inverses[j] = cofactors[j].mod(bq).modInverse(bq).longValue();
+      BigInteger cofactor = modulus.divide(bq);
+      cofactorBits[j] = new BigBits(cofactor);
+      inverses[j] = cofactor.mod(bq).modInverse(bq).longValue();
       BigBits mj = cofactorBits[j];
       for (int c = 0; c < mBits; c++) {
         if (mj.someMultipleHasBit(q - 1, c)) {
@@ -142,10 +140,6 @@ final class Reconstruction {
 
   private long crtInverse(int j) {
     return inverses[j];
-  }
-
-  private BigInteger cofactor(int j) {
-    return cofactors[j];
   }
 
   private boolean gammaBitExists(int j, int c) {
