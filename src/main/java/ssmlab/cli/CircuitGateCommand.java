@@ -26,10 +26,10 @@ import ssmlab.circuit.uniform.QuerySample;
         + "(DLOGTIME uniformity, Definitions 3.10-3.11).",
       "An address is (section*2^wa + a)*2^wb + b, wa and wb as --check and --sample print "
           + "them (sections: 0 constants, 1 inputs, 2 partial products, 3-4 column counts, 5-6 "
-          + "block sums, 7-10 the adder; int-prod puts a 4-bit part and the prime's index in "
-          + "front: docs/circuits.md, Uniformity). --check builds the "
+          + "block sums, 7-10 the adder; int-prod and int-div put a part (4 and 5 bits) and the "
+          + "prime's index in front: docs/circuits.md, Uniformity). --check builds the "
           + "circuit and compares every gate; --sample times random queries at any arity."},
-    footer = {"", "Ops: int-add int-sum int-sum-uniform int-mul int-prod.", "Example:",
+    footer = {"", "Ops: int-add int-sum int-sum-uniform int-mul int-prod int-div.", "Example:",
       "  ssmlab circuit gate --op int-sum --precision 8 --arity 1048576 --sample 1000 --seed 1",
       "  ssmlab circuit gate --op int-sum --precision 8 --arity 16 --check",
       "  ssmlab circuit gate --op int-sum --precision 8 --arity 16 --address 12291"})
@@ -39,7 +39,7 @@ final class CircuitGateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--op", required = true, description = "the family: int-add, int-sum, "
-      + "int-sum-uniform, int-mul or int-prod")
+      + "int-sum-uniform, int-mul, int-prod or int-div")
   String op;
 
   /** p defaults to 8; q is not read. */

@@ -106,4 +106,39 @@ final class CircuitGateCommandTest {
     assertThat(s.code()).as(s.err()).isZero();
     assertThat(Json.MAPPER.readTree(s.out()).get("nanos_per_query").asDouble()).isPositive();
   }
+
+  /** int-div: --check agrees, --address prints quotient bit 0, a bad address exits 2. */
+  @Test
+  void intDiv_checkAddressSampleAndBadAddress() {
+    MainTest.Result r = MainTest.run("circuit", "gate", "--op", "int-div", "--precision", "5",
+        "--check");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out().strip().lines()).hasSize(1);
+    JsonNode j = Json.MAPPER.readTree(r.out());
+    assertThat(j.get("agrees").asBoolean()).isTrue();
+    assertThat(j.get("gates_checked").asLong()).isEqualTo(j.get("gates").asLong());
+    long out0 = ssmlab.circuit.uniform.IntFamilies.of("int-div", 5, 1).output(0);
+    MainTest.Result a = MainTest.run("circuit", "gate", "--op", "int-div", "-p", "5",
+        "--address", String.valueOf(out0));
+    assertThat(a.code()).as(a.err()).isZero();
+    JsonNode g = Json.MAPPER.readTree(a.out());
+    assertThat(g.get("type").asString()).isEqualTo("or");
+    assertThat(g.get("inputs")).hasSize(2);
+    for (long bad : new long[] {-3, 17L << j.get("address_bits").asInt() - 5,
+        1L << j.get("address_bits").asInt()}) {
+      MainTest.Result b = MainTest.run("circuit", "gate", "--op", "int-div", "-p", "5",
+          "--address", String.valueOf(bad));
+      assertThat(b.code()).isEqualTo(2);
+      assertThat(b.err().strip().lines()).singleElement().asString()
+          .startsWith("ssmlab: address " + bad + " is no gate of int-div --precision 5");
+    }
+    MainTest.Result s = MainTest.run("circuit", "gate", "--op", "int-div", "-p", "64",
+        "--sample", "50", "--seed", "2");
+    assertThat(s.code()).as(s.err()).isZero();
+    JsonNode sj = Json.MAPPER.readTree(s.out());
+    assertThat(sj.get("gates").asLong()).isGreaterThan(100_000_000L);
+    assertThat(sj.get("nanos_per_query").asDouble()).isPositive();
+    assertThat(MainTest.run("circuit", "gate", "--op", "int-div", "-p", "129", "--sample", "5")
+        .code()).isEqualTo(2);
+  }
 }

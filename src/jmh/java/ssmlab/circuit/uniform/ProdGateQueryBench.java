@@ -1,6 +1,5 @@
 package ssmlab.circuit.uniform;
 
-import java.util.SplittableRandom;
 import java.util.concurrent.TimeUnit;
 
 import org.openjdk.jmh.annotations.Benchmark;
@@ -38,33 +37,21 @@ public class ProdGateQueryBench {
   @Param({"2", "4", "6", "8", "10"})
   int log2n;
 
-  private AddressedFamily f;
-  private final long[] addresses = new long[1024];
-  private final int[] index = new int[1024];
-  private int next;
+  private SampledQueries queries;
 
   @Setup
   public void setUp() {
-    f = IntFamilies.of("int-prod", 8, 1 << log2n);
+    AddressedFamily f = IntFamilies.of("int-prod", 8, 1 << log2n);
     int bits = f.addressBits();
-    var rnd = new SplittableRandom(log2n);
-    for (int i = 0; i < addresses.length; ) {
-      long a = f.sample(rnd);
+    queries = new SampledQueries(f, 1024, log2n, a -> {
       long top = a >>> bits - 4; // the part: 1..3 residue side, 4..9 the CRT side
       boolean residueSide = top >= 1 && top <= 3;
-      if (part.equals("all") || (part.equals("residue") ? residueSide : top >= 4)) {
-        addresses[i] = a;
-        int fanIn = f.gate(a).fanIn();
-        index[i++] = fanIn == 0 ? -1 : rnd.nextInt(fanIn);
-      }
-    }
+      return part.equals("all") || (part.equals("residue") ? residueSide : top >= 4);
+    });
   }
 
   @Benchmark
   public long query() {
-    int i = next++ & (addresses.length - 1);
-    Gate g = f.gate(addresses[i]);
-    long r = g.type().ordinal() + g.fanIn() + g.threshold();
-    return index[i] < 0 ? r : r + (g.input(index[i]) ^ g.weight(index[i]));
+    return queries.query();
   }
 }

@@ -48,4 +48,23 @@ final class BigBits {
     }
     return Crt.someMultipleHasBit(value, maxA, c);
   }
+
+  /**
+   * Bit c of A·value (0 ≤ A &lt; 2^31): from the window w of bitLength(A) + 8 bits ending at bit
+   * c, A·value mod 2^{c+1} = w·A·2^{c−s+1} + ε·2^{c−s+1} with ε &lt; A, so the bit is bit s − 1 of
+   * w·A unless adding ε can carry into it (below one case in 2^8), then exactly by
+   * {@link BigInteger}.
+   */
+  boolean bitOfMultiple(long a, int c) {
+    int s = Stage.bitLength(a) + 8;
+    if (c < s) {
+      return BigInteger.valueOf(window(0, c + 1)).multiply(BigInteger.valueOf(a)).testBit(c);
+    }
+    long lo = window(c - s + 1, s) * a; // bits below 64 are exact
+    long mask = (1L << (s - 1)) - 1;
+    if ((lo & mask) + a <= 1L << (s - 1)) {
+      return (lo >>> (s - 1) & 1) != 0;
+    }
+    return value.multiply(BigInteger.valueOf(a)).testBit(c);
+  }
 }

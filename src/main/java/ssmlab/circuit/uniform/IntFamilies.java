@@ -2,10 +2,12 @@ package ssmlab.circuit.uniform;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import ssmlab.circuit.CircuitBuilder;
 import ssmlab.circuit.tc0.Adder;
+import ssmlab.circuit.tc0.Division;
 import ssmlab.circuit.tc0.IteratedAddition;
 import ssmlab.circuit.tc0.IteratedMultiplication;
 import ssmlab.circuit.tc0.Multiplication;
@@ -16,15 +18,23 @@ import ssmlab.circuit.tc0.Multiplication;
  * {@code IntOps}), before simplification: int-add ({@code Adder.add}), int-sum
  * ({@code IteratedAddition.sum}), int-sum-uniform ({@code IteratedAddition.sumUniform}, every
  * stage kept: the sum inside the F_p circuits), int-mul ({@code Multiplication.multiply}) and
- * int-prod ({@code IteratedMultiplication.product}, Chinese remaindering: {@link ProdFamily}).
+ * int-prod ({@code IteratedMultiplication.product}, Chinese remaindering: {@link ProdFamily}) and
+ * int-div ({@code Division.divide}: {@link DivFamily}).
  */
 public final class IntFamilies {
   /** The op names, in the order help lists them. */
   public static final List<String> OPS = List.of("int-add", "int-sum", "int-sum-uniform",
-      "int-mul", "int-prod");
+      "int-mul", "int-prod", "int-div");
 
   /** The largest precision of int-prod: its circuit has N·p-bit CRT constants. */
   public static final int MAX_PROD_PRECISION = 64;
+
+  /**
+   * The largest precision of int-div: R has p² + 1 bits, and the advice (the primes, M, its
+   * cofactors and the columns of Σ γ_j) takes about 3 s at p = 128 and 17 s at p = 230; the
+   * addresses fit 63 bits up to p = 230 and need 64 at p = 256.
+   */
+  public static final int MAX_DIV_PRECISION = 128;
 
   /** The largest precision: int-mul there has 2^40 partial products, queried in microseconds. */
   public static final int MAX_PRECISION = 1 << 20;
@@ -59,6 +69,7 @@ public final class IntFamilies {
             ones.multiply(ones), 2 * p);
       }
       case "int-prod" -> new ProdFamily(d, n, p);
+      case "int-div" -> new DivFamily(d, p);
       default -> throw unknown(op);
     };
   }
@@ -84,6 +95,14 @@ public final class IntFamilies {
     }
     int[] x = b.input("x", p);
     int[] y = b.input("y", p);
+    if (op.equals("int-div")) {
+      int[][] qr = Division.divide(b, x, y);
+      b.output("q", qr[0]);
+      b.output("r", qr[1]);
+      int[] both = Arrays.copyOf(qr[0], 2 * p);
+      System.arraycopy(qr[1], 0, both, p, p);
+      return both;
+    }
     int[] z = op.equals("int-add") ? Adder.add(b, x, y) : Multiplication.multiply(b, x, y);
     b.output(op.equals("int-add") ? "s" : "z", z);
     return z;
@@ -100,6 +119,10 @@ public final class IntFamilies {
     if (op.equals("int-prod") && p > MAX_PROD_PRECISION) {
       throw new IllegalArgumentException("--precision of int-prod must be in 1.."
           + MAX_PROD_PRECISION + ", got " + p);
+    }
+    if (op.equals("int-div") && p > MAX_DIV_PRECISION) {
+      throw new IllegalArgumentException("--precision of int-div must be in 1.."
+          + MAX_DIV_PRECISION + ", got " + p);
     }
     if (usesArity(op) && n < 1) {
       throw new IllegalArgumentException("--arity must be at least 1, got " + n);

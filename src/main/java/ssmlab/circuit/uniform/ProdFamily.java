@@ -5,7 +5,6 @@ import static ssmlab.circuit.GateType.NOT;
 import static ssmlab.circuit.GateType.OR;
 import static ssmlab.circuit.GateType.THRESHOLD;
 
-import java.math.BigInteger;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 
@@ -51,30 +50,17 @@ final class ProdFamily implements AddressedFamily {
   private static final int DLSUM = 2;
   private static final int LAM = 3;
   private static final int LOOK = 4;
-  private static final int SHAT = 5;
-  private static final int TSEL = 6;
-  private static final int GSUM = 7;
-  private static final int TM = 8;
-  private static final int SUB = 9;
   private static final int PARTS = 10;
 
   private final String describe;
   private final int n;
   private final int m;
   private final int[] primes;
-  private final BigInteger modulus;
-  private final BigBits modulusBits;
-  private final int[] gammaHeights;
-  private final int mBits;
-  private final int frac;
   private final int wj;
   private final Layout base;
+  private final Parts parts;
   private final LeafStage leaves;
-  private final SumStages sHat;
-  private final SumStages gSum;
-  private final AdderStage sub;
-  private final int tWidth;
-  private final int tmCount;
+  private final Reconstruction crt;
 
   ProdFamily(String describe, int n, int m) {
     this.describe = describe;
@@ -82,78 +68,38 @@ final class ProdFamily implements AddressedFamily {
     this.m = m;
     this.primes = n < 2 ? new int[0] : Residues.primesFor(n * m);
     int k = primes.length;
-    BigInteger prod = BigInteger.ONE;
-    for (int q : primes) {
-      prod = prod.multiply(BigInteger.valueOf(q));
-    }
-    this.modulus = prod;
-    this.modulusBits = new BigBits(prod);
-    this.mBits = prod.bitLength();
-    this.frac = Stage.bitLength(k) + 3;
     this.wj = Math.max(1, Stage.bitLength(k));
     long qMax = k == 0 ? 3 : primes[k - 1];
-    // Field a: thresholds v ≤ m(q−1), values Λ ≤ N(q−2), residues r < q, and the columns (at
-    // most mBits + 3L + 8 as in ColumnSum.layoutFor); field b: operands, heights, block sums
-    // (< 4L²), the adder's terms (b ≤ its width), bit indices.
+    // Field a: thresholds v ≤ m(q−1), values Λ ≤ N(q−2), residues r < q, and the CRT's columns;
+    // field b: operands, heights, block sums (< 4L²), the adder's terms, bit indices.
+    long[] crtNeeds = Reconstruction.fieldNeeds(primes);
     long l2 = Stage.bitLength(Math.max(n, k + 1L));
-    long cols = mBits + 3 * l2 + 8;
-    long maxA = Math.max(Math.max((long) m * qMax, (long) n * qMax), cols);
-    long maxB = Math.max(Math.max(n, k + 2L), Math.max(4 * l2 * l2, cols));
+    long maxA = Math.max(Math.max((long) m * qMax, (long) n * qMax), crtNeeds[0]);
+    long maxB = Math.max(Math.max(n, 4 * l2 * l2), crtNeeds[1]);
     Layout l = Layout.forMax(maxA, maxB);
     if (4 + wj + l.bits() > 63) {
       throw new IllegalArgumentException(describe + " needs addresses of " + (4 + wj + l.bits())
           + " bits, more than 63");
     }
     this.base = l;
+    this.parts = new Parts(l, wj, 4);
     this.leaves = new LeafStage(l, n, m, false);
-    this.gammaHeights = new int[mBits];
-    if (k == 0) {
-      sHat = gSum = null;
-      sub = null;
-      tWidth = tmCount = 0;
-      return;
-    }
-    for (int j = 0; j < k; j++) {
-      int q = primes[j];
-      BigBits mj = new BigBits(prod.divide(BigInteger.valueOf(q)));
-      for (int c = 0; c < mBits; c++) {
-        if (mj.someMultipleHasBit(q - 1, c)) {
-          gammaHeights[c]++;
-        }
-      }
-    }
-    this.sHat = new SumStages(layout(SHAT, 0), new FracColumns(), k + 1);
-    this.tWidth = sHat.width() - frac;
-    int maxH = 0;
-    for (int h : gammaHeights) {
-      maxH = Math.max(maxH, h);
-    }
-    this.gSum = new SumStages(layout(GSUM, 0), new GammaColumns(), maxH);
-    int tm = 0;
-    for (int i = 0; i < gSum.width(); i++) {
-      tm += modulusBits.someMultipleHasBit(k, i) ? 1 : 0;
-    }
-    this.tmCount = tm;
-    this.sub = new AdderStage(layout(SUB, 0), new SubColumns(), true);
+    this.crt = k == 0 ? null
+        : new Reconstruction(parts, LOOK, primes, this::residueOfProduct, n * m);
   }
 
   // ---- addresses ----
 
   private Layout layout(int part, long j) {
-    return base.withPrefix((long) part << wj | j);
+    return parts.layout(part, j);
   }
 
   private long at(int part, long j, int sec, long a, long b) {
-    return ((((long) part << wj | j) << Section.BITS | sec) << base.widthA() | a)
-        << base.widthB() | b;
+    return parts.at(part, j, sec, a, b);
   }
 
   private long const0() {
-    return base.address(Section.CONST, 0, 0);
-  }
-
-  private long const1() {
-    return base.address(Section.CONST, 0, 1);
+    return parts.const0();
   }
 
   /** The iterated addition Λ = Σ_i dlog x_i of prime j, set up on demand (O(log² n) work). */
@@ -196,20 +142,6 @@ final class ProdFamily implements AddressedFamily {
       s += Crt.pow(2, e, q);
     }
     return s;
-  }
-
-  /** u_j = (M/q_j)^{−1} mod q_j. */
-  private long crtInverse(int j) {
-    BigInteger q = BigInteger.valueOf(primes[j]);
-    return modulus.divide(q).mod(q).modInverse(q).longValue();
-  }
-
-  private BigInteger cofactor(int j) {
-    return modulus.divide(BigInteger.valueOf(primes[j]));
-  }
-
-  private boolean gammaBitExists(int j, int c) {
-    return c < mBits && new BigBits(cofactor(j)).someMultipleHasBit(primes[j] - 1, c);
   }
 
   /** P_r of prime j: [Π x_i ≡ r (mod q_j)]; P_0 is "some x_i ≡ 0". */
@@ -259,7 +191,10 @@ final class ProdFamily implements AddressedFamily {
       throw new IllegalArgumentException("no part " + part + (part < PARTS ? " in this member"
           : ""));
     }
-    if ((part <= LOOK && part != LEAF) ? j >= primes.length : j != 0) {
+    if (crt != null && crt.owns(part)) {
+      return crt.gate(address, part, j, sec, a, b);
+    }
+    if (part != LEAF ? j >= primes.length : j != 0) {
       throw new IllegalArgumentException("no prime index " + j + " (" + primes.length
           + " primes)");
     }
@@ -273,30 +208,8 @@ final class ProdFamily implements AddressedFamily {
       }
       case RES -> residue(address, (int) j, sec, a, b);
       case LAM -> lambda(address, (int) j, sec, a, b);
-      case LOOK -> lookup(address, (int) j, sec, a, b);
-      case TSEL -> select(address, sec, a, b);
-      case TM -> timesM(address, sec, a, b);
-      case DLSUM -> sumGate(dlSum((int) j), layout(DLSUM, j), address);
-      case SHAT -> sumGate(sHat, layout(SHAT, 0), address);
-      case GSUM -> sumGate(gSum, layout(GSUM, 0), address);
-      default -> {
-        Layout l = layout(SUB, 0);
-        Section s = l.section(address);
-        if (s == null || s.ordinal() < Section.ADD_BIT.ordinal()) {
-          throw new IllegalArgumentException("the final subtraction has adder sections only");
-        }
-        yield sub.gate(address, s, l.a(address), l.b(address));
-      }
+      default -> parts.sumGate(dlSum((int) j), DLSUM, j, address);
     };
-  }
-
-  private static Gate sumGate(SumStages sum, Layout l, long address) {
-    Section s = l.section(address);
-    Stage st = s == null ? null : sum.stage(s);
-    if (st == null) {
-      throw new IllegalArgumentException("an iterated addition has sections 3..10 only");
-    }
-    return st.gate(address, s, l.a(address), l.b(address));
   }
 
   private static IllegalArgumentException none(String what) {
@@ -321,7 +234,7 @@ final class ProdFamily implements AddressedFamily {
         if (a >= smax) {
           throw none("residue one-hot 0.." + (smax - 1) + ", not " + a);
         }
-        long lo = a == 0 ? const1() : at(RES, j, 0, a, i);
+        long lo = a == 0 ? parts.const1() : at(RES, j, 0, a, i);
         long hi = at(RES, j, 0, a + 1, i);
         yield new Gate(address, THRESHOLD, 2, 1, e -> e == 0 ? lo : hi, e -> e == 0 ? 1 : -1);
       }
@@ -399,72 +312,6 @@ final class ProdFamily implements AddressedFamily {
     };
   }
 
-  private Gate lookup(long address, int j, int sec, long a, long b) {
-    int q = primes[j];
-    if (b != 0 || sec > 1) {
-      throw none("lookup sections 0 (γ) and 1 (fraction) with b = 0");
-    }
-    long u = crtInverse(j);
-    if (sec == 0) {
-      if (a >= mBits || !gammaBitExists(j, (int) a)) {
-        throw none("bit " + a + " of γ_" + j + " is 0 in every entry (or beyond " + mBits
-            + " bits): the constant false");
-      }
-      BigInteger mj = cofactor(j);
-      return new Gate(address, OR, q, 0, r -> mj.multiply(BigInteger.valueOf(r * u % q))
-          .testBit((int) a) ? residueOfProduct(j, r) : const0(), null);
-    }
-    if (a >= frac) {
-      throw none("fractions have " + frac + " bits, not bit " + a);
-    }
-    return new Gate(address, OR, q, 0,
-        r -> ((((r * u % q) << frac) / q) >>> a & 1) != 0 ? residueOfProduct(j, r) : const0(),
-        null);
-  }
-
-  private Gate select(long address, int sec, long v, long i) {
-    int k = primes.length;
-    if (v > k || Stage.bitLength(v) > tWidth || sec > 1) {
-      throw none("[t = v] for v = 0.." + Math.min(k, (1L << tWidth) - 1) + ", sections 0..1");
-    }
-    if (sec == 0) {
-      if (i >= tWidth || (v >>> i & 1) != 0) {
-        throw none("NOTs of the zero bits of v below " + tWidth + ", not bit " + i);
-      }
-      return Gate.of(address, NOT, sHat.bit(frac + (int) i));
-    }
-    if (i != 0) {
-      throw none("b = 0 for [t = v]");
-    }
-    return new Gate(address, AND, tWidth, 0,
-        e -> (v >>> e & 1) != 0 ? sHat.bit(frac + e) : at(TSEL, 0, 0, v, e), null);
-  }
-
-  /** [t = v], or false where v does not fit t's width. */
-  private long tIs(long v) {
-    return Stage.bitLength(v) <= tWidth ? at(TSEL, 0, 1, v, 0) : const0();
-  }
-
-  private long tmBit(long i) {
-    return modulusBits.someMultipleHasBit(primes.length, (int) i) ? at(TM, 0, 0, i, 0)
-        : const0();
-  }
-
-  private Gate timesM(long address, int sec, long i, long b) {
-    if (b != 0 || sec > 1 || i >= gSum.width()) {
-      throw none("bits 0.." + (gSum.width() - 1) + " of t·M (section 0) and their NOTs (1)");
-    }
-    if (sec == 1) {
-      return Gate.of(address, NOT, tmBit(i));
-    }
-    if (tmBit(i) != address) {
-      throw none("bit " + i + " of v·M is 0 for every v: the constant false");
-    }
-    int k = primes.length;
-    return new Gate(address, OR, k + 1, 0,
-        v -> modulus.multiply(BigInteger.valueOf(v)).testBit((int) i) ? tIs(v) : const0(), null);
-  }
-
   /**
    * The iterated additions and the final adder answer by their own arithmetic (as for the other
    * families); the gates of the residue, Λ and lookup parts compare their inputs one by one.
@@ -472,29 +319,12 @@ final class ProdFamily implements AddressedFamily {
   @Override
   public int inputIndex(long g, long h) {
     Gate gate = gate(g);
-    int part = (int) (g >>> base.bits() + wj);
-    long j = g >>> base.bits() & ((1L << wj) - 1);
-    SumStages sum = switch (part) {
-      case DLSUM -> dlSum((int) j);
-      case SHAT -> sHat;
-      case GSUM -> gSum;
-      default -> null;
-    };
-    if (sum == null && part != SUB) {
-      return Stage.scan(gate, h);
+    int part = parts.part(g);
+    if (crt != null && crt.owns(part)) {
+      return crt.inputIndex(gate, part, g, h);
     }
-    Layout l = layout(part, j);
-    Section s = l.section(g);
-    Stage st = part == SUB ? sub : sum.stage(s);
-    return st.inputIndex(s, l.a(g), l.b(g), h);
-  }
-
-  /** Fields of an address: {part, j, section, a, b}. */
-  private long[] fields(long address) {
-    long top = address >>> base.bits();
-    return new long[] {top >>> wj, top & ((1L << wj) - 1),
-        address >>> base.widthA() + base.widthB() & ((1L << Section.BITS) - 1), base.a(address),
-        base.b(address)};
+    return part == DLSUM ? parts.inputIndex(dlSum((int) parts.j(g)), null, g, h)
+        : Stage.scan(gate, h);
   }
 
   // ---- enumeration ----
@@ -543,39 +373,9 @@ final class ProdFamily implements AddressedFamily {
         sink.accept(at(LAM, j, 5, r, 0));
       }
     }
-    if (k == 0) {
-      return;
+    if (k > 0) {
+      crt.forEach(sink);
     }
-    for (int j = 0; j < k; j++) {
-      BigBits mj = new BigBits(cofactor(j));
-      for (int c = 0; c < mBits; c++) {
-        if (mj.someMultipleHasBit(primes[j] - 1, c)) {
-          sink.accept(at(LOOK, j, 0, c, 0));
-        }
-      }
-      for (int c = 0; c < frac; c++) {
-        sink.accept(at(LOOK, j, 1, c, 0));
-      }
-    }
-    sHat.forEach(sink);
-    for (long v = 0; v <= k && Stage.bitLength(v) <= tWidth; v++) {
-      for (int i = 0; i < tWidth; i++) {
-        if ((v >>> i & 1) == 0) {
-          sink.accept(at(TSEL, 0, 0, v, i));
-        }
-      }
-      sink.accept(at(TSEL, 0, 1, v, 0));
-    }
-    gSum.forEach(sink);
-    for (int i = 0; i < gSum.width(); i++) {
-      if (tmBit(i) != const0()) {
-        sink.accept(at(TM, 0, 0, i, 0));
-      }
-    }
-    for (int i = 0; i < gSum.width(); i++) {
-      sink.accept(at(TM, 0, 1, i, 0));
-    }
-    sub.forEach(sink);
   }
 
   @Override
@@ -592,16 +392,7 @@ final class ProdFamily implements AddressedFamily {
       long top = Math.min((long) n * (q - 2), (1L << width) - 1);
       total += (top + 1) * (width + 1) - onesUpTo(top) + (q - 1) + 2 + (q - 1);
     }
-    if (k == 0) {
-      return total;
-    }
-    for (int h : gammaHeights) {
-      total += h;
-    }
-    total += (long) k * frac + sHat.gateCount();
-    long vMax = Math.min(k, (1L << tWidth) - 1);
-    total += (vMax + 1) * (tWidth + 1) - onesUpTo(vMax);
-    return total + gSum.gateCount() + tmCount + gSum.width() + sub.gateCount();
+    return k == 0 ? total : total + crt.gateCount();
   }
 
   /** Σ_{v=0}^{x} popcount(v): per bit i, full periods of 2^{i+1} give 2^i ones each. */
@@ -626,7 +417,7 @@ final class ProdFamily implements AddressedFamily {
     if (i < 0 || i >= n * m) {
       throw new IndexOutOfBoundsException("output bit " + i + " of " + n * m);
     }
-    return primes.length == 0 ? base.address(Section.INPUT, i, 0) : sub.sumBit(i);
+    return primes.length == 0 ? base.address(Section.INPUT, i, 0) : crt.bit(i);
   }
 
   @Override
@@ -638,7 +429,7 @@ final class ProdFamily implements AddressedFamily {
     int j = rnd.nextInt(k);
     int q = primes[j];
     long top = (long) n * (q - 2);
-    return switch (rnd.nextInt(9)) {
+    return switch (rnd.nextInt(5)) {
       case 0 -> leaves.sample(rnd);
       case 1 -> switch (rnd.nextInt(4)) {
         case 0 -> at(RES, j, 0, 1 + rnd.nextLong(smax(q)), rnd.nextInt(n));
@@ -660,24 +451,11 @@ final class ProdFamily implements AddressedFamily {
         case 1 -> at(LAM, j, 2, rnd.nextInt(q - 1), 0);
         default -> at(LAM, j, 5, 1 + rnd.nextInt(q - 1), 0);
       };
-      case 4 -> {
-        if (rnd.nextBoolean()) {
-          yield at(LOOK, j, 1, rnd.nextInt(frac), 0);
-        }
-        int c;
-        do {
-          c = rnd.nextInt(mBits);
-        } while (!gammaBitExists(j, c));
-        yield at(LOOK, j, 0, c, 0);
-      }
-      case 5 -> sHat.sample(rnd);
-      case 6 -> gSum.sample(rnd);
-      case 7 -> at(TM, 0, 1, rnd.nextInt(gSum.width()), 0);
-      default -> sub.sample(rnd);
+      default -> crt.sample(rnd);
     };
   }
 
-  // ---- the columns of the three kinds of iterated addition ----
+  // ---- the columns of the dlog sum ----
 
   /** Column t holds bit t of dlog x_i (mod q_j), i = 0..N−1, where that bit exists. */
   private final class Logs implements Columns {
@@ -717,96 +495,6 @@ final class ProdFamily implements AddressedFamily {
     public long indexOf(int c, long address) {
       long e = base.b(address);
       return e < height(c) && address == entry(c, e) ? e : -1;
-    }
-  }
-
-  /** Column c: bit c of the fraction of every prime, then 1 (the +1/4) in column F − 2. */
-  private final class FracColumns implements Columns {
-    @Override
-    public int count() {
-      return frac;
-    }
-
-    @Override
-    public long height(int c) {
-      return c < 0 || c >= frac ? 0 : primes.length + (c == frac - 2 ? 1 : 0);
-    }
-
-    @Override
-    public long entry(int c, long e) {
-      return e < primes.length ? at(LOOK, e, 1, c, 0) : const1();
-    }
-
-    @Override
-    public long indexOf(int c, long address) {
-      if (address == const1()) {
-        return c == frac - 2 ? primes.length : -1;
-      }
-      long[] f = fields(address);
-      return f[0] == LOOK && f[2] == 1 && f[3] == c && f[4] == 0 && f[1] < primes.length
-          && c < frac ? f[1] : -1;
-    }
-  }
-
-  /** Column c: bit c of γ_j for the primes j (ascending) whose γ_j has that bit somewhere. */
-  private final class GammaColumns implements Columns {
-    @Override
-    public int count() {
-      return mBits;
-    }
-
-    @Override
-    public long height(int c) {
-      return c < 0 || c >= mBits ? 0 : gammaHeights[c];
-    }
-
-    @Override
-    public long entry(int c, long e) {
-      long seen = 0;
-      for (int j = 0; j < primes.length; j++) {
-        if (gammaBitExists(j, c) && seen++ == e) {
-          return at(LOOK, j, 0, c, 0);
-        }
-      }
-      throw new IndexOutOfBoundsException("entry " + e + " of γ column " + c);
-    }
-
-    /** The number of primes before j whose γ has bit c: O(j) bit tests. */
-    @Override
-    public long indexOf(int c, long address) {
-      long[] f = fields(address);
-      if (f[0] != LOOK || f[2] != 0 || f[3] != c || f[4] != 0 || f[1] >= primes.length
-          || !gammaBitExists((int) f[1], c)) {
-        return -1;
-      }
-      long e = 0;
-      for (int j = 0; j < f[1]; j++) {
-        e += gammaBitExists(j, c) ? 1 : 0;
-      }
-      return e;
-    }
-  }
-
-  /** Column i of Σ γ_j − t·M: bit i of Σ γ_j, then ¬(bit i of t·M). */
-  private final class SubColumns implements Columns {
-    @Override
-    public int count() {
-      return gSum.width();
-    }
-
-    @Override
-    public long height(int c) {
-      return c >= 0 && c < gSum.width() ? 2 : 0;
-    }
-
-    @Override
-    public long entry(int c, long e) {
-      return e == 0 ? gSum.bit(c) : at(TM, 0, 1, c, 0);
-    }
-
-    @Override
-    public long indexOf(int c, long address) {
-      return height(c) == 0 ? -1 : address == entry(c, 0) ? 0 : address == entry(c, 1) ? 1 : -1;
     }
   }
 }

@@ -5,9 +5,11 @@ import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 
 /**
- * The stages of {@code IteratedAddition.sumUniform} over given columns, no leaves: column counts,
- * block sums and the adder, all kept, in one namespace (a prefixed {@link Layout}). The sum is
- * resized to bitLength(Σ_c 2^c·h_c) bits as the builder does.
+ * The stages of {@code IteratedAddition.sumUniform} (every stage kept) or
+ * {@code IteratedAddition.sumColumns} (a stage left out when the columns are already at most two
+ * high) over given columns, no leaves: column counts, block sums and the adder, in one namespace
+ * (a prefixed {@link Layout}). The sum is resized to bitLength(Σ_c 2^c·h_c) bits as the builder
+ * does.
  */
 final class SumStages {
   private final CountStage count;
@@ -15,14 +17,35 @@ final class SumStages {
   private final AdderStage adder;
   private final int outWidth;
 
-  /** @param maxHeight the tallest column's height */
+  /** Every stage kept. @param maxHeight the tallest column's height */
   SumStages(Layout layout, Columns cols, long maxHeight) {
-    this.count = new CountStage(layout, cols, maxHeight, -1);
-    this.block = new BlockStage(layout, count.output(), count.outputMaxHeight());
-    this.adder = new AdderStage(layout, block.output());
+    this(layout, cols, maxHeight, -1, true);
+  }
+
+  /**
+   * @param peak a column of largest height (heights rise before it, fall after), or −1
+   * @param everyStage whether the stages are kept where the columns are at most two high
+   */
+  SumStages(Layout layout, Columns cols, long maxHeight, int peak, boolean everyStage) {
+    Columns c = cols;
+    long height = maxHeight;
+    if (everyStage || height > 2) {
+      this.count = new CountStage(layout, c, height, peak);
+      c = count.output();
+      height = count.outputMaxHeight();
+    } else {
+      this.count = null;
+    }
+    if (everyStage || height > 2) {
+      this.block = new BlockStage(layout, c, height);
+      c = block.output();
+    } else {
+      this.block = null;
+    }
+    this.adder = new AdderStage(layout, c);
     BigInteger bound = BigInteger.ZERO;
-    for (int c = 0; c < cols.count(); c++) {
-      bound = bound.add(BigInteger.valueOf(cols.height(c)).shiftLeft(c));
+    for (int j = 0; j < cols.count(); j++) {
+      bound = bound.add(BigInteger.valueOf(cols.height(j)).shiftLeft(j));
     }
     this.outWidth = Math.max(1, bound.bitLength());
   }
@@ -37,6 +60,7 @@ final class SumStages {
     return adder.sumBit(i);
   }
 
+  /** The stage of section s; null where the construction has none. */
   Stage stage(Section s) {
     return switch (s) {
       case COUNT_T, COUNT_BIT -> count;
@@ -47,20 +71,25 @@ final class SumStages {
   }
 
   void forEach(LongConsumer sink) {
-    count.forEach(sink);
-    block.forEach(sink);
+    if (count != null) {
+      count.forEach(sink);
+    }
+    if (block != null) {
+      block.forEach(sink);
+    }
     adder.forEach(sink);
   }
 
   long gateCount() {
-    return count.gateCount() + block.gateCount() + adder.gateCount();
+    return (count == null ? 0 : count.gateCount()) + (block == null ? 0 : block.gateCount())
+        + adder.gateCount();
   }
 
   long sample(SplittableRandom rnd) {
-    return switch (rnd.nextInt(3)) {
-      case 0 -> count.sample(rnd);
-      case 1 -> block.sample(rnd);
-      default -> adder.sample(rnd);
-    };
+    int pick = rnd.nextInt(3);
+    if (pick == 0 && count != null) {
+      return count.sample(rnd);
+    }
+    return pick == 1 && block != null ? block.sample(rnd) : adder.sample(rnd);
   }
 }

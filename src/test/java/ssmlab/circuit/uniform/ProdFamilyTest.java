@@ -1,7 +1,6 @@
 package ssmlab.circuit.uniform;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -96,7 +95,7 @@ final class ProdFamilyTest {
         Arguments.of(4, 2), Arguments.of(8, 2), Arguments.of(3, 6));
   }
 
-  /** Generators, discrete logs and the bit test of multiples against brute force. */
+  /** Generators, discrete logs and the bit tests of multiples against brute force. */
   @Test
   void numberTheory_matchesBruteForce() {
     for (int q : Residues.primesFor(800)) {
@@ -121,6 +120,9 @@ final class ProdFamilyTest {
         assertThat(bits.someMultipleHasBit(maxA, c)).as("x=%s A≤%d c=%d", x, maxA, c)
             .isEqualTo(want);
         assertThat(Crt.someMultipleHasBit(x, maxA, c)).isEqualTo(want);
+        long a = t % 3 == 0 ? maxA : rnd.nextLong(1L << 31);
+        assertThat(bits.bitOfMultiple(a, c)).as("x=%s A=%d c=%d", x, a, c)
+            .isEqualTo(x.multiply(BigInteger.valueOf(a)).testBit(c));
       }
     }
   }
@@ -141,29 +143,8 @@ final class ProdFamilyTest {
         at.applyAsLong(1L << wj, 1L << fb[1] | 3), // operand 3 of 3
         at.applyAsLong(4L << wj, 1), // a lookup with b = 1
         at.applyAsLong(6L << wj, (1L << fb[0] | 99) << fb[1])}; // [t = 99]
-    for (long a : bad) {
-      assertThatThrownBy(() -> f.gate(a)).as("address %d", a)
-          .isInstanceOf(IllegalArgumentException.class)
-          .hasMessageStartingWith("address " + a + " is no gate of int-prod --precision 4 "
-              + "--arity 3")
-          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
-    }
-    // every address the family lists answers, the count is gateCount, and inputIndex finds
-    // each input at its first occurrence (the sums by arithmetic, the rest by comparison)
-    long[] count = {0};
-    f.forEachAddress(a -> {
-      Gate g = f.gate(a);
-      for (int i = 0; i < g.fanIn(); i++) {
-        int first = 0;
-        while (g.input(first) != g.input(i)) {
-          first++;
-        }
-        assertThat(f.inputIndex(a, g.input(i))).as("gate %d input %d", a, i).isEqualTo(first);
-      }
-      assertThat(f.inputIndex(a, a)).isEqualTo(-1);
-      count[0]++;
-    });
-    assertThat(count[0]).isEqualTo(f.gateCount());
+    FamilyAssertions.refused(f, bad);
+    FamilyAssertions.everyInputIndexed(f);
   }
 
   /**
@@ -173,21 +154,7 @@ final class ProdFamilyTest {
   @Test
   void sampledGates_atLargeArity_pointToGates() {
     AddressedFamily f = IntFamilies.of("int-prod", 8, 1 << 8);
-    assertThat(f.addressBits()).isLessThanOrEqualTo(63);
-    var rnd = new SplittableRandom(11);
-    for (int t = 0; t < 150; t++) {
-      long a = f.sample(rnd);
-      Gate g = f.gate(a);
-      for (int i : new int[] {0, g.fanIn() / 2, g.fanIn() - 1}) {
-        if (i >= 0 && i < g.fanIn()) {
-          long h = g.input(i);
-          assertThat(f.gate(h).address()).isEqualTo(h);
-          int first = f.inputIndex(a, h);
-          assertThat(first).isBetween(0, i);
-          assertThat(g.input(first)).isEqualTo(h);
-        }
-      }
-    }
+    FamilyAssertions.sampledInputsAreGates(f, 11, 150);
     assertThat(f.output(0)).isNotNegative();
   }
 }

@@ -1,0 +1,64 @@
+package ssmlab.circuit.uniform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.SplittableRandom;
+
+/** Assertions shared by the tests of the composed families (int-prod, int-div). */
+final class FamilyAssertions {
+  private FamilyAssertions() {}
+
+  /** Each address is refused in one line that starts by naming the member. */
+  static void refused(AddressedFamily f, long... bad) {
+    for (long a : bad) {
+      assertThatThrownBy(() -> f.gate(a)).as("address %d", a)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageStartingWith("address " + a + " is no gate of " + f.describe())
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
+  }
+
+  /**
+   * Every address the family lists answers, the count is gateCount, and inputIndex finds each
+   * input at its first occurrence (and no gate among its own inputs).
+   */
+  static void everyInputIndexed(AddressedFamily f) {
+    long[] count = {0};
+    f.forEachAddress(a -> {
+      Gate g = f.gate(a);
+      for (int i = 0; i < g.fanIn(); i++) {
+        int first = 0;
+        while (g.input(first) != g.input(i)) {
+          first++;
+        }
+        assertThat(f.inputIndex(a, g.input(i))).as("gate %d input %d", a, i).isEqualTo(first);
+      }
+      assertThat(f.inputIndex(a, a)).isEqualTo(-1);
+      count[0]++;
+    });
+    assertThat(count[0]).isEqualTo(f.gateCount());
+  }
+
+  /**
+   * {@code k} sampled gates answer; their first, middle and last inputs are gates of the family,
+   * and inputIndex finds each at or before its index.
+   */
+  static void sampledInputsAreGates(AddressedFamily f, long seed, int k) {
+    assertThat(f.addressBits()).isLessThanOrEqualTo(63);
+    var rnd = new SplittableRandom(seed);
+    for (int t = 0; t < k; t++) {
+      long a = f.sample(rnd);
+      Gate g = f.gate(a);
+      for (int i : new int[] {0, g.fanIn() / 2, g.fanIn() - 1}) {
+        if (i >= 0 && i < g.fanIn()) {
+          long h = g.input(i);
+          assertThat(f.gate(h).address()).isEqualTo(h);
+          int first = f.inputIndex(a, h);
+          assertThat(first).isBetween(0, i);
+          assertThat(g.input(first)).isEqualTo(h);
+        }
+      }
+    }
+  }
+}
