@@ -20,7 +20,7 @@ tag() { jq -c --arg side "$1" --arg config "$2" --argjson rep "$3" \
 small="--d-model 64 --layers 2 --batch 32 --length 64 --vocab 64 --threads 2"
 large="--d-model 256 --layers 4 --batch 32 --length 256 --vocab 64 --threads 2"
 ours_small=(--steps 30) ours_large=(--steps 5) peer_small=(--steps 10 --warmup 3)
-peer_large=(--steps 3 --warmup 1) peer_families=(--steps 2 --warmup 1)
+peer_large=(--steps 3 --warmup 1) peer_families=(--steps 1 --warmup 1)
 # C = op(A) op(B), MxNxK: rows = batch x length (2,048 small, 8,192 large); a linear layer's
 # forward (nt), its input gradient (nn) and weight gradient (tn), and one square product
 shapes=2048x256x64:nt,2048x64x256:nn,256x64x2048:tn,2048x64x128:nt
@@ -63,9 +63,9 @@ for rep in $(seq "$reps"); do
       # the peer's Mamba takes minutes a step at this size: once, one step, bounded
       if [ "$m" != mamba ] || [ "$rep" = 1 ]; then
         steps=("${peer_large[@]}"); [ "$m" = mamba ] && steps=(--steps 1 --warmup 0)
-        timeout 400 /usr/bin/env -u OPENBLAS_CORETYPE /usr/bin/python3 "$peer" bench \
+        timeout 240 /usr/bin/env -u OPENBLAS_CORETYPE /usr/bin/python3 "$peer" bench \
           --model "$m" --scan parallel $large "${steps[@]}" 2>/dev/null \
-          | tag torch large "$rep" >> "$out" || echo "peer $m large: no result in 400 s" >&2
+          | tag torch large "$rep" >> "$out" || echo "peer $m large: no result in 240 s" >&2
       fi
     done
   fi
