@@ -8,6 +8,10 @@ import java.util.function.UnaryOperator;
  * remembering its recent results in a direct-mapped table: a model evaluated in a narrow format
  * meets the same few thousand arguments again and again. The function must be pure, so results
  * do not depend on what the table holds. Not thread-safe: one per thread.
+ *
+ * <p>A format of at most {@value #DIRECT_BITS} bits of significand, sign and exponent
+ * (p + q + 2, e.g. p = q = 8) gets one slot per float instead: a result, once computed, is never
+ * evicted.
  */
 public final class FloatPMemo {
   private final FloatFormat format;
@@ -16,6 +20,11 @@ public final class FloatPMemo {
   /** Entry h at 4h: key significand, key exponent, value significand, value exponent. */
   private final long[] table;
   private final boolean[] filled;
+  /** Direct mode: slot of (m, e) at (e - emin) * 2^(p+1) + m + 2^p; 0 while empty. */
+  private final long[] direct;
+
+  /** The largest key, in bits, that gets a slot of its own. */
+  static final int DIRECT_BITS = 18;
 
   /** {@code fn} on floats of {@code format}, remembering up to {@code 2^log2Size} results. */
   public FloatPMemo(FloatFormat format, UnaryOperator<FloatP> fn, int log2Size) {
@@ -24,6 +33,15 @@ public final class FloatPMemo {
     }
     this.format = Objects.requireNonNull(format);
     this.fn = Objects.requireNonNull(fn);
+    int keyBits = format.p() + format.q() + 2;
+    if (format.isLong() && keyBits <= DIRECT_BITS) {
+      direct = new long[1 << keyBits];
+      mask = 0;
+      table = null;
+      filled = null;
+      return;
+    }
+    direct = null;
     int size = 1 << log2Size;
     mask = size - 1;
     table = new long[4 * size];
@@ -49,6 +67,10 @@ public final class FloatPMemo {
       }
       return;
     }
+    if (direct != null) {
+      applyDirect(x, z, n);
+      return;
+    }
     for (int i = 0; i < n; i++) {
       long m = x[i];
       long e = x[n + i];
@@ -64,6 +86,28 @@ public final class FloatPMemo {
       }
       z[i] = table[at + 2];
       z[n + i] = table[at + 3];
+    }
+  }
+
+  /*
+   * A direct slot holds the result packed as (m << 32) | (e - emin + 1): m has at most p + 1 <= 16
+   * signed bits and e - emin + 1 lies in [1, 2^(q+1)], so a filled slot is never 0.
+   */
+  private void applyDirect(long[] x, long[] z, int n) {
+    int p = format.p();
+    long emin = format.minExponent();
+    for (int i = 0; i < n; i++) {
+      long m = x[i];
+      long e = x[n + i];
+      int at = (int) (((e - emin) << (p + 1)) + m + (1L << p));
+      long packed = direct[at];
+      if (packed == 0) {
+        FloatP r = fn.apply(new FloatP(format, m, null, e));
+        packed = (r.m << 32) | (r.e - emin + 1);
+        direct[at] = packed;
+      }
+      z[i] = packed >> 32;
+      z[n + i] = (packed & 0xFFFF_FFFFL) + emin - 1;
     }
   }
 
