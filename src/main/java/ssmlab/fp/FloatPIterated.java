@@ -223,7 +223,7 @@ public final class FloatPIterated {
           + b.length() + ", " + c.length() + " into " + n);
     }
     long[] z = out.slots();
-    if (z == null || f.p() > 31 || f.q() > 59) {
+    if (z == null || !products3InLongs(f)) {
       for (int i = 0; i < n; i++) {
         out.set(i, f.iteratedProduct(List.of(a.get(i), b.get(i), c.get(i))));
       }
@@ -233,21 +233,29 @@ public final class FloatPIterated {
     long[] y = b.slots();
     long[] w = c.slots();
     for (int i = 0; i < n; i++) {
-      long mx = x[i];
-      long my = y[i];
-      long mw = w[i];
-      if (mx == 0 || my == 0 || mw == 0) {
-        z[i] = 0;
-        z[n + i] = 0;
-        continue;
-      }
-      // Two p <= 31-bit magnitudes multiply exactly in a long; the third factor goes to 128 bits.
-      long two = Math.abs(mx) * Math.abs(my);
-      long uw = Math.abs(mw);
-      boolean neg = (mx ^ my ^ mw) < 0;
-      long e = x[n + i] + y[n + i] + w[n + i];
-      Rounder.wide(f, neg, Math.multiplyHigh(two, uw), two * uw, false, e, z, i, n + i);
+      product3(f, x[i], x[n + i], y[i], y[n + i], w[i], w[n + i], z, i, n + i);
     }
+  }
+
+  /** Whether {@link #product3} takes the format: p <= 31 and q <= 59. */
+  static boolean products3InLongs(FloatFormat f) {
+    return f.p() <= 31 && f.q() <= 59;
+  }
+
+  /** round_p(x * y * w) into out[mAt], out[eAt], one rounding; for {@link #products3InLongs}. */
+  static void product3(FloatFormat f, long mx, long ex, long my, long ey, long mw, long ew,
+      long[] out, int mAt, int eAt) {
+    if (mx == 0 || my == 0 || mw == 0) {
+      out[mAt] = 0;
+      out[eAt] = 0;
+      return;
+    }
+    // Two p <= 31-bit magnitudes multiply exactly in a long; the third factor goes to 128 bits.
+    long two = Math.abs(mx) * Math.abs(my);
+    long uw = Math.abs(mw);
+    boolean neg = (mx ^ my ^ mw) < 0;
+    Rounder.wide(f, neg, Math.multiplyHigh(two, uw), two * uw, false, ex + ey + ew, out, mAt,
+        eAt);
   }
 
   private static void sameFormat(FloatFormat f, FloatPArray... arrays) {

@@ -72,21 +72,30 @@ public final class FloatPMemo {
       return;
     }
     for (int i = 0; i < n; i++) {
-      long m = x[i];
-      long e = x[n + i];
-      int h = slot(m, e);
-      int at = 4 * h;
-      if (!filled[h] || table[at] != m || table[at + 1] != e) {
-        FloatP r = fn.apply(new FloatP(format, m, null, e));
-        table[at] = m;
-        table[at + 1] = e;
-        table[at + 2] = r.m;
-        table[at + 3] = r.e;
-        filled[h] = true;
-      }
-      z[i] = table[at + 2];
-      z[n + i] = table[at + 3];
+      apply(x[i], x[n + i], z, i, n + i);
     }
+  }
+
+  /** fn(m * 2^e) into out[mAt], out[eAt], for formats of p <= 62. */
+  void apply(long m, long e, long[] out, int mAt, int eAt) {
+    if (direct != null) {
+      long packed = directLookup(m, e);
+      out[mAt] = packed >> 32;
+      out[eAt] = (packed & 0xFFFF_FFFFL) + format.minExponent() - 1;
+      return;
+    }
+    int h = slot(m, e);
+    int at = 4 * h;
+    if (!filled[h] || table[at] != m || table[at + 1] != e) {
+      FloatP r = fn.apply(new FloatP(format, m, null, e));
+      table[at] = m;
+      table[at + 1] = e;
+      table[at + 2] = r.m;
+      table[at + 3] = r.e;
+      filled[h] = true;
+    }
+    out[mAt] = table[at + 2];
+    out[eAt] = table[at + 3];
   }
 
   /*
@@ -94,21 +103,24 @@ public final class FloatPMemo {
    * signed bits and e - emin + 1 lies in [1, 2^(q+1)], so a filled slot is never 0.
    */
   private void applyDirect(long[] x, long[] z, int n) {
-    int p = format.p();
     long emin = format.minExponent();
     for (int i = 0; i < n; i++) {
-      long m = x[i];
-      long e = x[n + i];
-      int at = (int) (((e - emin) << (p + 1)) + m + (1L << p));
-      long packed = direct[at];
-      if (packed == 0) {
-        FloatP r = fn.apply(new FloatP(format, m, null, e));
-        packed = (r.m << 32) | (r.e - emin + 1);
-        direct[at] = packed;
-      }
+      long packed = directLookup(x[i], x[n + i]);
       z[i] = packed >> 32;
       z[n + i] = (packed & 0xFFFF_FFFFL) + emin - 1;
     }
+  }
+
+  private long directLookup(long m, long e) {
+    long emin = format.minExponent();
+    int at = (int) (((e - emin) << (format.p() + 1)) + m + (1L << format.p()));
+    long packed = direct[at];
+    if (packed == 0) {
+      FloatP r = fn.apply(new FloatP(format, m, null, e));
+      packed = (r.m << 32) | (r.e - emin + 1);
+      direct[at] = packed;
+    }
+    return packed;
   }
 
   private int slot(long m, long e) {
