@@ -22,6 +22,10 @@ public final class FloatPMemo {
   private final boolean[] filled;
   /** Direct mode: slot of (m, e) at (e - emin) * 2^(p+1) + m + 2^p; 0 while empty. */
   private final long[] direct;
+  /** That slot as (e << directShift) + m + directBase. */
+  private final int directShift;
+  private final long directBase;
+  private final long emin;
 
   /** The largest key, in bits, that gets a slot of its own. */
   static final int DIRECT_BITS = 18;
@@ -34,6 +38,9 @@ public final class FloatPMemo {
     this.format = Objects.requireNonNull(format);
     this.fn = Objects.requireNonNull(fn);
     int keyBits = format.p() + format.q() + 2;
+    emin = format.minExponent();
+    directShift = format.p() + 1;
+    directBase = (1L << format.p()) - (emin << directShift);
     if (format.isLong() && keyBits <= DIRECT_BITS) {
       direct = new long[1 << keyBits];
       mask = 0;
@@ -81,7 +88,7 @@ public final class FloatPMemo {
     if (direct != null) {
       long packed = directLookup(m, e);
       out[mAt] = packed >> 32;
-      out[eAt] = (packed & 0xFFFF_FFFFL) + format.minExponent() - 1;
+      out[eAt] = (packed & 0xFFFF_FFFFL) + emin - 1;
       return;
     }
     int h = slot(m, e);
@@ -103,7 +110,6 @@ public final class FloatPMemo {
    * signed bits and e - emin + 1 lies in [1, 2^(q+1)], so a filled slot is never 0.
    */
   private void applyDirect(long[] x, long[] z, int n) {
-    long emin = format.minExponent();
     for (int i = 0; i < n; i++) {
       long packed = directLookup(x[i], x[n + i]);
       z[i] = packed >> 32;
@@ -112,14 +118,15 @@ public final class FloatPMemo {
   }
 
   private long directLookup(long m, long e) {
-    long emin = format.minExponent();
-    int at = (int) (((e - emin) << (format.p() + 1)) + m + (1L << format.p()));
+    int at = (int) ((e << directShift) + m + directBase);
     long packed = direct[at];
-    if (packed == 0) {
-      FloatP r = fn.apply(new FloatP(format, m, null, e));
-      packed = (r.m << 32) | (r.e - emin + 1);
-      direct[at] = packed;
-    }
+    return packed != 0 ? packed : fill(at, m, e);
+  }
+
+  private long fill(int at, long m, long e) {
+    FloatP r = fn.apply(new FloatP(format, m, null, e));
+    long packed = (r.m << 32) | (r.e - emin + 1);
+    direct[at] = packed;
     return packed;
   }
 
