@@ -120,6 +120,8 @@ public final class FloatPIterated {
     long tinyMax = low - (p + b + 1L);
     long minE = f.minExponent();
     long span = f.maxExponent() - minE;
+    // Whether every in-window exponent lies in [emin, emax): then only the others are checked.
+    boolean windowInRange = low >= minE && low + room < f.maxExponent();
     long acc = 0;
     long restSign = 0;
     if (biased) {
@@ -144,11 +146,12 @@ public final class FloatPIterated {
       int s = p - 1 + (int) (mag >>> top);
       long kept = (mag + (1L << (s - 1)) - 1 + ((mag >>> s) & 1)) >>> s;
       long e = a[mn + row + j] + v[cols + j] + s;
-      if (Long.compareUnsigned(e - minE, span) >= 0) {
-        return false; // e < emin or e >= emax: underflow or saturation possible
-      }
       long sh = e - low;
-      if (Long.compareUnsigned(sh, room) <= 0) {
+      if (windowInRange && Long.compareUnsigned(sh, room) <= 0) {
+        acc += ((kept ^ sgn) - sgn) << sh;
+      } else if (Long.compareUnsigned(e - minE, span) >= 0) {
+        return false; // e < emin or e >= emax: underflow or saturation possible
+      } else if (Long.compareUnsigned(sh, room) <= 0) {
         acc += ((kept ^ sgn) - sgn) << sh;
       } else if (e <= tinyMax) {
         long sign = sgn | 1;
