@@ -67,19 +67,7 @@ final class FloatPIteratedTest {
       FloatPArray m = array(f, r, rows * cols, span);
       FloatPArray x = array(f, r, cols, span);
       FloatPArray bias = r.nextBoolean() ? null : array(f, r, rows, span);
-      FloatPArray out = FloatPArray.zeros(f, rows);
-      FloatPIterated.matVec(m, x, bias, out);
-      for (int i = 0; i < rows; i++) {
-        List<FloatP> terms = new ArrayList<>();
-        for (int j = 0; j < cols; j++) {
-          terms.add(f.multiply(m.get(i * cols + j), x.get(j)));
-        }
-        if (bias != null) {
-          terms.add(bias.get(i));
-        }
-        assertThat(out.get(i)).as("seed=%d span=%d row %d", seed, span, i)
-            .isEqualTo(f.iteratedSum(terms));
-      }
+      checkMatVec(f, m, x, bias, rows, "seed=" + seed + " span=" + span);
     }
   }
 
@@ -116,19 +104,7 @@ final class FloatPIteratedTest {
         m.set(1, f.negate(m.get(0)));
         x.set(1, x.get(0));
       }
-      FloatPArray out = FloatPArray.zeros(f, rows);
-      FloatPIterated.matVec(m, x, bias, out);
-      for (int i = 0; i < rows; i++) {
-        List<FloatP> terms = new ArrayList<>();
-        for (int j = 0; j < cols; j++) {
-          terms.add(f.multiply(m.get(i * cols + j), x.get(j)));
-        }
-        if (bias != null) {
-          terms.add(bias.get(i));
-        }
-        assertThat(out.get(i)).as("p=%d trial %d row %d: %s", p, trial, i, terms)
-            .isEqualTo(f.iteratedSum(terms));
-      }
+      checkMatVec(f, m, x, bias, rows, "p=" + p + " trial " + trial);
     }
   }
 
@@ -156,6 +132,25 @@ final class FloatPIteratedTest {
         FloatPIterated.matVec(m, x, null, out);
         assertThat(out.get(0)).as("p=%d %s", p, row).isEqualTo(f.iteratedSum(row));
       }
+    }
+  }
+
+  /** matVec(m, x, bias) row by row against the scalar products and iterated sum. */
+  private static void checkMatVec(FloatFormat f, FloatPArray m, FloatPArray x, FloatPArray bias,
+      int rows, String context) {
+    int cols = x.length();
+    FloatPArray out = FloatPArray.zeros(f, rows);
+    FloatPIterated.matVec(m, x, bias, out);
+    for (int i = 0; i < rows; i++) {
+      List<FloatP> terms = new ArrayList<>();
+      for (int j = 0; j < cols; j++) {
+        terms.add(f.multiply(m.get(i * cols + j), x.get(j)));
+      }
+      if (bias != null) {
+        terms.add(bias.get(i));
+      }
+      assertThat(out.get(i)).as("%s row %d: %s", context, i, terms)
+          .isEqualTo(f.iteratedSum(terms));
     }
   }
 

@@ -3,7 +3,6 @@ package ssmlab.fp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.SplittableRandom;
-import java.util.stream.IntStream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -14,12 +13,8 @@ import org.junit.jupiter.params.provider.MethodSource;
  * and underflow.
  */
 final class FloatPScanTest {
-  static IntStream allP() {
-    return IntStream.rangeClosed(4, 53);
-  }
-
   @ParameterizedTest(name = "p={0}")
-  @MethodSource("allP")
+  @MethodSource("ssmlab.fp.FloatPIteratedTest#allP")
   void step_equalsTheElementwiseOperations(int p) {
     var r = new SplittableRandom(7000 + p);
     for (int trial = 0; trial < 8; trial++) {
