@@ -152,34 +152,45 @@ public final class FloatPArray {
     return xs;
   }
 
+  /*
+   * The Vector API paths (FloatPVectors) pay off only on long arrays: C2 compiles a lane kernel
+   * late and at a high cost, and until then it runs in the interpreter. A model's per-position
+   * vectors are a few hundred or thousand elements, evaluated in runs of seconds, so below
+   * LANES_FROM elements the scalar long path runs instead (same bits either way).
+   */
+  static final int LANES_FROM = 4096;
+
+  private static boolean inLanes(FloatPArray out) {
+    return out.slots != null && out.length() >= LANES_FROM;
+  }
+
   /** out[i] = round_p(a[i] + b[i]); out may be a or b. */
   public static void add(FloatPArray a, FloatPArray b, FloatPArray out) {
     check(a, b, out);
-    if (out.slots != null && FloatPVectors.addsInLanes(out.format)) {
+    if (inLanes(out) && FloatPVectors.addsInLanes(out.format)) {
       FloatPVectors.add(out.format, a.slots, b.slots, false, out.slots);
     } else {
-      apply(a, b, out, LongArith::add, (m, x, i, y, j, z, k) -> m.add(x, i, y, j, false, z, k));
+      apply(a, b, out, ADD);
     }
   }
 
   /** out[i] = round_p(a[i] − b[i]); out may be a or b. */
   public static void subtract(FloatPArray a, FloatPArray b, FloatPArray out) {
     check(a, b, out);
-    if (out.slots != null && FloatPVectors.addsInLanes(out.format)) {
+    if (inLanes(out) && FloatPVectors.addsInLanes(out.format)) {
       FloatPVectors.add(out.format, a.slots, b.slots, true, out.slots);
     } else {
-      apply(a, b, out, (f, ma, ea, mb, eb, z, mAt, eAt) -> LongArith.add(f, ma, ea, -mb, eb, z,
-          mAt, eAt), (m, x, i, y, j, z, k) -> m.add(x, i, y, j, true, z, k));
+      apply(a, b, out, SUBTRACT);
     }
   }
 
   /** out[i] = round_p(a[i] × b[i]); out may be a or b. */
   public static void multiply(FloatPArray a, FloatPArray b, FloatPArray out) {
     check(a, b, out);
-    if (out.slots != null && FloatPVectors.multipliesInLanes(out.format)) {
+    if (inLanes(out) && FloatPVectors.multipliesInLanes(out.format)) {
       FloatPVectors.multiply(out.format, a.slots, b.slots, false, out.slots);
     } else {
-      apply(a, b, out, LongArith::multiply, LimbArith::multiply);
+      apply(a, b, out, MULTIPLY);
     }
   }
 
@@ -189,25 +200,33 @@ public final class FloatPArray {
    */
   public static void divide(FloatPArray a, FloatPArray b, FloatPArray out) {
     check(a, b, out);
-    if (out.slots != null && FloatPVectors.multipliesInLanes(out.format)) {
+    if (inLanes(out) && FloatPVectors.multipliesInLanes(out.format)) {
       FloatPVectors.multiply(out.format, a.slots, b.slots, true, out.slots);
     } else {
-      apply(a, b, out, LongArith::divide, LimbArith::divide);
+      apply(a, b, out, DIVIDE);
     }
   }
 
-  /** One of LimbArith's operations: z[k] = x[i] op y[j]. */
-  private interface LimbOp {
-    void apply(LimbArith arith, LimbStore x, int i, LimbStore y, int j, LimbStore z, int k);
-  }
+  private static final int ADD = 0;
+  private static final int SUBTRACT = 1;
+  private static final int MULTIPLY = 2;
+  private static final int DIVIDE = 3;
 
-  private static void apply(FloatPArray a, FloatPArray b, FloatPArray out, LongArith.Op op,
-      LimbOp digits) {
+  /**
+   * z[i] = x[i] op y[i] on the long path, one loop per operation (a call through a functional
+   * interface here would see four targets and not inline), or on LimbArith for wide formats.
+   */
+  private static void apply(FloatPArray a, FloatPArray b, FloatPArray out, int op) {
     FloatFormat f = out.format;
     if (out.slots == null) {
       LimbArith arith = new LimbArith(f);
       for (int i = 0; i < out.length(); i++) {
-        digits.apply(arith, a.wide, i, b.wide, i, out.wide, i);
+        switch (op) {
+          case ADD -> arith.add(a.wide, i, b.wide, i, false, out.wide, i);
+          case SUBTRACT -> arith.add(a.wide, i, b.wide, i, true, out.wide, i);
+          case MULTIPLY -> arith.multiply(a.wide, i, b.wide, i, out.wide, i);
+          default -> arith.divide(a.wide, i, b.wide, i, out.wide, i);
+        }
       }
       return;
     }
@@ -215,8 +234,36 @@ public final class FloatPArray {
     long[] y = b.slots;
     long[] z = out.slots;
     int n = z.length >> 1;
-    for (int i = 0; i < n; i++) {
-      op.apply(f, x[i], x[n + i], y[i], y[n + i], z, i, n + i);
+    boolean narrow = f.p() <= LongArith.NARROW_P;
+    switch (op) {
+      case ADD, SUBTRACT -> {
+        long flip = op == SUBTRACT ? -1 : 0; // y[i] or -y[i]
+        if (narrow) {
+          for (int i = 0; i < n; i++) {
+            LongArith.addNarrow(f, x[i], x[n + i], (y[i] ^ flip) - flip, y[n + i], z, i, n + i);
+          }
+        } else {
+          for (int i = 0; i < n; i++) {
+            LongArith.add(f, x[i], x[n + i], (y[i] ^ flip) - flip, y[n + i], z, i, n + i);
+          }
+        }
+      }
+      case MULTIPLY -> {
+        if (narrow) {
+          for (int i = 0; i < n; i++) {
+            LongArith.multiplyNarrow(f, x[i], x[n + i], y[i], y[n + i], z, i, n + i);
+          }
+        } else {
+          for (int i = 0; i < n; i++) {
+            LongArith.multiply(f, x[i], x[n + i], y[i], y[n + i], z, i, n + i);
+          }
+        }
+      }
+      default -> {
+        for (int i = 0; i < n; i++) {
+          LongArith.divide(f, x[i], x[n + i], y[i], y[n + i], z, i, n + i);
+        }
+      }
     }
   }
 

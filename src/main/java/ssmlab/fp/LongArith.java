@@ -93,6 +93,70 @@ final class LongArith {
     Rounder.wide(f, (ma ^ mb) < 0, Math.multiplyHigh(ua, ub), ua * ub, false, ea + eb, out, mAt, eAt);
   }
 
+  /** Up to this p a product of two significands is exact in a long ({@link #multiplyNarrow}). */
+  static final int NARROW_P = 31;
+
+  /*
+   * round_p(a * b) for p <= 31, as Rounder.bits rounds the exact product P = |ma| |mb| (2p - 1 or
+   * 2p bits, so at least p - 1 >= 1 of them are dropped): half to even by integer addition, the
+   * carry of a round-up to 2^p taken into the exponent. A result that leaves the exponent range
+   * (saturation, underflow) goes to multiply.
+   */
+  static void multiplyNarrow(FloatFormat f, long ma, long ea, long mb, long eb, long[] out,
+      int mAt, int eAt) {
+    if (ma == 0 || mb == 0) {
+      out[mAt] = 0;
+      out[eAt] = 0;
+      return;
+    }
+    int p = f.p();
+    long prod = Math.abs(ma) * Math.abs(mb);
+    int s = 64 - Long.numberOfLeadingZeros(prod) - p;
+    long kept = (prod + (1L << (s - 1)) - 1 + ((prod >>> s) & 1)) >>> s;
+    int carry = (int) (kept >>> p);
+    long exp = ea + eb;
+    long e = exp + s + carry;
+    if (exp + s < f.minExponent() || e > f.maxExponent()) {
+      multiply(f, ma, ea, mb, eb, out, mAt, eAt);
+      return;
+    }
+    kept >>>= carry;
+    out[mAt] = (ma ^ mb) < 0 ? -kept : kept;
+    out[eAt] = e;
+  }
+
+  /*
+   * a + b for p <= 31 when the exponents differ by at most 62 - p: the larger-exponent operand
+   * shifted onto the other's exponent stays below 2^62, so the signed sum is exact in a long and
+   * rounds once, as Rounder.bits rounds it. A wider gap, or a result outside the exponent range,
+   * goes to add.
+   */
+  static void addNarrow(FloatFormat f, long ma, long ea, long mb, long eb, long[] out, int mAt,
+      int eAt) {
+    int p = f.p();
+    long d = ea - eb;
+    if (ma == 0 || mb == 0 || d > 62 - p || d < p - 62) {
+      add(f, ma, ea, mb, eb, out, mAt, eAt);
+      return;
+    }
+    long sum = d >= 0 ? (ma << d) + mb : ma + (mb << -d);
+    long e0 = d >= 0 ? eb : ea;
+    long sgn = sum >> 63;
+    long mag = (sum ^ sgn) - sgn;
+    int s = 64 - Long.numberOfLeadingZeros(mag) - p;
+    long kept = s <= 0 ? mag << -s
+        : (mag + (1L << (s - 1)) - 1 + ((mag >>> s) & 1)) >>> s;
+    int carry = (int) (kept >>> p);
+    long e = e0 + s + carry;
+    if (mag == 0 || e0 + s < f.minExponent() || e > f.maxExponent()) {
+      Rounder.bits(f, sgn != 0, mag, false, e0, out, mAt, eAt);
+      return;
+    }
+    kept >>>= carry;
+    out[mAt] = (kept ^ sgn) - sgn;
+    out[eAt] = e;
+  }
+
   /*
    * Division: Q = floor(ua * 2^k / ub) with k chosen so that Q lies in [2^p, 2^(p+1)): p + 1
    * bits, the last one the guard bit; a non-zero remainder is the sticky bit.

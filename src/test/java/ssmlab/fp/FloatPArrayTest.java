@@ -36,9 +36,49 @@ final class FloatPArrayTest {
   @ValueSource(ints = {3, 4, 11, 24, 26, 27, 52, 53, 54, 60, 61, 63, 64, 65, 96, 113, 256, 300})
   void elementwise_laneFormats_equalScalarOperations(int p) {
     var r = new SplittableRandom(p);
-    for (int round = 0; round < 20; round++) {
-      compare(FloatFormat.of(p, r.nextInt(2, 12)), 200 + r.nextInt(60), r, "round " + round);
+    for (int round = 0; round < 2; round++) {
+      // Lanes run from FloatPArray.LANES_FROM elements on.
+      compare(FloatFormat.of(p, r.nextInt(2, 12)), FloatPArray.LANES_FROM + r.nextInt(60), r,
+          "round " + round);
     }
+  }
+
+  /**
+   * The scalar narrow paths (p <= 31) at the edges of their fast cases: exponent gaps around
+   * 62 - p (beyond it the sum leaves the long), results at the top and bottom of the exponent
+   * range, exact cancellation and ties.
+   */
+  @ParameterizedTest(name = "p={0}")
+  @ValueSource(ints = {4, 5, 8, 12, 16, 24, 30, 31, 32})
+  void addAndMultiply_narrowEdges_equalScalarOperations(int p) {
+    var r = new SplittableRandom(500 + p);
+    FloatFormat f = FloatFormat.of(p, 6);
+    List<FloatP> xs = new ArrayList<>();
+    List<FloatP> ys = new ArrayList<>();
+    for (int i = 0; i < 3000; i++) {
+      FloatP x = RationalAgreementTest.randomFloat(f, r);
+      long gap = switch (r.nextInt(4)) {
+        case 0 -> 62 - p + r.nextInt(-2, 3);
+        case 1 -> r.nextInt(-p - 3, p + 4);
+        default -> r.nextInt(-70, 71);
+      };
+      FloatP y = x.isZero() ? x : f.round(RationalAgreementTest.randomFloat(f, r).significand(),
+          Math.clamp(x.exponent() - gap, f.minExponent(), f.maxExponent()));
+      if (r.nextInt(8) == 0) {
+        y = f.negate(x);
+      }
+      xs.add(x);
+      ys.add(r.nextInt(8) == 0 ? RationalAgreementTest.partner(f, x, r) : y);
+    }
+    FloatPArray a = FloatPArray.of(f, xs);
+    FloatPArray b = FloatPArray.of(f, ys);
+    FloatPArray out = FloatPArray.zeros(f, xs.size());
+    FloatPArray.add(a, b, out);
+    assertThat(out.toList()).as("+ p=%d", p).isEqualTo(map(xs, ys, f::add));
+    FloatPArray.subtract(a, b, out);
+    assertThat(out.toList()).as("- p=%d", p).isEqualTo(map(xs, ys, f::subtract));
+    FloatPArray.multiply(a, b, out);
+    assertThat(out.toList()).as("* p=%d", p).isEqualTo(map(xs, ys, f::multiply));
   }
 
   /**

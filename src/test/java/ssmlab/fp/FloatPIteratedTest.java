@@ -67,20 +67,111 @@ final class FloatPIteratedTest {
       FloatPArray m = array(f, r, rows * cols, span);
       FloatPArray x = array(f, r, cols, span);
       FloatPArray bias = r.nextBoolean() ? null : array(f, r, rows, span);
-      FloatPArray out = FloatPArray.zeros(f, rows);
-      FloatPIterated.matVec(m, x, bias, out);
-      for (int i = 0; i < rows; i++) {
-        List<FloatP> terms = new ArrayList<>();
-        for (int j = 0; j < cols; j++) {
-          terms.add(f.multiply(m.get(i * cols + j), x.get(j)));
-        }
-        if (bias != null) {
-          terms.add(bias.get(i));
-        }
-        assertThat(out.get(i)).as("seed=%d span=%d row %d", seed, span, i)
-            .isEqualTo(f.iteratedSum(terms));
+      checkMatVec(f, m, x, bias, rows, "seed=" + seed + " span=" + span);
+    }
+  }
+
+  /**
+   * matVec's one-pass rows (p <= 31) anchor a long accumulator on the first product: rows whose
+   * products cluster within a few exponents, as a model's do, take that path, and rows with a
+   * far larger or smaller product, a cancelling pair, tiny tails of one or both signs, zeros,
+   * saturating or underflowing products leave it. Every row is compared with the scalar
+   * definition, for every p from 4 to 53 (p > 31 checks that the two-pass path is unchanged).
+   */
+  @ParameterizedTest(name = "p={0}")
+  @MethodSource("allP")
+  void matVec_clusteredAndOutlyingProducts_matchScalarDefinition(int p) {
+    var r = new SplittableRandom(1000 + p);
+    for (int trial = 0; trial < 60; trial++) {
+      FloatFormat f = FloatFormat.of(p, trial % 3 == 0 ? 5 : 8 + r.nextInt(4));
+      int rows = 1 + r.nextInt(12);
+      int cols = r.nextInt(70);
+      long centre = r.nextLong(-20, 10);
+      FloatPArray m = FloatPArray.zeros(f, rows * cols);
+      FloatPArray x = FloatPArray.zeros(f, cols);
+      for (int j = 0; j < cols; j++) {
+        x.set(j, outlier(f, r, centre));
+      }
+      for (int k = 0; k < rows * cols; k++) {
+        m.set(k, outlier(f, r, centre));
+      }
+      FloatPArray bias = r.nextBoolean() ? null : array(f, r, rows, 12);
+      if (bias != null && r.nextInt(4) == 0) {
+        bias.set(0, f.zero());
+      }
+      if (cols > 1 && r.nextInt(3) == 0) {
+        // A cancelling pair: the first two products of row 0 are equal and opposite.
+        m.set(1, f.negate(m.get(0)));
+        x.set(1, x.get(0));
+      }
+      checkMatVec(f, m, x, bias, rows, "p=" + p + " trial " + trial);
+    }
+  }
+
+  /**
+   * A row summing to a tie (odd A plus half an ulp) and two far smaller products of opposite
+   * signs, in both orders: their net sign decides the rounding, so neither may be dropped nor
+   * taken as the sign of the rest.
+   */
+  @ParameterizedTest(name = "p={0}")
+  @MethodSource("allP")
+  void matVec_tieBrokenByTinyTermsOfBothSigns_matchesScalarDefinition(int p) {
+    FloatFormat f = FloatFormat.of(p, 10);
+    BigInteger top = BigInteger.ONE.shiftLeft(p - 1);
+    FloatP odd = f.round(BigInteger.ONE.shiftLeft(p).subtract(BigInteger.ONE), 0);
+    FloatP half = f.round(BigInteger.ONE, -1);
+    for (int sign : new int[] {1, -1}) {
+      FloatP small = f.round(top.multiply(BigInteger.valueOf(sign)), -200);
+      FloatP twice = f.round(top.multiply(BigInteger.valueOf(-2L * sign)), -200);
+      for (List<FloatP> row : List.of(List.of(odd, half, small, twice),
+          List.of(odd, half, twice, small), List.of(small, odd, twice, half))) {
+        FloatPArray m = FloatPArray.of(f, row);
+        FloatPArray x = FloatPArray.zeros(f, row.size());
+        x.fill(0, row.size(), f.round(BigInteger.ONE, 0));
+        FloatPArray out = FloatPArray.zeros(f, 1);
+        FloatPIterated.matVec(m, x, null, out);
+        assertThat(out.get(0)).as("p=%d %s", p, row).isEqualTo(f.iteratedSum(row));
       }
     }
+  }
+
+  /** matVec(m, x, bias) row by row against the scalar products and iterated sum. */
+  private static void checkMatVec(FloatFormat f, FloatPArray m, FloatPArray x, FloatPArray bias,
+      int rows, String context) {
+    int cols = x.length();
+    FloatPArray out = FloatPArray.zeros(f, rows);
+    FloatPIterated.matVec(m, x, bias, out);
+    for (int i = 0; i < rows; i++) {
+      List<FloatP> terms = new ArrayList<>();
+      for (int j = 0; j < cols; j++) {
+        terms.add(f.multiply(m.get(i * cols + j), x.get(j)));
+      }
+      if (bias != null) {
+        terms.add(bias.get(i));
+      }
+      assertThat(out.get(i)).as("%s row %d: %s", context, i, terms)
+          .isEqualTo(f.iteratedSum(terms));
+    }
+  }
+
+  static Stream<Arguments> allP() {
+    return java.util.stream.IntStream.rangeClosed(4, 53).mapToObj(Arguments::of);
+  }
+
+  /** Mostly within 3 of the centre; now and then zero, far above or below, or at the range ends. */
+  private static FloatP outlier(FloatFormat f, SplittableRandom r, long centre) {
+    FloatP x = random(f, r, 1);
+    if (x.isZero()) {
+      return x;
+    }
+    long e = switch (r.nextInt(40)) {
+      case 0 -> centre + 20 + r.nextInt(40);
+      case 1 -> centre - 20 - r.nextInt(2 * f.p() + 40);
+      case 2 -> f.maxExponent() - r.nextInt(3);
+      case 3 -> f.minExponent() + r.nextInt(3);
+      default -> centre + r.nextInt(-3, 4);
+    };
+    return f.round(x.significand(), Math.clamp(e, f.minExponent(), f.maxExponent()));
   }
 
   @ParameterizedTest(name = "p={0} q={1} seed={2}")

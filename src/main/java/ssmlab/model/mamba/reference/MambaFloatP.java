@@ -8,6 +8,7 @@ import ssmlab.fp.FloatP;
 import ssmlab.fp.FloatPArray;
 import ssmlab.fp.FloatPIterated;
 import ssmlab.fp.FloatPMemo;
+import ssmlab.fp.FloatPScan;
 import ssmlab.model.mamba.Discretization;
 import ssmlab.model.mamba.Eigenvalues;
 
@@ -15,7 +16,8 @@ import ssmlab.model.mamba.Eigenvalues;
  * {@link MambaReference}'s forward in F_p with the sequential scan, bit for bit, computed in bulk
  * over {@link FloatPArray}s: every vector of the model is one array, every matrix-vector product
  * one {@link FloatPIterated#matVec} (each entry one iterated sum of rounded products, bias
- * included), exp, softplus and SiLU elementwise through {@link FloatPMemo}. The same operations
+ * included), the scan one {@link FloatPScan#step} per position, exp, softplus and SiLU through
+ * {@link FloatPMemo}. The same operations
  * round in the same places as the reference's; only their bookkeeping differs. Thread-safe: each
  * call to {@link #logits} has its own buffers.
  */
@@ -161,21 +163,14 @@ public final class MambaFloatP {
         FloatPArray.copy(xz, 0, x[t], 0, dInner);
         FloatPArray.copy(xz, dInner, z[t], 0, dInner);
       }
-      Eigenvalues eigenvalues = w.config().eigenvalues();
-      Discretization discretization = w.config().discretization();
-      FloatPArray ones = constants(cells, one);
-      FloatPArray twos = constants(cells, two);
+      boolean signed = w.config().eigenvalues() != Eigenvalues.POSITIVE;
+      boolean zoh = w.config().discretization() != Discretization.MAMBA;
       FloatPArray u = FloatPArray.zeros(f, dInner);
       FloatPArray dbc = FloatPArray.zeros(f, dtRank + 2 * dState);
       FloatPArray dt = FloatPArray.zeros(f, dtRank);
+      FloatPArray bt = FloatPArray.zeros(f, dState);
       FloatPArray c = FloatPArray.zeros(f, dState);
       FloatPArray delta = FloatPArray.zeros(f, dInner);
-      FloatPArray deltaRep = FloatPArray.zeros(f, cells);
-      FloatPArray bRep = FloatPArray.zeros(f, cells);
-      FloatPArray uRep = FloatPArray.zeros(f, cells);
-      FloatPArray e = FloatPArray.zeros(f, cells);
-      FloatPArray da = FloatPArray.zeros(f, cells);
-      FloatPArray scale = FloatPArray.zeros(f, cells);
       FloatPArray state = FloatPArray.zeros(f, cells); // h_t, (d_inner, d_state)
       FloatPArray du = FloatPArray.zeros(f, dInner);
       FloatPArray gated = FloatPArray.zeros(f, dInner);
@@ -186,35 +181,11 @@ public final class MambaFloatP {
         silu.apply(u, u);
         FloatPIterated.matVec(b.xProj, u, null, dbc);
         FloatPArray.copy(dbc, 0, dt, 0, dtRank);
+        FloatPArray.copy(dbc, dtRank, bt, 0, dState);
         FloatPArray.copy(dbc, dtRank + dState, c, 0, dState);
         FloatPIterated.matVec(b.dtProj, dt, b.dtBias, delta);
         softplus.apply(delta, delta);
-        FloatPArray.repeatEach(delta, dState, deltaRep);
-        FloatPArray.repeatEach(u, dState, uRep);
-        for (int d = 0; d < dInner; d++) {
-          FloatPArray.copy(dbc, dtRank, bRep, d * dState, dState);
-        }
-        FloatPArray.multiply(deltaRep, b.A, e);
-        exp.apply(e, e);
-        if (eigenvalues == Eigenvalues.POSITIVE) {
-          FloatPArray.copy(e, 0, da, 0, cells);
-        } else {
-          FloatPArray.multiply(twos, e, da);
-          FloatPArray.subtract(da, ones, da);
-        }
-        if (discretization == Discretization.MAMBA) {
-          FloatPArray.copy(deltaRep, 0, scale, 0, cells);
-        } else {
-          FloatPArray.subtract(e, ones, scale);
-          FloatPArray.divide(scale, b.A, scale);
-        }
-        FloatPIterated.product(scale, bRep, uRep, scale); // deltaBu_t
-        if (t == 0) {
-          FloatPArray.copy(scale, 0, state, 0, cells);
-        } else {
-          FloatPArray.multiply(da, state, state);
-          FloatPArray.add(state, scale, state);
-        }
+        FloatPScan.step(delta, b.A, bt, u, exp, one, two, signed, zoh, t == 0, state);
         FloatPArray.multiply(b.D, u, du);
         FloatPIterated.matVec(state, c, du, gated);
         silu.apply(z[t], gate);
@@ -242,12 +213,6 @@ public final class MambaFloatP {
       }
       FloatPIterated.sum(terms, out);
     }
-  }
-
-  private FloatPArray constants(int n, FloatP x) {
-    FloatPArray a = FloatPArray.zeros(f, n);
-    a.fill(0, n, x);
-    return a;
   }
 
   private FloatPArray vector(double[] v) {
