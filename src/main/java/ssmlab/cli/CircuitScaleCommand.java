@@ -127,19 +127,22 @@ final class CircuitScaleCommand implements Callable<Integer> {
     progress.start("circuit scale", "circuits", scanForms.size() * lengths.size(), 0);
     for (ScanForm form : scanForms) {
       List<Row> done = new ArrayList<>();
-      for (int n : lengths.stream().sorted().toList()) {
+      List<Integer> sorted = lengths.stream().sorted().toList();
+      for (int i = 0; i < sorted.size(); i++) {
+        int n = sorted.get(i);
         double expected = extrapolate(done, n);
-        if (expected > MAX_WIRES) {
-          table.skipped(form.id(), n, String.format(Locale.ROOT, "about %.1e wires by the trend "
-              + "of the smaller n, over the %.0e this command builds", expected, MAX_WIRES));
-          break;
-        }
-        Row row = compile(w, format.get(n), form, n, compiled, verify);
-        progress.advance(form.id() + " n=" + n);
+        Row row = expected > MAX_WIRES ? null : compile(w, format.get(n), form, n, compiled,
+            verify);
         if (row == null) {
-          table.skipped(form.id(), n, "out of memory");
+          table.skipped(form.id(), n, expected > MAX_WIRES ? String.format(Locale.ROOT,
+              "about %.1e wires by the trend of the smaller n, over the %.0e this command "
+                  + "builds", expected, MAX_WIRES) : "out of memory");
+          for (int m : sorted.subList(i + 1, sorted.size())) {
+            table.skipped(form.id(), m, "not built, as n = " + n + " was not");
+          }
           break;
         }
+        progress.advance(form.id() + " n=" + n);
         rows.add(row);
         done.add(row);
         table.row(row);

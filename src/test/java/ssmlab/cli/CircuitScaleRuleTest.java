@@ -105,4 +105,17 @@ final class CircuitScaleRuleTest {
     assertThat(e[0]).isCloseTo(2, offset(1e-3));
     assertThat(e[1]).isCloseTo(3, offset(1e-3));
   }
+
+  @Test
+  void lengthBeyondTheTrend_isSkipped_andEveryLongerLengthSaysSo() {
+    Result r = MainTest.run("circuit", "scale", "--checkpoint", run.toString(), "--lengths",
+        "2,3,1000000000,2000000000", "--forms", "sequential", "--precision", "3",
+        "--exponent-bits", "3", "--no-progress");
+    assertThat(r.code()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(4)).startsWith("| sequential | 1000000000 | skipped: about ")
+        .contains("wires by the trend");
+    assertThat(lines.get(5))
+        .startsWith("| sequential | 2000000000 | skipped: not built, as n = 1000000000 was not");
+  }
 }
