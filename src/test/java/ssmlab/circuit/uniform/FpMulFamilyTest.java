@@ -30,7 +30,7 @@ final class FpMulFamilyTest {
         out.add(Arguments.of(p, q));
       }
     }
-    for (int[] pq : new int[][] {{8, 3}, {8, 8}, {11, 5}, {12, 2}, {16, 6}, {3, 12}}) {
+    for (int[] pq : new int[][] {{8, 3}, {8, 8}, {11, 5}, {12, 2}, {16, 6}, {3, 12}, {24, 8}, {53, 11}, {3, 61}, {5, 40}}) {
       out.add(Arguments.of(pq[0], pq[1]));
     }
     return out.stream();
