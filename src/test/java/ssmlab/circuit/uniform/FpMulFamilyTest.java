@@ -17,6 +17,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import ssmlab.circuit.Circuit;
 import ssmlab.circuit.GateType;
 import ssmlab.circuit.ReferenceEvaluator;
+import ssmlab.circuit.fp.FpCircuitTest;
 import ssmlab.circuit.fp.FpWires;
 import ssmlab.fp.FloatFormat;
 import ssmlab.fp.FloatP;
@@ -58,7 +59,7 @@ final class FpMulFamilyTest {
     AddressedFamily fam = FpFamilies.of("fp-mul", p, q);
     int width = FpWires.width(f);
     Circuit c = FamilyCircuit.build(fam, width).build();
-    List<FloatP> values = floats(f);
+    List<FloatP> values = FpCircuitTest.all(f);
     var rnd = new SplittableRandom(p * 31L + q);
     int cases = values.size() * values.size() <= 5000 ? values.size() * values.size() : 3000;
     for (int t = 0; t < cases; t++) {
@@ -85,19 +86,6 @@ final class FpMulFamilyTest {
 
   static Stream<Arguments> queryFormats() {
     return Stream.of(Arguments.of(3, 2), Arguments.of(5, 3), Arguments.of(4, 1));
-  }
-
-  /** Every float of the format: ±, every significand, every exponent. */
-  private static List<FloatP> floats(FloatFormat f) {
-    List<FloatP> out = new ArrayList<>();
-    out.add(f.zero());
-    for (long e = f.minExponent(); e <= f.maxExponent(); e++) {
-      for (long m = 1L << (f.p() - 1); m < 1L << f.p(); m++) {
-        out.add(f.of(BigInteger.valueOf(m), e));
-        out.add(f.of(BigInteger.valueOf(-m), e));
-      }
-    }
-    return out;
   }
 
   /** Addresses outside the family get one line naming the member; nothing else answers. */
