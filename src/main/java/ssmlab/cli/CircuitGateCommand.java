@@ -75,7 +75,7 @@ final class CircuitGateCommand implements Callable<Integer> {
     int p = format.precision(8);
     boolean fp = FpFamilies.covers(op);
     int q = format.exponentBits(p);
-    AddressedFamily family = fp ? FpFamilies.of(op, p, q) : IntFamilies.of(op, p, arity);
+    AddressedFamily family = fp ? FpFamilies.of(op, p, q, arity) : IntFamilies.of(op, p, arity);
     Map<String, Object> row = new LinkedHashMap<>();
     if (mode.address != null) {
       Gate g = family.gate(mode.address);
@@ -92,14 +92,14 @@ final class CircuitGateCommand implements Callable<Integer> {
     if (fp) {
       row.put("exponent_bits", q);
     }
-    if (IntFamilies.usesArity(op)) {
+    if (IntFamilies.usesArity(op) || FpFamilies.usesArity(op)) {
       row.put("arity", arity);
     }
     row.put("gates", family.gateCount());
     row.put("address_bits", family.addressBits());
     row.put("field_bits", family.fieldBits());
     if (mode.check) {
-      FamilyCheck c = fp ? FamilyCheck.runFp(op, p, q) : FamilyCheck.run(op, p, arity);
+      FamilyCheck c = fp ? FamilyCheck.runFp(op, p, q, arity) : FamilyCheck.run(op, p, arity);
       row.put("gates_checked", c.agreement().gatesChecked());
       row.put("live_gates", c.liveGates());
       row.put("simplified_gates", c.simplifiedGates());

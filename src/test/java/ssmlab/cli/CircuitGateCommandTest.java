@@ -117,7 +117,7 @@ final class CircuitGateCommandTest {
     assertThat(j.get("agrees").asBoolean()).isTrue();
     assertThat(j.get("exponent_bits").asInt()).isEqualTo(3);
     assertThat(j.get("gates_checked").asLong()).isEqualTo(j.get("gates").asLong());
-    long out0 = ssmlab.circuit.uniform.FpFamilies.of("fp-mul", 4, 3).output(0);
+    long out0 = ssmlab.circuit.uniform.FpFamilies.of("fp-mul", 4, 3, 2).output(0);
     MainTest.Result a = MainTest.run("circuit", "gate", "--op", "fp-mul", "-p", "4", "-q", "3",
         "--address", String.valueOf(out0));
     assertThat(a.code()).as(a.err()).isZero();

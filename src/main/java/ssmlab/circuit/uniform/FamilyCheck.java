@@ -40,8 +40,8 @@ public record FamilyCheck(Agreement agreement, int liveGates, int simplifiedGate
   }
 
   /** The check of an F_p family ({@link FpFamilies}) for p-bit significands, q-bit exponents. */
-  public static FamilyCheck runFp(String op, int p, int q) {
-    return run(FpFamilies.of(op, p, q), b -> FpFamilies.build(op, p, q, b));
+  public static FamilyCheck runFp(String op, int p, int q, int n) {
+    return run(FpFamilies.of(op, p, q, n), b -> FpFamilies.build(op, p, q, n, b));
   }
 
   /** The check of {@code family} against {@code build}, the builder code it describes. */

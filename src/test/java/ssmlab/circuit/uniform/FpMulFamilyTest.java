@@ -41,9 +41,9 @@ final class FpMulFamilyTest {
   @ParameterizedTest(name = "fp-mul p={0} q={1}")
   @MethodSource("formats")
   void everyGate_agreesWithTheBuilder_andSimplifiesToTheDirectBuild(int p, int q) {
-    FamilyCheck c = FamilyCheck.runFp("fp-mul", p, q);
+    FamilyCheck c = FamilyCheck.runFp("fp-mul", p, q, 2);
     assertThat(c.firstDifference()).isNull();
-    assertThat(c.agreement().gatesChecked()).isEqualTo(FpFamilies.of("fp-mul", p, q)
+    assertThat(c.agreement().gatesChecked()).isEqualTo(FpFamilies.of("fp-mul", p, q, 2)
         .gateCount());
   }
 
@@ -56,7 +56,7 @@ final class FpMulFamilyTest {
   @MethodSource("queryFormats")
   void queryCircuit_multipliesAsTheFormatRounds(int p, int q) {
     FloatFormat f = FloatFormat.of(p, q);
-    AddressedFamily fam = FpFamilies.of("fp-mul", p, q);
+    AddressedFamily fam = FpFamilies.of("fp-mul", p, q, 2);
     int width = FpWires.width(f);
     Circuit c = FamilyCircuit.build(fam, width).build();
     List<FloatP> values = FpCircuitTest.all(f);
@@ -91,7 +91,7 @@ final class FpMulFamilyTest {
   /** Addresses outside the family get one line naming the member; nothing else answers. */
   @Test
   void badAddresses_areRefused() {
-    AddressedFamily f = FpFamilies.of("fp-mul", 4, 3);
+    AddressedFamily f = FpFamilies.of("fp-mul", 4, 3, 2);
     int[] fb = f.fieldBits();
     // ((((part·2 + j)·16 + section)·2^wa + a)·2^wb + b, one bit of j
     LongBinaryOperator at = (pj, sab) -> pj << 4 + fb[0] + fb[1] | sab;
@@ -116,7 +116,7 @@ final class FpMulFamilyTest {
   @Test
   void sampledGates_atLargePrecision_pointToGates() {
     for (int[] pq : new int[][] {{1 << 10, 11}, {1 << 14, 20}, {1 << 16, 61}}) {
-      AddressedFamily f = FpFamilies.of("fp-mul", pq[0], pq[1]);
+      AddressedFamily f = FpFamilies.of("fp-mul", pq[0], pq[1], 2);
       FamilyAssertions.sampledInputsAreGates(f, 7, 300);
       assertThat(f.gate(f.output(0)).type()).isEqualTo(GateType.OR);
       assertThat(f.gate(f.output(f.outputBits() - 1)).type()).isEqualTo(GateType.AND);
