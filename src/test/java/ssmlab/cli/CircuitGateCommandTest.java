@@ -138,6 +138,25 @@ final class CircuitGateCommandTest {
     assertThat(sj.get("nanos_per_query").asDouble()).isPositive();
   }
 
+  /** fp-prod: --check agrees at n = 3, --sample answers at n = 1024, one factor exits 2. */
+  @Test
+  void fpProd_checkSampleAndArityOne() {
+    MainTest.Result r = MainTest.run("circuit", "gate", "--op", "fp-prod", "-p", "3", "-q", "2",
+        "--arity", "3", "--check");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.MAPPER.readTree(r.out());
+    assertThat(j.get("agrees").asBoolean()).isTrue();
+    assertThat(j.get("arity").asInt()).isEqualTo(3);
+    MainTest.Result s = MainTest.run("circuit", "gate", "--op", "fp-prod", "-p", "8", "-q", "8",
+        "--arity", "1024", "--sample", "50", "--seed", "2");
+    assertThat(s.code()).as(s.err()).isZero();
+    assertThat(Json.MAPPER.readTree(s.out()).get("gates").asLong()).isGreaterThan(1_000_000_000L);
+    MainTest.Result one = MainTest.run("circuit", "gate", "--op", "fp-prod", "-p", "4",
+        "--arity", "1", "--sample", "5");
+    assertThat(one.code()).isEqualTo(2);
+    assertThat(one.err().strip().lines()).singleElement().asString().contains("--arity 2");
+  }
+
   /** int-div: --check agrees, --address prints quotient bit 0, a bad address exits 2. */
   @Test
   void intDiv_checkAddressSampleAndBadAddress() {
