@@ -27,7 +27,7 @@ import java.util.function.LongConsumer;
  * <p>Every field and index is O(log p + log q)-bit arithmetic; nothing is precomputed beyond the
  * stage objects' sizes.
  */
-final class FpMulFamily extends PartedFamily {
+final class FpMulFamily extends RoundedFamily {
   private static final int LEAF = 0;
   private static final int MUL = 1;
   private static final int EXP = 2;
@@ -60,6 +60,11 @@ final class FpMulFamily extends PartedFamily {
         i -> input(p + Math.min(i, q), 0), i -> input(p + Math.min(i, q), 1)));
     this.round = new RoundingPart(parts, ROUND, p, q, 2 * p, mul::bit, q + 2,
         i -> exp.sumBit((int) i), at(SIGN, 4));
+  }
+
+  @Override
+  RoundingPart rounding() {
+    return round;
   }
 
   private long input(long bit, long operand) {
@@ -135,19 +140,6 @@ final class FpMulFamily extends PartedFamily {
       sink.accept(at(SIGN, s));
     }
     round.forEach(sink);
-  }
-
-  @Override
-  public int outputBits() {
-    return round.outputBits();
-  }
-
-  @Override
-  public long output(int i) {
-    if (i < 0 || i >= outputBits()) {
-      throw new IndexOutOfBoundsException("output bit " + i + " of " + outputBits());
-    }
-    return round.output(i);
   }
 
   @Override

@@ -22,7 +22,7 @@ import java.util.function.LongConsumer;
  * <p>What a query reads: {@code int-prod}'s advice (the primes, M, its cofactors) and its O(√q)
  * generator and discrete-logarithm searches; everything else is O(log n)-bit arithmetic.
  */
-final class FpProdFamily extends PartedFamily {
+final class FpProdFamily extends RoundedFamily {
   private static final int BIAS = ProdFamily.PARTS;
   private static final int ESUM = BIAS + 1;
   private static final int EADD = BIAS + 2;
@@ -53,7 +53,7 @@ final class FpProdFamily extends PartedFamily {
     this.p = p;
     this.q = q;
     long shift = (long) n << q;
-    int ew = widthFor(-shift, shift) + 1;
+    int ew = RoundingPart.signedWidth(-shift, shift) + 1;
     long w = (long) n * p;
     if (w > Integer.MAX_VALUE / 2) {
       throw new IllegalArgumentException("fp-prod: a product of " + w + " bits is too wide");
@@ -71,15 +71,6 @@ final class FpProdFamily extends PartedFamily {
         i -> (i < 63 ? (minus >>> i & 1) != 0 : minus < 0) ? parts.const1() : parts.const0()));
     this.round = new RoundingPart(parts, ROUND, p, q, (int) w, i -> prod.output((int) i), ew,
         i -> eadd.sumBit((int) i), at(PARITY, 1, 0, 0));
-  }
-
-  /** {@code Signed.widthFor}: the bits of a two's complement bus that holds [lo, hi]. */
-  private static int widthFor(long lo, long hi) {
-    int bits = 1;
-    while (lo < -(1L << (bits - 1)) || hi > (1L << (bits - 1)) - 1) {
-      bits++;
-    }
-    return bits;
   }
 
   private long at(int part, int sec, long a, long b) {
@@ -117,6 +108,11 @@ final class FpProdFamily extends PartedFamily {
       long e = parts.b(address);
       return c >= 0 && c <= q && e < n && entry(c, e) == address ? e : -1;
     }
+  }
+
+  @Override
+  RoundingPart rounding() {
+    return round;
   }
 
   private int countBits() {
@@ -215,19 +211,6 @@ final class FpProdFamily extends PartedFamily {
       sink.accept(at(PARITY, 1, k, 0));
     }
     round.forEach(sink);
-  }
-
-  @Override
-  public int outputBits() {
-    return round.outputBits();
-  }
-
-  @Override
-  public long output(int i) {
-    if (i < 0 || i >= outputBits()) {
-      throw new IndexOutOfBoundsException("output bit " + i + " of " + outputBits());
-    }
-    return round.output(i);
   }
 
   @Override

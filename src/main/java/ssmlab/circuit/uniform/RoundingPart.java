@@ -96,11 +96,16 @@ final class RoundingPart {
   static int width(int p, int q, int w, int ew) {
     long lo = -(1L << (ew - 1)) - (p - 1);
     long hi = (1L << (ew - 1)) - 1 + w - p + 1;
+    return Math.max(signedWidth(lo, hi), q + 2);
+  }
+
+  /** {@code Signed.widthFor}: the bits of a two's complement bus that holds [lo, hi]. */
+  static int signedWidth(long lo, long hi) {
     int bits = 1;
     while (lo < -(1L << (bits - 1)) || hi > (1L << (bits - 1)) - 1) {
       bits++;
     }
-    return Math.max(bits, q + 2);
+    return bits;
   }
 
   /** The largest values fields a and b take here (adders included). */

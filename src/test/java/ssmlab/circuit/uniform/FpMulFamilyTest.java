@@ -6,7 +6,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.LongBinaryOperator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -31,7 +30,8 @@ final class FpMulFamilyTest {
         out.add(Arguments.of(p, q));
       }
     }
-    for (int[] pq : new int[][] {{8, 3}, {8, 8}, {11, 5}, {12, 2}, {16, 6}, {3, 12}, {24, 8}, {53, 11}, {3, 61}, {5, 40}}) {
+    for (int[] pq : new int[][] {{8, 3}, {8, 8}, {11, 5}, {12, 2}, {16, 6}, {3, 12}, {24, 8},
+        {53, 11}, {3, 61}, {5, 40}}) {
       out.add(Arguments.of(pq[0], pq[1]));
     }
     return out.stream();
@@ -92,22 +92,18 @@ final class FpMulFamilyTest {
   @Test
   void badAddresses_areRefused() {
     AddressedFamily f = FpFamilies.of("fp-mul", 4, 3, 2);
-    int[] fb = f.fieldBits();
-    // ((((part·2 + j)·16 + section)·2^wa + a)·2^wb + b, one bit of j
-    LongBinaryOperator at = (pj, sab) -> pj << 4 + fb[0] + fb[1] | sab;
-    long sec = 1L << fb[0] + fb[1];
     long[] bad = {-1, 1L << f.addressBits(),
-        at.applyAsLong(10L << 1, 0), // no part 10
-        at.applyAsLong(1L << 1 | 1, 0), // j = 1
-        at.applyAsLong(0, 2 * sec), // leaves have no partial products
-        at.applyAsLong(0, sec | 9L << fb[1] | 0), // input bit 9 of a 9-bit bus
-        at.applyAsLong(3L << 1, 5 * sec), // sign section 5
-        at.applyAsLong(4L << 1, 2L << fb[1] | 1), // ¬N_j needs j > k
-        at.applyAsLong(4L << 1, 6 * sec | 1L << fb[1]), // guard terms start at k = p
-        at.applyAsLong(4L << 1, 14 * sec), // rounding part 4 has sections 0..13
-        at.applyAsLong(9L << 1, 12 * sec | 13), // flags 0..12
-        at.applyAsLong(9L << 1, 14 * sec | 4L << fb[1]), // exponent bits 0..3
-        at.applyAsLong(9L << 1, 1 * sec | 2)}; // comparisons b = 0, 1
+        FamilyAssertions.at(f, 4, 10, 0, 0, 0, 0), // no part 10
+        FamilyAssertions.at(f, 4, 1, 1, 0, 0, 0), // j = 1
+        FamilyAssertions.at(f, 4, 0, 0, 2, 0, 0), // leaves have no partial products
+        FamilyAssertions.at(f, 4, 0, 0, 1, 9, 0), // input bit 9 of a 9-bit bus
+        FamilyAssertions.at(f, 4, 3, 0, 5, 0, 0), // sign section 5
+        FamilyAssertions.at(f, 4, 4, 0, 0, 2, 1), // ¬N_j needs j > k
+        FamilyAssertions.at(f, 4, 4, 0, 6, 1, 0), // guard terms start at k = p
+        FamilyAssertions.at(f, 4, 4, 0, 14, 0, 0), // rounding part 4 has sections 0..13
+        FamilyAssertions.at(f, 4, 9, 0, 12, 0, 13), // flags 0..12
+        FamilyAssertions.at(f, 4, 9, 0, 14, 4, 0), // exponent bits 0..3
+        FamilyAssertions.at(f, 4, 9, 0, 1, 0, 2)}; // comparisons b = 0, 1
     FamilyAssertions.refused(f, bad);
     FamilyAssertions.everyInputIndexed(f);
   }

@@ -7,7 +7,6 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
-import java.util.function.LongBinaryOperator;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -90,18 +89,14 @@ final class FpProdFamilyTest {
   @Test
   void badAddresses_areRefused() {
     AddressedFamily f = FpFamilies.of("fp-prod", 3, 2, 3);
-    int[] fb = f.fieldBits();
-    int wj = f.addressBits() - 9 - fb[0] - fb[1];
-    LongBinaryOperator at = (pj, sab) -> pj << 4 + fb[0] + fb[1] | sab;
-    long sec = 1L << fb[0] + fb[1];
     long[] bad = {-1, 1L << f.addressBits(),
-        at.applyAsLong(20L << wj, 0), // no part 20
-        at.applyAsLong(10L << wj | 1, 0), // j = 1 outside the product
-        at.applyAsLong(10L << wj, 3), // biased exponents of operands 0..2
-        at.applyAsLong(13L << wj, 0), // parity threshold v = 0
-        at.applyAsLong(13L << wj, sec | 2L << fb[1]), // count bits 0..1
-        at.applyAsLong(13L << wj, 2 * sec), // parity sections 0, 1
-        at.applyAsLong(1L << wj | 99, 0)}; // prime index 99 of int-prod's few
+        FamilyAssertions.at(f, 5, 20, 0, 0, 0, 0), // no part 20
+        FamilyAssertions.at(f, 5, 10, 1, 0, 0, 0), // j = 1 outside the product
+        FamilyAssertions.at(f, 5, 10, 0, 0, 0, 3), // biased exponents of operands 0..2
+        FamilyAssertions.at(f, 5, 13, 0, 0, 0, 0), // parity threshold v = 0
+        FamilyAssertions.at(f, 5, 13, 0, 1, 2, 0), // count bits 0..1
+        FamilyAssertions.at(f, 5, 13, 0, 2, 0, 0), // parity sections 0, 1
+        FamilyAssertions.at(f, 5, 1, 99, 0, 0, 0)}; // prime index 99 of int-prod's few
     FamilyAssertions.refused(f, bad);
     FamilyAssertions.everyInputIndexed(f);
   }
