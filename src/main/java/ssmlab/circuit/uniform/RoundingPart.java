@@ -61,7 +61,8 @@ final class RoundingPart {
   private final AdderStage after;
 
   /**
-   * @param n the address of bit j of N (j &lt; w)
+   * @param n the address of bit j of N (j &lt; w): an adder's sum bit j (field a = j), or false
+   *     from some j on
    * @param exp the address of bit i of E (i &lt; ew)
    * @param sign the address of the sign
    */
@@ -387,12 +388,113 @@ final class RoundingPart {
   /** {@link Stage#inputIndex} for gate g of this block (answered as {@code gate}). */
   int inputIndex(Gate gate, int part, long g, long h) {
     return switch (part - first) {
+      case 0 -> normaliseIndex(gate, parts.section(g), parts.a(g), h);
       case 1 -> parts.inputIndex(null, inc, g, h);
       case 2 -> parts.inputIndex(null, plusK, g, h);
       case 3 -> parts.inputIndex(null, before, g, h);
       case 4 -> parts.inputIndex(null, after, g, h);
+      default -> decideIndex(gate, parts.section(g), parts.a(g), parts.b(g), h);
+    };
+  }
+
+  /** Whether h is the gate at (sec, a, b) of rounding part {@code part}; then its field a. */
+  private long fieldA(long h, int part, int sec, long b) {
+    return parts.part(h) == first + part && parts.j(h) == 0 && parts.section(h) == sec
+        && parts.b(h) == b ? parts.a(h) : -1;
+  }
+
+  /**
+   * The first j &lt; limit with N_j = h, or −1, in O(log w) evaluations of N: N's bits are an
+   * adder's sum bits (bit j has field a = j, as the products of fp-mul and fp-prod have)
+   * followed by false, so a gate's candidate is its field a, and false's is found by binary
+   * search for the first false bit; the candidate is then checked.
+   */
+  private long indexInN(long h, long limit) {
+    long e;
+    if (h == parts.const0()) {
+      long lo = 0;
+      long hi = limit;
+      while (lo < hi) {
+        long mid = (lo + hi) >>> 1;
+        if (n.applyAsLong(mid) == h) {
+          hi = mid;
+        } else {
+          lo = mid + 1;
+        }
+      }
+      e = lo;
+    } else {
+      e = parts.a(h);
+    }
+    return e >= 0 && e < limit && n.applyAsLong(e) == h
+        && (e == 0 || n.applyAsLong(e - 1) != h) ? e : -1;
+  }
+
+  private int normaliseIndex(Gate gate, int sec, long a, long h) {
+    long f0 = parts.const0();
+    long r = switch (sec) {
+      case 1 -> {
+        if (h == n.applyAsLong(a)) {
+          yield 0;
+        }
+        long k = fieldA(h, 0, 0, parts.b(h));
+        long j = parts.b(h);
+        yield k == a && j > a && j < w ? j - a : -1;
+      }
+      case 2 -> indexInN(h, w);
+      case 3 -> indexInN(h, a);
+      case 5 -> h == f0 ? (p - 1 - a > 0 ? 0 : -1)
+          : parts.part(h) == first && parts.j(h) == 0 && parts.section(h) == 4
+              && parts.a(h) == a && parts.b(h) + a >= p - 1 && parts.b(h) < w ? parts.b(h) : -1;
+      case 8, 9 -> {
+        if (h == f0) {
+          yield 0; // p ≥ 2, so term 0 is false
+        }
+        long k = fieldA(h, 0, sec - 2, 0);
+        yield k >= p && k < w ? k : -1;
+      }
+      case 13 -> {
+        long k = fieldA(h, 0, 1, 0);
+        yield k >= 0 && k < w && (k >>> a & 1) != 0
+            ? (k >>> (a + 1)) << a | (k & ((1L << a) - 1)) : -1;
+      }
       default -> Stage.scan(gate, h);
     };
+    return (int) r;
+  }
+
+  private int decideIndex(Gate gate, int sec, long a, long b, long h) {
+    long r = switch (sec) {
+      case 4 -> {
+        int c = (int) b;
+        if (h == offset(c, 0, a)) {
+          yield 0;
+        }
+        if (h == at(5, 3, a, c)) {
+          yield 1;
+        }
+        long j = fieldA(h, 5, 2, c);
+        yield j > a && j < width ? j - a + 1 : -1;
+      }
+      case 5 -> {
+        long e = fieldA(h, 5, 4, b);
+        yield e >= 0 && e < width ? e : -1;
+      }
+      case 10 -> {
+        long e7 = fieldA(h, 5, 7, 0);
+        long e9 = fieldA(h, 5, 9, 0);
+        yield e7 >= 0 && e7 < width ? 2 * e7 : e9 >= 0 && e9 < width ? 2 * e9 + 1 : -1;
+      }
+      case 11 -> {
+        if (b != 0) {
+          yield Stage.scan(gate, h);
+        }
+        long i = fieldA(h, 0, 5, 0);
+        yield i >= 0 && i < p - 1 ? i : -1;
+      }
+      default -> Stage.scan(gate, h);
+    };
+    return (int) r;
   }
 
   void forEach(LongConsumer sink) {

@@ -108,6 +108,14 @@ final class FpMulFamilyTest {
     FamilyAssertions.everyInputIndexed(f);
   }
 
+  /** inputIndex answers every input of every gate at several formats (wide ORs included). */
+  @Test
+  void everyInput_isIndexed() {
+    for (int[] pq : new int[][] {{2, 1}, {3, 4}, {8, 8}, {11, 5}}) {
+      FamilyAssertions.everyInputIndexed(FpFamilies.of("fp-mul", pq[0], pq[1], 2));
+    }
+  }
+
   /** At p = 2^10, 2^14 and 2^16 (the largest; never built) sampled gates point to gates. */
   @Test
   void sampledGates_atLargePrecision_pointToGates() {

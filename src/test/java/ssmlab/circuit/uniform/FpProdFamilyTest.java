@@ -101,6 +101,13 @@ final class FpProdFamilyTest {
     FamilyAssertions.everyInputIndexed(f);
   }
 
+  /** inputIndex answers every input of every gate at two more sizes. */
+  @Test
+  void everyInput_isIndexed() {
+    FamilyAssertions.everyInputIndexed(FpFamilies.of("fp-prod", 2, 1, 2));
+    FamilyAssertions.everyInputIndexed(FpFamilies.of("fp-prod", 4, 3, 4));
+  }
+
   /** One factor is no product; q too wide for n·2^q is refused. */
   @Test
   void arityOne_andHugeExponents_areRefused() {
