@@ -18,7 +18,6 @@ public final class FpFamilies {
   /** The op names, in the order help lists them. */
   public static final List<String> OPS = List.of("fp-mul", "fp-prod");
 
-
   private FpFamilies() {}
 
   /** Whether the op reads --arity. */
