@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 import ssmlab.circuit.GateType;
 import ssmlab.circuit.uniform.AddressedFamily;
 import ssmlab.circuit.uniform.FamilyCheck;
+import ssmlab.circuit.uniform.FpFamilies;
 import ssmlab.circuit.uniform.Gate;
 import ssmlab.circuit.uniform.IntFamilies;
 import ssmlab.circuit.uniform.QuerySample;
@@ -26,27 +27,30 @@ import ssmlab.circuit.uniform.QuerySample;
         + "(DLOGTIME uniformity, Definitions 3.10-3.11).",
       "An address is (section*2^wa + a)*2^wb + b, wa and wb as --check and --sample print "
           + "them (sections: 0 constants, 1 inputs, 2 partial products, 3-4 column counts, 5-6 "
-          + "block sums, 7-10 the adder; int-prod and int-div put a part (4 and 5 bits) and the "
-          + "prime's index in front: docs/circuits.md, Uniformity). --check builds the "
+          + "block sums, 7-10 the adder; int-prod, int-div, fp-mul and fp-prod put a part "
+          + "(4, 5, 4 and 5 bits) and an index in front: docs/circuits.md, Uniformity). "
+          + "--check builds the "
           + "circuit and compares every gate; --sample times random queries at any arity."},
-    footer = {"", "Ops: int-add int-sum int-sum-uniform int-mul int-prod int-div.", "Example:",
+    footer = {"", "Ops: int-add int-sum int-sum-uniform int-mul int-prod int-div fp-mul fp-prod "
+          + "(fp-* read --exponent-bits, default p).", "Example:",
       "  ssmlab circuit gate --op int-sum --precision 8 --arity 1048576 --sample 1000 --seed 1",
       "  ssmlab circuit gate --op int-sum --precision 8 --arity 16 --check",
-      "  ssmlab circuit gate --op int-sum --precision 8 --arity 16 --address 12291"})
+      "  ssmlab circuit gate --op int-sum --precision 8 --arity 16 --address 12291",
+      "  ssmlab circuit gate --op fp-mul --precision 4 --exponent-bits 3 --check"})
 final class CircuitGateCommand implements Callable<Integer> {
   static final int MAX_PRINTED_INPUTS = 1 << 22;
 
   @Spec CommandSpec spec;
 
   @Option(names = "--op", required = true, description = "the family: int-add, int-sum, "
-      + "int-sum-uniform, int-mul, int-prod or int-div")
+      + "int-sum-uniform, int-mul, int-prod, int-div, fp-mul or fp-prod")
   String op;
 
-  /** p defaults to 8; q is not read. */
+  /** p defaults to 8; q is read by the fp-* families only (default p, at most 61). */
   @Mixin FloatFormatOptions format;
 
   @Option(names = "--arity", defaultValue = "4", paramLabel = "N",
-      description = "operands of int-sum and int-prod (default ${DEFAULT-VALUE})")
+      description = "operands of int-sum, int-prod and fp-prod (default ${DEFAULT-VALUE})")
   int arity;
 
   @ArgGroup(multiplicity = "1")
@@ -70,7 +74,9 @@ final class CircuitGateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     int p = format.precision(8);
-    AddressedFamily family = IntFamilies.of(op, p, arity);
+    boolean fp = FpFamilies.covers(op);
+    int q = format.exponentBits(p);
+    AddressedFamily family = fp ? FpFamilies.of(op, p, q, arity) : IntFamilies.of(op, p, arity);
     Map<String, Object> row = new LinkedHashMap<>();
     if (mode.address != null) {
       Gate g = family.gate(mode.address);
@@ -84,14 +90,17 @@ final class CircuitGateCommand implements Callable<Integer> {
     }
     row.put("op", op);
     row.put("precision", p);
-    if (IntFamilies.usesArity(op)) {
+    if (fp) {
+      row.put("exponent_bits", q);
+    }
+    if (IntFamilies.usesArity(op) || FpFamilies.usesArity(op)) {
       row.put("arity", arity);
     }
     row.put("gates", family.gateCount());
     row.put("address_bits", family.addressBits());
     row.put("field_bits", family.fieldBits());
     if (mode.check) {
-      FamilyCheck c = FamilyCheck.run(op, p, arity);
+      FamilyCheck c = fp ? FamilyCheck.runFp(op, p, q, arity) : FamilyCheck.run(op, p, arity);
       row.put("gates_checked", c.agreement().gatesChecked());
       row.put("live_gates", c.liveGates());
       row.put("simplified_gates", c.simplifiedGates());

@@ -76,8 +76,8 @@ final class CircuitGateCommandTest {
     assertThat(MainTest.run("circuit", "gate", "--op", "int-sum", "--check", "--sample", "3")
         .code()).isEqualTo(2);
     assertThat(MainTest.run("circuit", "gate", "--op", "int-sum").code()).isEqualTo(2);
-    assertThat(MainTest.run("circuit", "gate", "--op", "fp-mul", "--check").err())
-        .contains("no addressed family");
+    assertThat(MainTest.run("circuit", "gate", "--op", "fp-sum", "--check").err())
+        .contains("no addressed family").contains("fp-mul");
   }
 
   /** int-prod: --check agrees, --address prints the product's bit 0, a bad address exits 2. */
@@ -105,6 +105,56 @@ final class CircuitGateCommandTest {
         "--arity", "64", "--sample", "50", "--seed", "2");
     assertThat(s.code()).as(s.err()).isZero();
     assertThat(Json.MAPPER.readTree(s.out()).get("nanos_per_query").asDouble()).isPositive();
+  }
+
+  /** fp-mul: --check agrees, --address prints the output's bit 0, bad addresses exit 2. */
+  @Test
+  void fpMul_checkAddressSampleAndBadAddress() {
+    MainTest.Result r = MainTest.run("circuit", "gate", "--op", "fp-mul", "--precision", "4",
+        "--exponent-bits", "3", "--check");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.MAPPER.readTree(r.out());
+    assertThat(j.get("agrees").asBoolean()).isTrue();
+    assertThat(j.get("exponent_bits").asInt()).isEqualTo(3);
+    assertThat(j.get("gates_checked").asLong()).isEqualTo(j.get("gates").asLong());
+    long out0 = ssmlab.circuit.uniform.FpFamilies.of("fp-mul", 4, 3, 2).output(0);
+    MainTest.Result a = MainTest.run("circuit", "gate", "--op", "fp-mul", "-p", "4", "-q", "3",
+        "--address", String.valueOf(out0));
+    assertThat(a.code()).as(a.err()).isZero();
+    assertThat(Json.MAPPER.readTree(a.out()).get("inputs")).hasSize(3);
+    for (long bad : new long[] {-1, 15L << j.get("address_bits").asInt() - 4,
+        1L << j.get("address_bits").asInt()}) {
+      MainTest.Result b = MainTest.run("circuit", "gate", "--op", "fp-mul", "-p", "4", "-q",
+          "3", "--address", String.valueOf(bad));
+      assertThat(b.code()).isEqualTo(2);
+      assertThat(b.err().strip().lines()).singleElement().asString()
+          .startsWith("ssmlab: address " + bad + " is no gate of fp-mul --precision 4");
+    }
+    MainTest.Result s = MainTest.run("circuit", "gate", "--op", "fp-mul", "-p", "4096", "-q",
+        "16", "--sample", "50", "--seed", "2");
+    assertThat(s.code()).as(s.err()).isZero();
+    JsonNode sj = Json.MAPPER.readTree(s.out());
+    assertThat(sj.get("gates").asLong()).isGreaterThan(10_000_000L);
+    assertThat(sj.get("nanos_per_query").asDouble()).isPositive();
+  }
+
+  /** fp-prod: --check agrees at n = 3, --sample answers at n = 1024, one factor exits 2. */
+  @Test
+  void fpProd_checkSampleAndArityOne() {
+    MainTest.Result r = MainTest.run("circuit", "gate", "--op", "fp-prod", "-p", "3", "-q", "2",
+        "--arity", "3", "--check");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode j = Json.MAPPER.readTree(r.out());
+    assertThat(j.get("agrees").asBoolean()).isTrue();
+    assertThat(j.get("arity").asInt()).isEqualTo(3);
+    MainTest.Result s = MainTest.run("circuit", "gate", "--op", "fp-prod", "-p", "8", "-q", "8",
+        "--arity", "1024", "--sample", "50", "--seed", "2");
+    assertThat(s.code()).as(s.err()).isZero();
+    assertThat(Json.MAPPER.readTree(s.out()).get("gates").asLong()).isGreaterThan(1_000_000_000L);
+    MainTest.Result one = MainTest.run("circuit", "gate", "--op", "fp-prod", "-p", "4",
+        "--arity", "1", "--sample", "5");
+    assertThat(one.code()).isEqualTo(2);
+    assertThat(one.err().strip().lines()).singleElement().asString().contains("--arity 2");
   }
 
   /** int-div: --check agrees, --address prints quotient bit 0, a bad address exits 2. */

@@ -8,8 +8,8 @@ import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 
 /**
- * The carry-lookahead adder x + y + c_in of {@code Adder.add} (carry-in false, or true for a
- * subtraction) over m bits, where x_i
+ * The carry-lookahead adder x + y + c_in of {@code Adder.add} (carry-in false, true for a
+ * subtraction, or a gate) over m bits, where x_i
  * and y_i are the first and second wire of column i (false where the column is lower).
  *
  * <p>Per bit i, in build order: g_i = x_i ∧ y_i, p_i = x_i ∨ y_i, and h_i = x_i ⊕ y_i written
@@ -30,11 +30,16 @@ final class AdderStage implements Stage {
 
   /** With {@code carryIn} true: x + y + 1, the adder of {@code Adder.subtract}. */
   AdderStage(Layout layout, Columns in, boolean carryIn) {
+    this(layout, in, layout.address(Section.CONST, 0, carryIn ? 1 : 0));
+  }
+
+  /** x + y + c with the carry-in c a gate's address ({@code Adder.add(b, x, y, cin)}). */
+  AdderStage(Layout layout, Columns in, long carryIn) {
     this.layout = layout;
     this.in = in;
     this.m = in.count();
     this.false0 = layout.address(Section.CONST, 0, 0);
-    this.carryIn = layout.address(Section.CONST, 0, carryIn ? 1 : 0);
+    this.carryIn = carryIn;
   }
 
   /** The address of bit i of x + y (i ≤ m); false above. */

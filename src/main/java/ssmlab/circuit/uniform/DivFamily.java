@@ -46,7 +46,7 @@ import ssmlab.circuit.tc0.Residues;
  * term); the primes, M and the column heights of Σ γ_j are advice of O(n² log n)
  * bits computed once per member in polynomial time.
  */
-final class DivFamily implements AddressedFamily {
+final class DivFamily extends PartedFamily {
   private static final int LEAF = 0;
   private static final int NORM = 1;
   private static final int RES = 2;
@@ -61,7 +61,6 @@ final class DivFamily implements AddressedFamily {
   private static final int FIN = 16;
   private static final int PARTS = 17;
 
-  private final String describe;
   private final int n;
   private final int terms;
   private final int rBits;
@@ -71,14 +70,14 @@ final class DivFamily implements AddressedFamily {
   private final Parts parts;
   private final LeafStage leaves;
   private final Reconstruction crt;
-  private final Product mulR;
-  private final Product mulQ;
+  private final ProductPart mulR;
+  private final ProductPart mulQ;
   private final AdderStage rt;
   private final AdderStage addQ;
   private final AdderStage subY;
 
   DivFamily(String describe, int n) {
-    this.describe = describe;
+    super(describe, PARTS);
     this.n = n;
     this.terms = n + 1;
     this.rBits = n * (terms - 1) + 1;
@@ -100,8 +99,9 @@ final class DivFamily implements AddressedFamily {
     Layout base = parts.base();
     this.leaves = new LeafStage(base, 2, n, false);
     this.crt = new Reconstruction(parts, CRT, primes, (j, r) -> at(RES, j, 6, r, 0), rBits);
-    this.mulR = new Product(MULR, n, e -> base.address(Section.INPUT, e, 0), rBits, e -> crt.bit((int) e));
-    this.mulQ = new Product(MULQ, n, i -> at(QT, 0, 1, i, 0), n,
+    this.mulR = new ProductPart(parts, MULR, n, e -> base.address(Section.INPUT, e, 0), rBits,
+        e -> crt.bit((int) e));
+    this.mulQ = new ProductPart(parts, MULQ, n, i -> at(QT, 0, 1, i, 0), n,
         e -> base.address(Section.INPUT, e, 1));
     this.rt = new AdderStage(parts.layout(RT, 0), new Pairs(n + 1,
         i -> i < n ? x(i) : parts.const0(), i -> at(RT, 0, 0, i, 0)), true);
@@ -289,42 +289,12 @@ final class DivFamily implements AddressedFamily {
   // ---- the family ----
 
   @Override
-  public String describe() {
-    return describe;
+  Parts parts() {
+    return parts;
   }
 
   @Override
-  public int addressBits() {
-    return parts.bits();
-  }
-
-  @Override
-  public int[] fieldBits() {
-    return new int[] {parts.base().widthA(), parts.base().widthB()};
-  }
-
-  @Override
-  public Gate gate(long address) {
-    try {
-      return decode(address);
-    } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
-      throw new IllegalArgumentException("address " + address + " is no gate of " + describe
-          + ": " + e.getMessage(), e);
-    }
-  }
-
-  private Gate decode(long address) {
-    if (address < 0 || address >>> parts.bits() != 0) {
-      throw none("outside 0..2^" + parts.bits() + " − 1");
-    }
-    int part = parts.part(address);
-    long j = parts.j(address);
-    int sec = parts.section(address);
-    long a = parts.a(address);
-    long b = parts.b(address);
-    if (part >= PARTS) {
-      throw none("no part " + part + " (parts 0.." + (PARTS - 1) + ")");
-    }
+  Gate decode(long address, int part, long j, int sec, long a, long b) {
     if (crt.owns(part)) {
       return crt.gate(address, part, j, sec, a, b);
     }
@@ -333,13 +303,7 @@ final class DivFamily implements AddressedFamily {
           + " primes)");
     }
     return switch (part) {
-      case LEAF -> {
-        Section s = parts.base().section(address);
-        if (s != Section.CONST && s != Section.INPUT) {
-          throw none("leaves are constants and inputs only");
-        }
-        yield leaves.gate(address, s, a, b);
-      }
+      case LEAF -> leaf(leaves, address);
       case NORM -> normalise(address, sec, a, b);
       case RES -> residue(address, (int) j, sec, a, b);
       case MULR -> mulR.gate(address, sec, a, b);
@@ -467,8 +431,8 @@ final class DivFamily implements AddressedFamily {
       return crt.inputIndex(gate, part, g, h);
     }
     return switch (part) {
-      case MULR -> sec == 2 ? Stage.scan(gate, h) : parts.inputIndex(mulR.sum, null, g, h);
-      case MULQ -> sec == 2 ? Stage.scan(gate, h) : parts.inputIndex(mulQ.sum, null, g, h);
+      case MULR -> mulR.inputIndex(gate, sec, g, h);
+      case MULQ -> mulQ.inputIndex(gate, sec, g, h);
       case RT -> sec == 0 ? Stage.scan(gate, h) : parts.inputIndex(null, rt, g, h);
       case ADDQ -> parts.inputIndex(null, addQ, g, h);
       case SUBY -> sec == 0 ? Stage.scan(gate, h) : parts.inputIndex(null, subY, g, h);
@@ -629,111 +593,5 @@ final class DivFamily implements AddressedFamily {
       case 8 -> rnd.nextBoolean() ? addQ.sample(rnd) : at(CMP, 0, 3, rnd.nextInt(n + 1), 0);
       default -> at(FIN, 0, 6 + rnd.nextInt(5), rnd.nextInt(n), 0);
     };
-  }
-
-  // ---- blocks ----
-
-  /**
-   * {@code Multiplication.multiply} of an a-bit and a b-bit bus in part {@code part}: the partial
-   * products u_i ∧ v_k (section 2, a = i, b = k, i-major), then {@code sumColumns} (a stage left
-   * out where the columns are at most two high); the product is resized to a + b bits.
-   */
-  private final class Product implements Columns {
-    private final int part;
-    private final int wu;
-    private final LongUnaryOperator u;
-    private final int wv;
-    private final LongUnaryOperator v;
-    private final SumStages sum;
-
-    Product(int part, int wu, LongUnaryOperator u, int wv, LongUnaryOperator v) {
-      this.part = part;
-      this.wu = wu;
-      this.u = u;
-      this.wv = wv;
-      this.v = v;
-      this.sum = new SumStages(parts.layout(part, 0), this, Math.min(wu, wv),
-          Math.min(wu, wv) - 1, false);
-    }
-
-    long bit(long i) {
-      return i < sum.width() ? sum.bit((int) i) : parts.const0();
-    }
-
-    Gate gate(long address, int sec, long a, long b) {
-      if (sec == Section.PRODUCT.ordinal()) {
-        if (a >= wu || b >= wv) {
-          throw none("partial products of bits 0.." + (wu - 1) + " and 0.." + (wv - 1)
-              + ", not " + a + ", " + b);
-        }
-        return Gate.of(address, AND, u.applyAsLong(a), v.applyAsLong(b));
-      }
-      return parts.sumGate(sum, part, 0, address);
-    }
-
-    void forEach(LongConsumer sink) {
-      for (int i = 0; i < wu; i++) {
-        for (int k = 0; k < wv; k++) {
-          sink.accept(at(part, 0, Section.PRODUCT.ordinal(), i, k));
-        }
-      }
-      sum.forEach(sink);
-    }
-
-    long gateCount() {
-      return (long) wu * wv + sum.gateCount();
-    }
-
-    long sample(SplittableRandom rnd) {
-      return rnd.nextBoolean()
-          ? at(part, 0, Section.PRODUCT.ordinal(), rnd.nextInt(wu), rnd.nextInt(wv))
-          : sum.sample(rnd);
-    }
-
-    @Override
-    public int count() {
-      return wu + wv;
-    }
-
-    @Override
-    public long height(int c) {
-      return c < 0 || c > wu + wv - 2 ? 0
-          : Math.min(c, wu - 1) - Math.max(0, c - wv + 1) + 1;
-    }
-
-    @Override
-    public long entry(int c, long e) {
-      long i = Math.max(0, c - wv + 1) + e;
-      return at(part, 0, Section.PRODUCT.ordinal(), i, c - i);
-    }
-
-    @Override
-    public long indexOf(int c, long address) {
-      long i = parts.a(address);
-      long k = parts.b(address);
-      return parts.part(address) == part && parts.j(address) == 0
-          && parts.section(address) == Section.PRODUCT.ordinal() && i < wu && k < wv
-          && i + k == c ? i - Math.max(0, c - wv + 1) : -1;
-    }
-  }
-
-  /** Adder columns: column i holds first(i) and, where second(i) ≥ 0, second(i). */
-  private record Pairs(int count, LongUnaryOperator first, LongUnaryOperator second)
-      implements Columns {
-    @Override
-    public long height(int c) {
-      return c < 0 || c >= count ? 0 : second.applyAsLong(c) < 0 ? 1 : 2;
-    }
-
-    @Override
-    public long entry(int c, long e) {
-      return e == 0 ? first.applyAsLong(c) : second.applyAsLong(c);
-    }
-
-    @Override
-    public long indexOf(int c, long address) {
-      return height(c) == 0 ? -1 : address == entry(c, 0) ? 0
-          : height(c) == 2 && address == entry(c, 1) ? 1 : -1;
-    }
   }
 }

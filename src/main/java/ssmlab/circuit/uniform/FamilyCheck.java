@@ -1,11 +1,13 @@
 package ssmlab.circuit.uniform;
 
+import java.util.function.Function;
+
 import ssmlab.circuit.Circuit;
 import ssmlab.circuit.CircuitBuilder;
 import ssmlab.circuit.Replay;
 
 /**
- * The whole check of an integer family at one size: the query against the verbatim build
+ * The whole check of an integer or F_p family at one size: the query against the verbatim build
  * ({@link Agreement}), then simplification as a separate pass: the verbatim build replayed
  * through the simplifying builder must be, gate for gate, the circuit the builder code makes
  * directly (the one {@code circuit op} prints and the tests verify bit for bit).
@@ -34,7 +36,16 @@ public record FamilyCheck(Agreement agreement, int liveGates, int simplifiedGate
   }
 
   public static FamilyCheck run(String op, int p, int n) {
-    AddressedFamily family = IntFamilies.of(op, p, n);
+    return run(IntFamilies.of(op, p, n), b -> IntFamilies.build(op, p, n, b));
+  }
+
+  /** The check of an F_p family ({@link FpFamilies}) for p-bit significands, q-bit exponents. */
+  public static FamilyCheck runFp(String op, int p, int q, int n) {
+    return run(FpFamilies.of(op, p, q, n), b -> FpFamilies.build(op, p, q, n, b));
+  }
+
+  /** The check of {@code family} against {@code build}, the builder code it describes. */
+  static FamilyCheck run(AddressedFamily family, Function<CircuitBuilder, int[]> build) {
     long wires = family.gateCount() > MAX_GATES ? Long.MAX_VALUE : wires(family);
     if (wires > 40 * MAX_GATES) {
       throw new IllegalArgumentException(family.describe() + " has " + family.gateCount()
@@ -43,11 +54,11 @@ public record FamilyCheck(Agreement agreement, int liveGates, int simplifiedGate
           + " wires); query it with --sample instead");
     }
     CircuitBuilder verbatim = CircuitBuilder.verbatim();
-    int[] out = IntFamilies.build(op, p, n, verbatim);
+    int[] out = build.apply(verbatim);
     Agreement a = Agreement.check(family, verbatim, out);
     Circuit live = verbatim.build();
     CircuitBuilder direct = new CircuitBuilder();
-    IntFamilies.build(op, p, n, direct);
+    build.apply(direct);
     Circuit simplified = direct.build();
     return new FamilyCheck(a, live.gateCount(), simplified.gateCount(),
         Replay.firstDifference(Replay.simplify(verbatim).build(), simplified));

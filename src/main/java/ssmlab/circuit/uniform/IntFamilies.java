@@ -131,6 +131,6 @@ public final class IntFamilies {
 
   private static IllegalArgumentException unknown(String op) {
     return new IllegalArgumentException("no addressed family for op '" + op + "' (one of "
-        + String.join(", ", OPS) + ")");
+        + String.join(", ", OPS) + ", " + String.join(", ", FpFamilies.OPS) + ")");
   }
 }

@@ -50,7 +50,8 @@ final class ProdFamily implements AddressedFamily {
   private static final int DLSUM = 2;
   private static final int LAM = 3;
   private static final int LOOK = 4;
-  private static final int PARTS = 10;
+  /** The number of parts; a family built on this one numbers its own parts from here. */
+  static final int PARTS = 10;
 
   private final String describe;
   private final int n;
@@ -63,6 +64,16 @@ final class ProdFamily implements AddressedFamily {
   private final Reconstruction crt;
 
   ProdFamily(String describe, int n, int m) {
+    this(describe, n, m, m, 4, 0, 0);
+  }
+
+  /**
+   * The product of the low m bits of n operands of {@code busWidth} bits each (fp-prod: the
+   * significands of its floats), with {@code partBits} bits of part so that a family can add
+   * parts after {@link #PARTS}, and fields wide enough for {@code needA} and {@code needB}.
+   */
+  ProdFamily(String describe, int n, int m, int busWidth, int partBits, long needA,
+      long needB) {
     this.describe = describe;
     this.n = n;
     this.m = m;
@@ -74,16 +85,17 @@ final class ProdFamily implements AddressedFamily {
     // field b: operands, heights, block sums (< 4L²), the adder's terms, bit indices.
     long[] crtNeeds = Reconstruction.fieldNeeds(primes);
     long l2 = Stage.bitLength(Math.max(n, k + 1L));
-    long maxA = Math.max(Math.max((long) m * qMax, (long) n * qMax), crtNeeds[0]);
-    long maxB = Math.max(Math.max(n, 4 * l2 * l2), crtNeeds[1]);
+    long maxA = Math.max(Math.max(Math.max((long) m * qMax, (long) n * qMax), crtNeeds[0]),
+        Math.max(needA, busWidth));
+    long maxB = Math.max(Math.max(n, 4 * l2 * l2), Math.max(crtNeeds[1], needB));
     Layout l = Layout.forMax(maxA, maxB);
-    if (4 + wj + l.bits() > 63) {
-      throw new IllegalArgumentException(describe + " needs addresses of " + (4 + wj + l.bits())
-          + " bits, more than 63");
+    if (partBits + wj + l.bits() > 63) {
+      throw new IllegalArgumentException(describe + " needs addresses of "
+          + (partBits + wj + l.bits()) + " bits, more than 63");
     }
     this.base = l;
-    this.parts = new Parts(l, wj, 4);
-    this.leaves = new LeafStage(l, n, m, false);
+    this.parts = new Parts(l, wj, partBits);
+    this.leaves = new LeafStage(l, n, busWidth, false);
     this.crt = k == 0 ? null
         : new Reconstruction(parts, LOOK, primes, this::residueOfProduct, n * m);
   }
@@ -158,7 +170,12 @@ final class ProdFamily implements AddressedFamily {
 
   @Override
   public int addressBits() {
-    return 4 + wj + base.bits();
+    return parts.bits();
+  }
+
+  /** The address format (fp-prod adds parts in it). */
+  Parts parts() {
+    return parts;
   }
 
   @Override
@@ -176,7 +193,8 @@ final class ProdFamily implements AddressedFamily {
     }
   }
 
-  private Gate decode(long address) {
+  /** The gate at an address of parts 0..PARTS−1; refusals without the member's name. */
+  Gate decode(long address) {
     if (address < 0) {
       throw new IllegalArgumentException("negative");
     }
@@ -332,6 +350,16 @@ final class ProdFamily implements AddressedFamily {
   @Override
   public void forEachAddress(LongConsumer sink) {
     leaves.forEach(sink);
+    forEachGate(sink);
+  }
+
+  /** The leaves' addresses: constants, then the operands' bits. */
+  void forEachLeaf(LongConsumer sink) {
+    leaves.forEach(sink);
+  }
+
+  /** The addresses after the leaves, in build order. */
+  void forEachGate(LongConsumer sink) {
     int k = primes.length;
     for (int j = 0; j < k; j++) {
       int q = primes[j];

@@ -21,11 +21,11 @@ import ssmlab.circuit.Simulation;
 import ssmlab.fp.FloatFormat;
 import ssmlab.fp.FloatP;
 
-final class FpCircuitTest {
+public final class FpCircuitTest {
   private static final FloatFormat TINY = FloatFormat.of(3, 3);
 
   /** Every float of a format, zero included. */
-  static List<FloatP> all(FloatFormat f) {
+  public static List<FloatP> all(FloatFormat f) {
     List<FloatP> xs = new ArrayList<>();
     xs.add(f.zero());
     for (long e = f.minExponent(); e <= f.maxExponent(); e++) {

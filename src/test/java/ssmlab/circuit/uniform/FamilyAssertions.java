@@ -5,9 +5,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.SplittableRandom;
 
-/** Assertions shared by the tests of the composed families (int-prod, int-div). */
+/** Assertions shared by the tests of the composed families (int-prod, int-div, fp-mul, fp-prod). */
 final class FamilyAssertions {
   private FamilyAssertions() {}
+
+  /**
+   * The address ((((part·2^wj + j)·16 + section)·2^wa + a)·2^wb + b of a family in {@link Parts}
+   * addresses with {@code partBits} bits of part (wj from the address width).
+   */
+  static long at(AddressedFamily f, int partBits, long part, long j, long sec, long a, long b) {
+    int[] fb = f.fieldBits();
+    int wj = f.addressBits() - partBits - 4 - fb[0] - fb[1];
+    return (((part << wj | j) << 4 | sec) << fb[0] | a) << fb[1] | b;
+  }
 
   /** Each address is refused in one line that starts by naming the member. */
   static void refused(AddressedFamily f, long... bad) {

@@ -1,0 +1,79 @@
+package ssmlab.circuit.uniform;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import ssmlab.circuit.CircuitBuilder;
+import ssmlab.circuit.fp.FpOps;
+import ssmlab.circuit.fp.FpWires;
+import ssmlab.fp.FloatFormat;
+
+/**
+ * The addressed F_p families by op name, each the gate-for-gate description of what the builder
+ * code of {@code ssmlab circuit op --op NAME} builds, before simplification: fp-mul
+ * ({@code FpOps.multiply}: {@link FpMulFamily}) and fp-prod ({@code FpOps.product}, n ≥ 2
+ * factors: {@link FpProdFamily}).
+ */
+public final class FpFamilies {
+  /** The op names, in the order help lists them. */
+  public static final List<String> OPS = List.of("fp-mul", "fp-prod");
+
+  private FpFamilies() {}
+
+  /** Whether the op reads --arity. */
+  public static boolean usesArity(String op) {
+    return op.equals("fp-prod");
+  }
+
+  /** Whether {@code op} names an F_p family. */
+  public static boolean covers(String op) {
+    return OPS.contains(op);
+  }
+
+  /**
+   * The member of {@code op}'s family for p-bit significands and q-bit exponents, the formats
+   * {@code FloatFormat} accepts (p = 2..2^16, q = 1..61; fp-prod: p ≤ 64, n ≥ 2 factors).
+   */
+  public static AddressedFamily of(String op, int p, int q, int n) {
+    FloatFormat f = format(op, p, q);
+    String d = op + " --precision " + f.p() + " --exponent-bits " + f.q();
+    if (usesArity(op)) {
+      if (p > IntFamilies.MAX_PROD_PRECISION) {
+        throw new IllegalArgumentException("--precision of fp-prod must be in 2.."
+            + IntFamilies.MAX_PROD_PRECISION + ", got " + p);
+      }
+      return new FpProdFamily(d + " --arity " + n, n, p, q);
+    }
+    return new FpMulFamily(d, p, q);
+  }
+
+  /**
+   * Builds the op's circuit into {@code b} as {@code circuit op} does: input ports x, y (or
+   * x0..x(n−1) for fp-prod) of p + q + 2 bits; returns the output bus z (also the output port).
+   */
+  public static int[] build(String op, int p, int q, int n, CircuitBuilder b) {
+    FloatFormat f = format(op, p, q);
+    int[] z;
+    if (usesArity(op)) {
+      List<FpWires> xs = new ArrayList<>();
+      for (int i = 0; i < n; i++) {
+        xs.add(FpWires.input(b, "x" + i, f));
+      }
+      z = FpOps.product(b, xs).bits();
+    } else {
+      FpWires x = FpWires.input(b, "x", f);
+      FpWires y = FpWires.input(b, "y", f);
+      z = FpOps.multiply(b, x, y).bits();
+    }
+    b.output("z", z);
+    return z;
+  }
+
+  private static FloatFormat format(String op, int p, int q) {
+    if (!covers(op)) {
+      throw new IllegalArgumentException("no addressed family for op '" + op + "' (one of "
+          + String.join(", ", IntFamilies.OPS) + ", " + String.join(", ", OPS) + ")");
+    }
+    return FloatFormat.of(p, q);
+  }
+}
