@@ -54,6 +54,24 @@ public final class ReferenceLayers<T> {
     return logits;
   }
 
+  /** The row of {@code token} in {@code embedding}: a model's input at one position. */
+  public static <T> List<T> embed(List<List<T>> embedding, int token) {
+    if (token < 0 || token >= embedding.size()) {
+      throw new IllegalArgumentException("token " + token + " outside the vocabulary of "
+          + embedding.size());
+    }
+    return embedding.get(token);
+  }
+
+  /** The rows of {@code tokens} in {@code embedding}: the embedded sequence (length, d_model). */
+  public static <T> List<List<T>> embed(List<List<T>> embedding, int[] tokens) {
+    List<List<T>> x = new ArrayList<>(tokens.length);
+    for (int t : tokens) {
+      x.add(embed(embedding, t));
+    }
+    return x;
+  }
+
   /** x * weight / sqrt(mean(x^2) + eps), each output one product of three factors. */
   public List<T> rmsNorm(List<T> x, List<T> weight) {
     T meanSquare = ar.divide(ar.dot(x, x), dModel);

@@ -72,20 +72,12 @@ public final class MambaReference<T> {
 
   /** The embedding row of {@code token}: the model's input at one position. */
   public List<T> embed(int token) {
-    if (token < 0 || token >= embedding.size()) {
-      throw new IllegalArgumentException("token " + token + " outside the vocabulary of "
-          + embedding.size());
-    }
-    return embedding.get(token);
+    return ReferenceLayers.embed(embedding, token);
   }
 
   /** The logits (length, vocab) of a token sequence. */
   public List<List<T>> logits(int[] tokens) {
-    List<List<T>> x = new ArrayList<>(tokens.length);
-    for (int t : tokens) {
-      x.add(embed(t));
-    }
-    return forward(x);
+    return forward(ReferenceLayers.embed(embedding, tokens));
   }
 
   /** The logits (length, vocab) of an embedded sequence (length, d_model). */
