@@ -24,7 +24,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       u = (t − j/2^s)·round(1/c), log x = k·ln 2 + log c + Σ_{i≤N} (−1)^(i+1) u^i / i;
  *   <li>sqrt: x = 2^(2h)·m, m in [1, 4), c = j/2^s near m, u = (m − c)·round(1/c),
  *       sqrt x = 2^h · sqrt(c) · Σ_i binom(1/2, i) u^i;
- *   <li>sigmoid(x) = exp(min(x, 0)) · exp(−log(1 + e^−|x|)), softplus(x) = max(x, 0) +
+ *   <li>sigmoid(x) = e^min(x, 0) / (1 + e^−|x|), the reciprocal 1/(1 + t) for t in (0, 1] as
+ *       (1/c_j) · Σ_{i≤N} (−u)^i with the log's c_j and u; softplus(x) = max(x, 0) +
  *       log(1 + e^−|x|), silu(x) = x · sigmoid(x), each rounded once into F_p at the end.
  * </ul>
  * The i-th Taylor term is formed in a format of only as many bits as its size needs (it is below
@@ -39,6 +40,7 @@ public final class PaperFunctions {
   private final Series expSeries;
   private final Series logSeries;
   private final Series sqrtSeries;
+  private final Series reciprocalSeries;
   private final FloatP half;
   private final FloatP one;
   private final FloatP two;
@@ -84,6 +86,9 @@ public final class PaperFunctions {
         BigInteger::valueOf, 1);
     // sqrt: |u| <= 2^-(s+1); term i is binom(1/2, i) u^i
     sqrtSeries = series(bigP, SQRT_S + 1, this::binomialNumerator, this::binomialDenominator, 0);
+    // 1/(1 + u): |u| <= 2^-(s+1); term i is (-u)^i
+    reciprocalSeries = series(bigP, LOG_S + 1, i -> BigInteger.valueOf(i % 2 == 1 ? -1 : 1),
+        i -> BigInteger.ONE, 0);
     expTable = table(-(int) Math.ceil(0.35 * (1 << EXP_S)) - 1,
         (int) Math.ceil(0.35 * (1 << EXP_S)) + 1,
         j -> w.exp(w.round(BigInteger.valueOf(j), -EXP_S)), j -> one);
@@ -229,12 +234,21 @@ public final class PaperFunctions {
     return a.sum(log1pParts(a, expTo(a, minusAbs, w)));
   }
 
+  /**
+   * sigmoid(x) = e^min(x, 0) / (1 + e), e = e^−|x| in (0, 1]: the numerator is e for x &lt; 0 and
+   * 1 otherwise, and 1/(1 + e) = (1/c_j) · Σ_i (−u)^i with c_j = 1 + j/2^s next to 1 + e and
+   * u = (e − j/2^s) · round(1/c_j), the log's table of 1/c_j reused.
+   */
   private <T> T sigmoidWork(FpAlgebra<T> a, T xw) {
     T zero = a.constant(w.zero());
-    T negativePart = a.lessThanSelect(xw, zero, xw, zero);
-    T e1 = expTo(a, negativePart, w);
-    T e2 = expTo(a, a.negate(log1pOfExpMinusAbs(a, xw)), w);
-    return a.product(List.of(e1, e2));
+    T minusAbs = a.lessThanSelect(xw, zero, xw, a.negate(xw));
+    T e = expTo(a, minusAbs, w);
+    T j = a.floor(a.sum(List.of(a.product(List.of(e, a.constant(pow2(LOG_S)))), a.constant(half))));
+    T d = a.sum(List.of(e, a.negate(a.product(List.of(j, a.constant(pow2(-LOG_S)))))));
+    T inverse = a.lookup(j, logTable.keys, logTable.extra);
+    T u = a.product(List.of(d, inverse));
+    T reciprocal = a.product(List.of(inverse, a.sum(terms(a, u, reciprocalSeries, a.constant(one)))));
+    return a.lessThanSelect(xw, zero, a.product(List.of(e, reciprocal)), reciprocal);
   }
 
   /** The series terms c_i u^i (i = 1..N) in W, plus the constant term when given. */

@@ -44,7 +44,7 @@ final class WireAlgebra implements FpAlgebra<FpWires> {
 
   @Override
   public FpWires product(List<FpWires> xs) {
-    return FpOps.product(b, xs);
+    return FoldedProduct.product(b, xs);
   }
 
   @Override
