@@ -58,7 +58,7 @@ public final class FpOps {
    * window of {@link WindowedSum} there, without its exponent comparisons, and half its depth);
    * above it the window keeps the size polynomial in q.
    */
-  static final int FULL_ALIGNMENT_MAX_Q = 4;
+  public static final int FULL_ALIGNMENT_MAX_Q = 4;
 
   /** round_p(x_1 + ... + x_n), one rounding; the empty sum is zero. */
   public static FpWires sum(CircuitBuilder b, List<FpWires> xs) {
