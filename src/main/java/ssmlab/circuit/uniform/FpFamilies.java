@@ -12,8 +12,8 @@ import ssmlab.fp.FloatFormat;
  * The addressed F_p families by op name, each the gate-for-gate description of what the builder
  * code of {@code ssmlab circuit op --op NAME} builds, before simplification: fp-mul
  * ({@code FpOps.multiply}: {@link FpMulFamily}), fp-prod ({@code FpOps.product}, n ≥ 2
- * factors: {@link FpProdFamily}), fp-add and fp-sum ({@code FpOps.add}, {@code FpOps.sum}, the
- * windowed regime q ≥ 5: {@link FpSumFamily}).
+ * factors: {@link FpProdFamily}), fp-add and fp-sum ({@code FpOps.add}, {@code FpOps.sum}: full alignment for q ≤ 4,
+ * {@link FpAlignedSumFamily}; the windowed sum above, {@link FpSumFamily}).
  */
 public final class FpFamilies {
   /** The op names, in the order help lists them. */
@@ -34,16 +34,16 @@ public final class FpFamilies {
   /**
    * The member of {@code op}'s family for p-bit significands and q-bit exponents, the formats
    * {@code FloatFormat} accepts (p = 2..2^16, q = 1..61; fp-prod: p ≤ 64, n ≥ 2 factors;
-   * fp-add, fp-sum: q ≥ 5, addresses within 63 bits).
+   * fp-add, fp-sum: addresses within 63 bits).
    */
   public static AddressedFamily of(String op, int p, int q, int n) {
     FloatFormat f = format(op, p, q);
     String d = op + " --precision " + f.p() + " --exponent-bits " + f.q();
-    if (op.equals("fp-add")) {
-      return new FpSumFamily(d, 2, p, q);
-    }
-    if (op.equals("fp-sum")) {
-      return new FpSumFamily(d + " --arity " + n, n, p, q);
+    if (op.equals("fp-add") || op.equals("fp-sum")) {
+      int terms = op.equals("fp-add") ? 2 : n;
+      String member = op.equals("fp-add") ? d : d + " --arity " + n;
+      return q <= FpOps.FULL_ALIGNMENT_MAX_Q ? new FpAlignedSumFamily(member, terms, p, q)
+          : new FpSumFamily(member, terms, p, q);
     }
     if (usesArity(op)) {
       if (p > IntFamilies.MAX_PROD_PRECISION) {

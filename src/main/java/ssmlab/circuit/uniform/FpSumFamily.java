@@ -9,7 +9,8 @@ import ssmlab.circuit.fp.FpOps;
  * fp-sum: round_p(x_0 + … + x_(n−1)) of n floats, one rounding, gate for gate as
  * {@code FpOps.sum} builds it in a verbatim builder for q above
  * {@code FpOps.FULL_ALIGNMENT_MAX_Q}: the windowed sum ({@code WindowedSum},
- * {@code ExponentClusters}); fp-add is n = 2. One term is the input itself (no gates).
+ * {@code ExponentClusters}; {@link FpAlignedSumFamily} below); fp-add is n = 2. One term is
+ * the input itself (no gates).
  *
  * <p>Address = ((((part·2^wj + j)·2^4 + section)·2^wa + a)·2^wb + b ({@link Parts}, a 5-bit
  * part; j a term, or a pair of terms k·n + t, so wj = bitlength(n² − 1)). Parts in build order:
@@ -36,9 +37,8 @@ final class FpSumFamily extends PartedFamily {
       throw new IllegalArgumentException(describe + ": --arity must be 1 or more, got " + n);
     }
     if (q <= FpOps.FULL_ALIGNMENT_MAX_Q) {
-      throw new IllegalArgumentException(describe + ": at q ≤ " + FpOps.FULL_ALIGNMENT_MAX_Q
-          + " FpOps.sum aligns every term in full, a regime not addressed; the windowed sum "
-          + "is (--exponent-bits " + (FpOps.FULL_ALIGNMENT_MAX_Q + 1) + " or more)");
+      throw new IllegalStateException("the windowed sum is for q > "
+          + FpOps.FULL_ALIGNMENT_MAX_Q + " (FpAlignedSumFamily below)");
     }
     this.n = n;
     this.p = p;

@@ -34,7 +34,8 @@ final class FpSumFamilyTest {
       out.add(Arguments.of(4, 5, n));
     }
     for (int[] s : new int[][] {{3, 6, 8}, {2, 5, 12}, {2, 5, 16}, {8, 8, 3}, {8, 8, 8},
-        {4, 12, 3}, {3, 20, 4}}) {
+        {4, 12, 3}, {3, 20, 4}, {2, 1, 1}, {2, 1, 2}, {3, 2, 3}, {4, 3, 4}, {2, 2, 8}, {4, 4, 3},
+        {8, 3, 5}, {3, 1, 12}, {2, 1, 20}}) {
       out.add(Arguments.of(s[0], s[1], s[2]));
     }
     return out.stream();
@@ -52,7 +53,8 @@ final class FpSumFamilyTest {
 
   static Stream<Arguments> addFormats() {
     return Stream.of(Arguments.of(2, 5), Arguments.of(4, 6), Arguments.of(8, 8),
-        Arguments.of(11, 5), Arguments.of(24, 8), Arguments.of(53, 11), Arguments.of(5, 40));
+        Arguments.of(11, 5), Arguments.of(24, 8), Arguments.of(53, 11), Arguments.of(5, 40),
+        Arguments.of(2, 1), Arguments.of(4, 3), Arguments.of(8, 4), Arguments.of(24, 2));
   }
 
   /** fp-add is the two-term sum with ports x, y: checked the same way. */
@@ -107,7 +109,8 @@ final class FpSumFamilyTest {
   /** (p, q, n); n = 0 is fp-add. */
   static Stream<Arguments> queryFormats() {
     return Stream.of(Arguments.of(3, 5, 3), Arguments.of(2, 5, 5), Arguments.of(4, 6, 2),
-        Arguments.of(3, 5, 0), Arguments.of(2, 5, 1));
+        Arguments.of(3, 5, 0), Arguments.of(2, 5, 1), Arguments.of(3, 2, 3), Arguments.of(4, 3, 4),
+        Arguments.of(3, 2, 0), Arguments.of(2, 1, 6));
   }
 
   /** Hand-computed gates of fp-add at p = 2, q = 5: their types, inputs and fan-in. */
@@ -176,16 +179,20 @@ final class FpSumFamilyTest {
     FamilyAssertions.everyInputIndexed(FpFamilies.of("fp-add", 2, 5, 2));
     FamilyAssertions.everyInputIndexed(FpFamilies.of("fp-sum", 2, 5, 4));
     FamilyAssertions.everyInputIndexed(FpFamilies.of("fp-sum", 3, 6, 3));
+    FamilyAssertions.everyInputIndexed(FpFamilies.of("fp-add", 3, 2, 2));
+    FamilyAssertions.everyInputIndexed(FpFamilies.of("fp-sum", 2, 4, 5));
   }
 
-  /** q ≤ 4 (full alignment), arity 0 and addresses beyond 63 bits are refused in one line. */
+  /** Arity 0 and addresses beyond 63 bits are refused in one line, in both regimes. */
   @Test
-  void fullAlignment_andHugeArities_areRefused() {
-    assertThatThrownBy(() -> FpFamilies.of("fp-sum", 4, 4, 3)).hasMessageContaining("q ≤ 4")
-        .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
-    assertThatThrownBy(() -> FpFamilies.of("fp-add", 4, 3, 2)).hasMessageContaining("q ≤ 4");
-    assertThatThrownBy(() -> FpFamilies.of("fp-sum", 8, 8, 0)).hasMessageContaining("--arity");
+  void zeroAndHugeArities_areRefused() {
+    for (int q : new int[] {3, 8}) {
+      assertThatThrownBy(() -> FpFamilies.of("fp-sum", 8, q, 0)).hasMessageContaining("--arity")
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+    }
     assertThatThrownBy(() -> FpFamilies.of("fp-sum", 8, 8, 1 << 15))
+        .hasMessageContaining("more than 63");
+    assertThatThrownBy(() -> FpFamilies.of("fp-sum", 8, 4, Integer.MAX_VALUE))
         .hasMessageContaining("more than 63");
   }
 
@@ -198,5 +205,6 @@ final class FpSumFamilyTest {
       assertThat(f.gate(f.output(0)).type()).isEqualTo(GateType.OR);
     }
     FamilyAssertions.sampledInputsAreGates(FpFamilies.of("fp-sum", 16, 30, 1 << 10), 3, 300);
+    FamilyAssertions.sampledInputsAreGates(FpFamilies.of("fp-sum", 8, 4, 1 << 20), 4, 300);
   }
 }
