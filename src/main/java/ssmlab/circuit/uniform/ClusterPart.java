@@ -32,20 +32,20 @@ final class ClusterPart {
   private final WindowShape s;
   private final int n;
   private final int w;
-  private final long gapSumGates;
-  private final long posSumGates;
-  private final long deltaSumGates;
-  private final long unitSumGates;
+  private final SumStages gap0;
+  private final SumStages pos0;
+  private final SumStages delta0;
+  private final SumStages unit0;
 
   ClusterPart(Parts parts, WindowShape s) {
     this.parts = parts;
     this.s = s;
     this.n = s.n();
     this.w = s.q() + 1;
-    this.gapSumGates = gapSum(0).gateCount();
-    this.posSumGates = posSum(0).gateCount();
-    this.deltaSumGates = deltaSum(0).gateCount();
-    this.unitSumGates = unitSum(0).gateCount();
+    this.gap0 = gapSum(0);
+    this.pos0 = posSum(0);
+    this.delta0 = deltaSum(0);
+    this.unit0 = unitSum(0);
   }
 
   // ---- addresses ----
@@ -94,21 +94,27 @@ final class ClusterPart {
 
   /** Bit i of e_k − e_t − G (mod 2^diffBits). */
   private long gapBit(long k, long t, long i) {
-    return bit(gapSum(k * n + t), i);
+    return bit(gap0, k * n + t, i);
   }
 
   /** Bit i of term j's window position. */
   long position(long j, long i) {
-    return bit(posSum(j), i);
+    return bit(pos0, j, i);
   }
 
   /** Bit i of the unit exponent of the cluster term j tops. */
   long unitExponent(long j, long i) {
-    return bit(unitSum(j), i);
+    return bit(unit0, j, i);
   }
 
-  private long bit(SumStages sum, long i) {
-    return i < sum.width() ? sum.bit((int) i) : f0();
+  /**
+   * Bit i of the sum at index j whose index-0 copy is {@code template}: the sums of one part have
+   * the same columns' shape for every j, so bit i's address differs only in its field j (false
+   * beyond the sum's width, as {@code Bits.slice} pads).
+   */
+  private long bit(SumStages template, long j, long i) {
+    long t = i < template.width() ? template.bit((int) i) : f0();
+    return t == f0() ? t : t + (j << parts.base().bits());
   }
 
   /** A constant's bit c as a column entry: true, or absent (the builder drops false). */
@@ -297,8 +303,7 @@ final class ClusterPart {
         if (sec == 0) {
           yield Gate.of(address, NOT, a < w ? maxE(a) : f0);
         }
-        SumStages delta = deltaSum(j);
-        yield Gate.of(address, NOT, bit(delta, a));
+        yield Gate.of(address, NOT, bit(delta0, j, a));
       }
     };
   }
@@ -473,11 +478,11 @@ final class ClusterPart {
     long nn = n;
     long d = s.diffBits();
     long pairs = nn * (nn - 1);
-    long perPair = 2 * (4L * w + 1) + 1 + d + gapSumGates;
+    long perPair = 2 * (4L * w + 1) + 1 + d + gap0.gateCount();
     long tops = pairs + pairs / 2 + 7 * nn + pairs * (nn - 2 + 3 + d - 1) + nn * (d - 1);
     long maxe = nn * (3 + w) + w;
-    long perTerm = (nn - 1) + nn + nn * (d - 1) + s.posBits() + s.ew() + posSumGates
-        + deltaSumGates + unitSumGates;
+    long perTerm = (nn - 1) + nn + nn * (d - 1) + s.posBits() + s.ew() + pos0.gateCount()
+        + delta0.gateCount() + unit0.gateCount();
     return nn + pairs * perPair + tops + maxe + nn * perTerm;
   }
 
