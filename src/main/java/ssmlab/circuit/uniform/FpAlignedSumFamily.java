@@ -33,7 +33,7 @@ import ssmlab.circuit.fp.FpOps;
  *   <li>7–12: the rounding ({@link RoundingPart}) of (−1)^sign · magnitude · 2^(−2^q).
  * </ol>
  */
-final class FpAlignedSumFamily extends PartedFamily {
+final class FpAlignedSumFamily extends TermSumFamily {
   private static final int LEAF = 0;
   private static final int SHIFT = 1;
   private static final int SP = 2;
@@ -44,9 +44,6 @@ final class FpAlignedSumFamily extends PartedFamily {
   private static final int ROUND = 7;
   private static final int PARTS = ROUND + RoundingPart.PARTS;
 
-  private final int n;
-  private final int p;
-  private final int q;
   private final int width;
   private final int shifts;
   private final Parts parts;
@@ -59,16 +56,10 @@ final class FpAlignedSumFamily extends PartedFamily {
   private final RoundingPart round;
 
   FpAlignedSumFamily(String describe, int n, int p, int q) {
-    super(describe, PARTS);
-    if (n < 1) {
-      throw new IllegalArgumentException(describe + ": --arity must be 1 or more, got " + n);
-    }
+    super(describe, PARTS, n, p, q);
     if (q > FpOps.FULL_ALIGNMENT_MAX_Q) {
       throw new IllegalStateException("full alignment is for q ≤ " + FpOps.FULL_ALIGNMENT_MAX_Q);
     }
-    this.n = n;
-    this.p = p;
-    this.q = q;
     this.width = p + (1 << (q + 1));
     this.shifts = (1 << (q + 1)) - 1;
     long l = Stage.bitLength(n);
@@ -167,6 +158,11 @@ final class FpAlignedSumFamily extends PartedFamily {
   }
 
   @Override
+  RoundingPart rounding() {
+    return round;
+  }
+
+  @Override
   Parts parts() {
     return parts;
   }
@@ -179,11 +175,10 @@ final class FpAlignedSumFamily extends PartedFamily {
 
   @Override
   Gate decode(long address, int part, long j, int sec, long a, long b) {
-    if (part == LEAF) {
-      require(j == 0, "index j is 0 in the leaves, not " + j);
-      return leaf(leaves, address);
+    Gate leaf = leafOrNone(leaves, address, part, j);
+    if (leaf != null) {
+      return leaf;
     }
-    require(n > 1, "one term is the input itself: leaves only");
     if (round.owns(part)) {
       return round.gate(address, part, j, sec, a, b);
     }
@@ -318,20 +313,6 @@ final class FpAlignedSumFamily extends PartedFamily {
     }
     sink.accept(at(MUX, 0, 1, 0, 0));
     round.forEach(sink);
-  }
-
-  @Override
-  public int outputBits() {
-    return p + q + 2;
-  }
-
-  /** Bit i of the sum's bus: |m| (p bits), e (q + 1), the sign; one term's own bits. */
-  @Override
-  public long output(int i) {
-    if (i < 0 || i >= outputBits()) {
-      throw new IndexOutOfBoundsException("output bit " + i + " of " + outputBits());
-    }
-    return n == 1 ? input(i, 0) : round.output(i);
   }
 
   @Override

@@ -17,14 +17,11 @@ import ssmlab.circuit.fp.FpOps;
  * 0 the leaves; 1–11 the clusters ({@link ClusterPart}); 12–17 the window ({@link WindowPart});
  * 18–23 the rounding ({@link RoundingPart}) of (−1)^negative · magnitude · 2^E.
  */
-final class FpSumFamily extends PartedFamily {
+final class FpSumFamily extends TermSumFamily {
   private static final int LEAF = 0;
   private static final int ROUND = WindowPart.CHOSEN + 1;
   private static final int PARTS = ROUND + RoundingPart.PARTS;
 
-  private final int n;
-  private final int p;
-  private final int q;
   private final Parts parts;
   private final LeafStage leaves;
   private final ClusterPart clusters;
@@ -32,17 +29,11 @@ final class FpSumFamily extends PartedFamily {
   private final RoundingPart round;
 
   FpSumFamily(String describe, int n, int p, int q) {
-    super(describe, PARTS);
-    if (n < 1) {
-      throw new IllegalArgumentException(describe + ": --arity must be 1 or more, got " + n);
-    }
+    super(describe, PARTS, n, p, q);
     if (q <= FpOps.FULL_ALIGNMENT_MAX_Q) {
       throw new IllegalStateException("the windowed sum is for q > "
           + FpOps.FULL_ALIGNMENT_MAX_Q + " (FpAlignedSumFamily below)");
     }
-    this.n = n;
-    this.p = p;
-    this.q = q;
     WindowShape s = WindowShape.of(n, p, q);
     long l2 = Stage.bitLength(2L * n);
     long maxA = Math.max(Math.max(s.width() + 3 * l2 + 8,
@@ -71,20 +62,20 @@ final class FpSumFamily extends PartedFamily {
   }
 
   @Override
+  RoundingPart rounding() {
+    return round;
+  }
+
+  @Override
   Parts parts() {
     return parts;
   }
 
   @Override
   Gate decode(long address, int part, long j, int sec, long a, long b) {
-    if (part == LEAF) {
-      if (j != 0) {
-        throw new IllegalArgumentException("index j is 0 in the leaves, not " + j);
-      }
-      return leaf(leaves, address);
-    }
-    if (n == 1) {
-      throw new IllegalArgumentException("one term is the input itself: leaves only");
+    Gate leaf = leafOrNone(leaves, address, part, j);
+    if (leaf != null) {
+      return leaf;
     }
     if (part <= ClusterPart.UNIT) {
       return clusters.gate(address, part, j, sec, a, b);
@@ -123,20 +114,6 @@ final class FpSumFamily extends PartedFamily {
       window.forEach(sink);
       round.forEach(sink);
     }
-  }
-
-  @Override
-  public int outputBits() {
-    return p + q + 2;
-  }
-
-  /** Bit i of the sum's bus: |m| (p bits), e (q + 1), the sign; one term's own bits. */
-  @Override
-  public long output(int i) {
-    if (i < 0 || i >= outputBits()) {
-      throw new IndexOutOfBoundsException("output bit " + i + " of " + outputBits());
-    }
-    return n == 1 ? parts.base().address(Section.INPUT, i, 0) : round.output(i);
   }
 
   @Override

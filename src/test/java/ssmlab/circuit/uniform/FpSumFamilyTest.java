@@ -3,7 +3,6 @@ package ssmlab.circuit.uniform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -16,7 +15,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import ssmlab.circuit.Circuit;
 import ssmlab.circuit.GateType;
-import ssmlab.circuit.ReferenceEvaluator;
 import ssmlab.circuit.fp.FpCircuitTest;
 import ssmlab.circuit.fp.FpWires;
 import ssmlab.fp.FloatFormat;
@@ -45,10 +43,7 @@ final class FpSumFamilyTest {
   @ParameterizedTest(name = "fp-sum p={0} q={1} n={2}")
   @MethodSource("sizes")
   void everyGate_agreesWithTheBuilder_andSimplifiesToTheDirectBuild(int p, int q, int n) {
-    FamilyCheck c = FamilyCheck.runFp("fp-sum", p, q, n);
-    assertThat(c.firstDifference()).isNull();
-    assertThat(c.agreement().gatesChecked()).isEqualTo(FpFamilies.of("fp-sum", p, q, n)
-        .gateCount());
+    FamilyAssertions.checksFp("fp-sum", p, q, n);
   }
 
   static Stream<Arguments> addFormats() {
@@ -61,10 +56,7 @@ final class FpSumFamilyTest {
   @ParameterizedTest(name = "fp-add p={0} q={1}")
   @MethodSource("addFormats")
   void fpAdd_agreesWithTheBuilder_andSimplifiesToTheDirectBuild(int p, int q) {
-    FamilyCheck c = FamilyCheck.runFp("fp-add", p, q, 2);
-    assertThat(c.firstDifference()).isNull();
-    assertThat(c.agreement().gatesChecked()).isEqualTo(FpFamilies.of("fp-add", p, q, 2)
-        .gateCount());
+    FamilyAssertions.checksFp("fp-add", p, q, 2);
   }
 
   /**
@@ -76,33 +68,21 @@ final class FpSumFamilyTest {
   @MethodSource("queryFormats")
   void queryCircuit_addsAsTheFormatRounds(int p, int q, int n) {
     FloatFormat f = FloatFormat.of(p, q);
-    int width = FpWires.width(f);
     String op = n == 0 ? "fp-add" : "fp-sum";
     int terms = n == 0 ? 2 : n;
-    Circuit c = FamilyCircuit.build(FpFamilies.of(op, p, q, terms), width).build();
+    Circuit c = FamilyCircuit.build(FpFamilies.of(op, p, q, terms), FpWires.width(f)).build();
     List<FloatP> values = FpCircuitTest.all(f);
     var rnd = new SplittableRandom(p * 131L + q * 7L + n);
     for (int t = 0; t < 1500; t++) {
       List<FloatP> xs = new ArrayList<>();
-      boolean[] in = new boolean[terms * width];
       FloatP near = values.get(rnd.nextInt(values.size()));
       for (int i = 0; i < terms; i++) {
         // half the lists cluster around one value, so that terms cancel and carry
-        FloatP x = rnd.nextBoolean() ? values.get(rnd.nextInt(values.size()))
-            : rnd.nextBoolean() ? near : f.negate(near);
-        xs.add(x);
-        BigInteger bits = FpWires.encode(x);
-        for (int k = 0; k < width; k++) {
-          in[i * width + k] = bits.testBit(k);
-        }
-      }
-      boolean[] out = ReferenceEvaluator.evaluate(c, in);
-      BigInteger z = BigInteger.ZERO;
-      for (int k = 0; k < width; k++) {
-        z = out[k] ? z.setBit(k) : z;
+        xs.add(rnd.nextBoolean() ? values.get(rnd.nextInt(values.size()))
+            : rnd.nextBoolean() ? near : f.negate(near));
       }
       FloatP want = n == 0 ? f.add(xs.get(0), xs.get(1)) : f.iteratedSum(xs);
-      assertThat(FpWires.decode(f, z)).as("%s in %s", xs, f).isEqualTo(want);
+      assertThat(FamilyAssertions.evaluate(c, f, xs)).as("%s in %s", xs, f).isEqualTo(want);
     }
   }
 
