@@ -25,15 +25,16 @@ final class FpSumFamilyTest {
   static Stream<Arguments> sizes() {
     List<Arguments> out = new ArrayList<>();
     for (int n = 1; n <= 8; n++) {
-      out.add(Arguments.of(2, 5, n));
+      out.add(Arguments.of(2, 5, n)); // windowed
+      out.add(Arguments.of(2, 1, n)); // aligned
     }
     for (int n = 2; n <= 4; n++) {
       out.add(Arguments.of(3, 6, n));
       out.add(Arguments.of(4, 5, n));
     }
     for (int[] s : new int[][] {{3, 6, 8}, {2, 5, 12}, {2, 5, 16}, {8, 8, 3}, {8, 8, 8},
-        {4, 12, 3}, {3, 20, 4}, {2, 1, 1}, {2, 1, 2}, {3, 2, 3}, {4, 3, 4}, {2, 2, 8}, {4, 4, 3},
-        {8, 3, 5}, {3, 1, 12}, {2, 1, 20}}) {
+        {4, 12, 3}, {3, 20, 4}, {3, 2, 3}, {4, 3, 4}, {2, 2, 8}, {4, 4, 3}, {8, 3, 5},
+        {3, 1, 12}, {2, 1, 20}}) {
       out.add(Arguments.of(s[0], s[1], s[2]));
     }
     return out.stream();
