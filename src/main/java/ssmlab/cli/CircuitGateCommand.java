@@ -27,30 +27,32 @@ import ssmlab.circuit.uniform.QuerySample;
         + "(DLOGTIME uniformity, Definitions 3.10-3.11).",
       "An address is (section*2^wa + a)*2^wb + b, wa and wb as --check and --sample print "
           + "them (sections: 0 constants, 1 inputs, 2 partial products, 3-4 column counts, 5-6 "
-          + "block sums, 7-10 the adder; int-prod, int-div, fp-mul and fp-prod put a part "
-          + "(4, 5, 4 and 5 bits) and an index in front: docs/circuits.md, Uniformity). "
+          + "block sums, 7-10 the adder; int-prod, int-div, fp-mul, fp-prod and fp-add/fp-sum "
+          + "put a part (4, 5, 4, 5 and 5 bits; 4 at q <= 4) and an index in front: "
+          + "docs/circuits.md, Uniformity). "
           + "--check builds the "
           + "circuit and compares every gate; --sample times random queries at any arity."},
     footer = {"", "Ops: int-add int-sum int-sum-uniform int-mul int-prod int-div fp-mul fp-prod "
-          + "(fp-* read --exponent-bits, default p).", "Example:",
+          + "fp-add fp-sum (fp-* read --exponent-bits, default p).", "Example:",
       "  ssmlab circuit gate --op int-sum --precision 8 --arity 1048576 --sample 1000 --seed 1",
       "  ssmlab circuit gate --op int-sum --precision 8 --arity 16 --check",
       "  ssmlab circuit gate --op int-sum --precision 8 --arity 16 --address 12291",
-      "  ssmlab circuit gate --op fp-mul --precision 4 --exponent-bits 3 --check"})
+      "  ssmlab circuit gate --op fp-mul --precision 4 --exponent-bits 3 --check",
+      "  ssmlab circuit gate --op fp-sum --precision 8 --exponent-bits 8 --arity 8 --check"})
 final class CircuitGateCommand implements Callable<Integer> {
   static final int MAX_PRINTED_INPUTS = 1 << 22;
 
   @Spec CommandSpec spec;
 
   @Option(names = "--op", required = true, description = "the family: int-add, int-sum, "
-      + "int-sum-uniform, int-mul, int-prod, int-div, fp-mul or fp-prod")
+      + "int-sum-uniform, int-mul, int-prod, int-div, fp-mul, fp-prod, fp-add or fp-sum")
   String op;
 
   /** p defaults to 8; q is read by the fp-* families only (default p, at most 61). */
   @Mixin FloatFormatOptions format;
 
   @Option(names = "--arity", defaultValue = "4", paramLabel = "N",
-      description = "operands of int-sum, int-prod and fp-prod (default ${DEFAULT-VALUE})")
+      description = "operands of int-sum, int-prod, fp-prod and fp-sum (default ${DEFAULT-VALUE})")
   int arity;
 
   @ArgGroup(multiplicity = "1")

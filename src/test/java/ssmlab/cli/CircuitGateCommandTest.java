@@ -76,8 +76,8 @@ final class CircuitGateCommandTest {
     assertThat(MainTest.run("circuit", "gate", "--op", "int-sum", "--check", "--sample", "3")
         .code()).isEqualTo(2);
     assertThat(MainTest.run("circuit", "gate", "--op", "int-sum").code()).isEqualTo(2);
-    assertThat(MainTest.run("circuit", "gate", "--op", "fp-sum", "--check").err())
-        .contains("no addressed family").contains("fp-mul");
+    assertThat(MainTest.run("circuit", "gate", "--op", "fp-div", "--check").err())
+        .contains("no addressed family").contains("fp-sum");
   }
 
   /** int-prod: --check agrees, --address prints the product's bit 0, a bad address exits 2. */
@@ -190,5 +190,59 @@ final class CircuitGateCommandTest {
     assertThat(sj.get("nanos_per_query").asDouble()).isPositive();
     assertThat(MainTest.run("circuit", "gate", "--op", "int-div", "-p", "129", "--sample", "5")
         .code()).isEqualTo(2);
+  }
+
+  /**
+   * fp-sum and fp-add: --check agrees in both regimes (q = 5 windowed, q = 3 aligned),
+   * --address prints the output's bit 0, bad addresses and arities exit 2, --sample answers at
+   * n = 2^14 (windowed) and 2^20 (aligned), circuits never built.
+   */
+  @Test
+  void fpSum_checkAddressSampleAndBadInput() {
+    for (String[] args : new String[][] {{"fp-sum", "-p", "3", "-q", "5", "--arity", "3"},
+        {"fp-add", "-p", "4", "-q", "3"}, {"fp-sum", "-p", "3", "-q", "2", "--arity", "5"}}) {
+      MainTest.Result r = MainTest.run(concat(args, "--check"));
+      assertThat(r.code()).as(r.err()).isZero();
+      JsonNode j = Json.MAPPER.readTree(r.out());
+      assertThat(j.get("agrees").asBoolean()).isTrue();
+      assertThat(j.get("gates_checked").asLong()).isEqualTo(j.get("gates").asLong());
+    }
+    long out0 = ssmlab.circuit.uniform.FpFamilies.of("fp-sum", 3, 5, 3).output(0);
+    MainTest.Result a = MainTest.run("circuit", "gate", "--op", "fp-sum", "-p", "3", "-q", "5",
+        "--arity", "3", "--address", String.valueOf(out0));
+    assertThat(a.code()).as(a.err()).isZero();
+    assertThat(Json.MAPPER.readTree(a.out()).get("type").asString()).isEqualTo("or");
+    int bits = ssmlab.circuit.uniform.FpFamilies.of("fp-sum", 3, 5, 3).addressBits();
+    for (long bad : new long[] {-1, 31L << bits - 5, 1L << bits}) {
+      MainTest.Result b = MainTest.run("circuit", "gate", "--op", "fp-sum", "-p", "3", "-q",
+          "5", "--arity", "3", "--address", String.valueOf(bad));
+      assertThat(b.code()).isEqualTo(2);
+      assertThat(b.err().strip().lines()).singleElement().asString()
+          .startsWith("ssmlab: address " + bad + " is no gate of fp-sum --precision 3");
+    }
+    for (String n : new String[] {"16384", "1048576"}) {
+      MainTest.Result s = MainTest.run("circuit", "gate", "--op", "fp-sum", "-p", "8", "-q",
+          n.equals("16384") ? "8" : "4", "--arity", n, "--sample", "50", "--seed", "2");
+      assertThat(s.code()).as(s.err()).isZero();
+      JsonNode sj = Json.MAPPER.readTree(s.out());
+      assertThat(sj.get("gates").asLong()).isGreaterThan(100_000_000L);
+      assertThat(sj.get("nanos_per_query").asDouble()).isPositive();
+    }
+    for (String n : new String[] {"0", "32768"}) {
+      MainTest.Result b = MainTest.run("circuit", "gate", "--op", "fp-sum", "-p", "8", "-q",
+          "8", "--arity", n, "--sample", "5");
+      assertThat(b.code()).isEqualTo(2);
+      assertThat(b.err().strip().lines()).hasSize(1);
+    }
+  }
+
+  private static String[] concat(String[] opAndFormat, String mode) {
+    String[] out = new String[opAndFormat.length + 4];
+    out[0] = "circuit";
+    out[1] = "gate";
+    out[2] = "--op";
+    System.arraycopy(opAndFormat, 0, out, 3, opAndFormat.length);
+    out[out.length - 1] = mode;
+    return out;
   }
 }

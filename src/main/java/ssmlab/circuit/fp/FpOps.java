@@ -1,6 +1,8 @@
 package ssmlab.circuit.fp;
 
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import ssmlab.circuit.CircuitBuilder;
 import ssmlab.circuit.tc0.Adder;
@@ -58,7 +60,7 @@ public final class FpOps {
    * window of {@link WindowedSum} there, without its exponent comparisons, and half its depth);
    * above it the window keeps the size polynomial in q.
    */
-  static final int FULL_ALIGNMENT_MAX_Q = 4;
+  public static final int FULL_ALIGNMENT_MAX_Q = 4;
 
   /** round_p(x_1 + ... + x_n), one rounding; the empty sum is zero. */
   public static FpWires sum(CircuitBuilder b, List<FpWires> xs) {
@@ -86,8 +88,14 @@ public final class FpOps {
       pos.add(p);
       neg.add(n);
     }
-    int[] sp = IteratedAddition.sumUniform(b, pos);
-    int[] sn = IteratedAddition.sumUniform(b, neg);
+    // bit width − 1 of A_j is never set (|m| < 2^p, a shift below 2^(q+1)): left out of the
+    // columns whichever wire the shifter returned, so that a verbatim build sums the columns a
+    // simplifying one does (the addressed fp-sum family relies on it)
+    boolean[] reached = new boolean[width];
+    Arrays.fill(reached, 0, width - 1, true);
+    List<boolean[]> present = Collections.nCopies(xs.size(), reached);
+    int[] sp = IteratedAddition.sumUniform(b, pos, present);
+    int[] sn = IteratedAddition.sumUniform(b, neg, present);
     int w = Math.max(sp.length, sn.length);
     sp = Bits.resize(sp, w);
     sn = Bits.resize(sn, w);

@@ -11,18 +11,19 @@ import ssmlab.fp.FloatFormat;
 /**
  * The addressed F_p families by op name, each the gate-for-gate description of what the builder
  * code of {@code ssmlab circuit op --op NAME} builds, before simplification: fp-mul
- * ({@code FpOps.multiply}: {@link FpMulFamily}) and fp-prod ({@code FpOps.product}, n ≥ 2
- * factors: {@link FpProdFamily}).
+ * ({@code FpOps.multiply}: {@link FpMulFamily}), fp-prod ({@code FpOps.product}, n ≥ 2
+ * factors: {@link FpProdFamily}), fp-add and fp-sum ({@code FpOps.add}, {@code FpOps.sum}: full alignment for q ≤ 4,
+ * {@link FpAlignedSumFamily}; the windowed sum above, {@link FpSumFamily}).
  */
 public final class FpFamilies {
   /** The op names, in the order help lists them. */
-  public static final List<String> OPS = List.of("fp-mul", "fp-prod");
+  public static final List<String> OPS = List.of("fp-mul", "fp-prod", "fp-add", "fp-sum");
 
   private FpFamilies() {}
 
   /** Whether the op reads --arity. */
   public static boolean usesArity(String op) {
-    return op.equals("fp-prod");
+    return op.equals("fp-prod") || op.equals("fp-sum");
   }
 
   /** Whether {@code op} names an F_p family. */
@@ -32,11 +33,18 @@ public final class FpFamilies {
 
   /**
    * The member of {@code op}'s family for p-bit significands and q-bit exponents, the formats
-   * {@code FloatFormat} accepts (p = 2..2^16, q = 1..61; fp-prod: p ≤ 64, n ≥ 2 factors).
+   * {@code FloatFormat} accepts (p = 2..2^16, q = 1..61; fp-prod: p ≤ 64, n ≥ 2 factors;
+   * fp-add, fp-sum: addresses within 63 bits).
    */
   public static AddressedFamily of(String op, int p, int q, int n) {
     FloatFormat f = format(op, p, q);
     String d = op + " --precision " + f.p() + " --exponent-bits " + f.q();
+    if (op.equals("fp-add") || op.equals("fp-sum")) {
+      int terms = op.equals("fp-add") ? 2 : n;
+      String member = op.equals("fp-add") ? d : d + " --arity " + n;
+      return q <= FpOps.FULL_ALIGNMENT_MAX_Q ? new FpAlignedSumFamily(member, terms, p, q)
+          : new FpSumFamily(member, terms, p, q);
+    }
     if (usesArity(op)) {
       if (p > IntFamilies.MAX_PROD_PRECISION) {
         throw new IllegalArgumentException("--precision of fp-prod must be in 2.."
@@ -49,7 +57,8 @@ public final class FpFamilies {
 
   /**
    * Builds the op's circuit into {@code b} as {@code circuit op} does: input ports x, y (or
-   * x0..x(n−1) for fp-prod) of p + q + 2 bits; returns the output bus z (also the output port).
+   * x0..x(n−1) for fp-prod and fp-sum) of p + q + 2 bits; returns the output bus z (also the
+   * output port).
    */
   public static int[] build(String op, int p, int q, int n, CircuitBuilder b) {
     FloatFormat f = format(op, p, q);
@@ -59,11 +68,11 @@ public final class FpFamilies {
       for (int i = 0; i < n; i++) {
         xs.add(FpWires.input(b, "x" + i, f));
       }
-      z = FpOps.product(b, xs).bits();
+      z = (op.equals("fp-sum") ? FpOps.sum(b, xs) : FpOps.product(b, xs)).bits();
     } else {
       FpWires x = FpWires.input(b, "x", f);
       FpWires y = FpWires.input(b, "y", f);
-      z = FpOps.multiply(b, x, y).bits();
+      z = (op.equals("fp-add") ? FpOps.add(b, x, y) : FpOps.multiply(b, x, y)).bits();
     }
     b.output("z", z);
     return z;

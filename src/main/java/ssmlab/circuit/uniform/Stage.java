@@ -29,6 +29,14 @@ interface Stage {
     return -1;
   }
 
+  /**
+   * The candidate index c when input c of g is h and no earlier input is (the caller's
+   * arithmetic names the only possible c); −1 otherwise.
+   */
+  static int checked(Gate g, long h, long c) {
+    return c >= 0 && c < g.fanIn() && g.input((int) c) == h ? (int) c : -1;
+  }
+
   /** Every address of the stage, in the order the builder creates the gates. */
   void forEach(LongConsumer out);
 

@@ -3,7 +3,15 @@ package ssmlab.circuit.uniform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.math.BigInteger;
+import java.util.List;
 import java.util.SplittableRandom;
+
+import ssmlab.circuit.Circuit;
+import ssmlab.circuit.ReferenceEvaluator;
+import ssmlab.circuit.fp.FpWires;
+import ssmlab.fp.FloatFormat;
+import ssmlab.fp.FloatP;
 
 /** Assertions shared by the tests of the composed families (int-prod, int-div, fp-mul, fp-prod). */
 final class FamilyAssertions {
@@ -70,5 +78,33 @@ final class FamilyAssertions {
         }
       }
     }
+  }
+
+  /**
+   * The check of an F_p family at one size passes: every gate agrees with the verbatim build,
+   * which simplifies to the direct build, and every gate was checked.
+   */
+  static void checksFp(String op, int p, int q, int n) {
+    FamilyCheck c = FamilyCheck.runFp(op, p, q, n);
+    assertThat(c.firstDifference()).isNull();
+    assertThat(c.agreement().gatesChecked()).isEqualTo(FpFamilies.of(op, p, q, n).gateCount());
+  }
+
+  /** The float a circuit of one output bus computes from the floats {@code xs}, port by port. */
+  static FloatP evaluate(Circuit c, FloatFormat f, List<FloatP> xs) {
+    int width = FpWires.width(f);
+    boolean[] in = new boolean[xs.size() * width];
+    for (int i = 0; i < xs.size(); i++) {
+      BigInteger bits = FpWires.encode(xs.get(i));
+      for (int k = 0; k < width; k++) {
+        in[i * width + k] = bits.testBit(k);
+      }
+    }
+    boolean[] out = ReferenceEvaluator.evaluate(c, in);
+    BigInteger z = BigInteger.ZERO;
+    for (int k = 0; k < width; k++) {
+      z = out[k] ? z.setBit(k) : z;
+    }
+    return FpWires.decode(f, z);
   }
 }

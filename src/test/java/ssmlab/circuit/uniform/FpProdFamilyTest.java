@@ -3,7 +3,6 @@ package ssmlab.circuit.uniform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
@@ -16,7 +15,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import ssmlab.circuit.Circuit;
 import ssmlab.circuit.GateType;
-import ssmlab.circuit.ReferenceEvaluator;
 import ssmlab.circuit.fp.FpCircuitTest;
 import ssmlab.circuit.fp.FpWires;
 import ssmlab.fp.FloatFormat;
@@ -57,27 +55,16 @@ final class FpProdFamilyTest {
   @MethodSource("queryFormats")
   void queryCircuit_multipliesAsTheFormatRounds(int p, int q, int n) {
     FloatFormat f = FloatFormat.of(p, q);
-    int width = FpWires.width(f);
-    Circuit c = FamilyCircuit.build(FpFamilies.of("fp-prod", p, q, n), width).build();
+    Circuit c = FamilyCircuit.build(FpFamilies.of("fp-prod", p, q, n), FpWires.width(f)).build();
     List<FloatP> values = FpCircuitTest.all(f);
     var rnd = new SplittableRandom(p * 131L + q * 7L + n);
     for (int t = 0; t < 1500; t++) {
       List<FloatP> xs = new ArrayList<>();
-      boolean[] in = new boolean[n * width];
       for (int i = 0; i < n; i++) {
-        FloatP x = values.get(rnd.nextInt(values.size()));
-        xs.add(x);
-        BigInteger bits = FpWires.encode(x);
-        for (int k = 0; k < width; k++) {
-          in[i * width + k] = bits.testBit(k);
-        }
+        xs.add(values.get(rnd.nextInt(values.size())));
       }
-      boolean[] out = ReferenceEvaluator.evaluate(c, in);
-      BigInteger z = BigInteger.ZERO;
-      for (int k = 0; k < width; k++) {
-        z = out[k] ? z.setBit(k) : z;
-      }
-      assertThat(FpWires.decode(f, z)).as("%s in %s", xs, f).isEqualTo(f.iteratedProduct(xs));
+      assertThat(FamilyAssertions.evaluate(c, f, xs)).as("%s in %s", xs, f)
+          .isEqualTo(f.iteratedProduct(xs));
     }
   }
 
