@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.function.BiFunction;
 import ssmlab.circuit.Circuit;
 import ssmlab.circuit.CircuitBuilder;
-import ssmlab.circuit.tc0.Division;
 import ssmlab.circuit.tc0.IntOps;
 import ssmlab.circuit.tc0.IteratedMultiplication;
 import ssmlab.fp.FloatFormat;
@@ -33,12 +32,7 @@ public final class FpCircuitOps {
     binary("fp-add", "round_p(x + y)", FpOps::add);
     binary("fp-sub", "round_p(x - y)", FpOps::subtract);
     binary("fp-mul", "round_p(x * y)", FpOps::multiply);
-    add("fp-div", "round_p(x / y) (x / 0 unspecified)", false, (f, n, fn) -> {
-      if (f.p() > FpOps.RECIPROCAL_MAX_P) {
-        check("fp-div", Division.estimateWires(2 * f.p() + 1));
-      }
-      return binaryCircuit(f, FpOps::divide);
-    });
+    binary("fp-div", "round_p(x / y) (x / 0 unspecified)", FpOps::divide);
     add("fp-cmp", "lt = [x < y], eq = [x = y]", false, (f, n, fn) -> {
       var b = new CircuitBuilder();
       FpWires x = FpWires.input(b, "x", f);

@@ -8,7 +8,6 @@ import ssmlab.circuit.CircuitBuilder;
 import ssmlab.circuit.tc0.Adder;
 import ssmlab.circuit.tc0.Bits;
 import ssmlab.circuit.tc0.Comparison;
-import ssmlab.circuit.tc0.Division;
 import ssmlab.circuit.tc0.Encoder;
 import ssmlab.circuit.tc0.IteratedAddition;
 import ssmlab.circuit.tc0.IteratedMultiplication;
@@ -34,7 +33,8 @@ import ssmlab.fp.FloatFormat;
  *   <li>quotient: {@code (|m_1| · 2^(p+1)) / |m_2|} truncated plus a sticky bit for a non-zero
  *       remainder (the paper's {@code a // b}), exponent e_1 - e_2 - p - 2; the significand
  *       quotient from a reciprocal table and one correction ({@link SignificandDivision}) for
- *       p <= 20, the integer divider above.
+ *       p <= {@link #RECIPROCAL_MAX_P}, above it from a constant table and a geometric series
+ *       by Chinese remaindering ({@link SeriesDivision}), polynomial in p.
  * </ul>
  * Every depth is bounded by a constant independent of the number of operands (the iterated
  * additions keep every stage, a product of two takes the general path); at p = 4, q = 3 it is one
@@ -147,30 +147,36 @@ public final class FpOps {
     return Rounding.round(b, f, parity, magnitude, e);
   }
 
-  /** Up to this p the significand quotient uses a reciprocal table of 2^(p-1) entries. */
-  static final int RECIPROCAL_MAX_P = 20;
+  /**
+   * Up to this p the significand quotient uses a reciprocal table of 2^(p-1) entries
+   * ({@link SignificandDivision}): fewer wires there than the series (29,136 against 56,864 at
+   * p = 11, 51,643 against 86,174 at 12, about even at 13) and 66 levels instead of 105; above
+   * it {@link SeriesDivision} (docs/circuits.md, "F_p division polynomial in p").
+   */
+  static final int RECIPROCAL_MAX_P = 12;
+
+  /**
+   * The table bits s of {@link SeriesDivision} (2^(s−1) entries, about (p + 3)/(s − 1) terms):
+   * 12 has the fewest wires from p = 48 on (1.6·10^7 at p = 64 against 3.4·10^7 with 10 and
+   * 6.2·10^7 with 8), more than 10 below p = 32 (45% at p = 16, 12% at 24).
+   */
+  static final int SERIES_TABLE_BITS = 12;
 
   /** round_p(x / y); a zero divisor gives an unspecified float (FloatFormat throws). */
   public static FpWires divide(CircuitBuilder b, FpWires x, FpWires y) {
+    return divide(b, x, y, RECIPROCAL_MAX_P, SERIES_TABLE_BITS);
+  }
+
+  /** {@link #divide} with the table path up to {@code tableMaxP} (tests force the series). */
+  static FpWires divide(CircuitBuilder b, FpWires x, FpWires y, int tableMaxP, int tableBits) {
     FloatFormat f = x.format();
     int p = f.p();
-    int[] n = p <= RECIPROCAL_MAX_P ? SignificandDivision.quotientAndSticky(b, x.m(), y.m())
-        : quotientDivider(b, x.m(), y.m());
+    int[] n = p <= tableMaxP ? SignificandDivision.quotientAndSticky(b, x.m(), y.m())
+        : SeriesDivision.quotientAndSticky(b, x.m(), y.m(), tableBits);
     int width = f.q() + 3;
     int[] e = Signed.add(b, Signed.add(b, x.e(), negateSigned(b, y.e(), width), width),
         Signed.constant(-(p + 2), width), width);
     return Rounding.round(b, f, b.xor(x.sign(), y.sign()), n, e);
-  }
-
-  /** The same N from the constant-depth integer divider (circuits.md §2.8), for larger p. */
-  private static int[] quotientDivider(CircuitBuilder b, int[] m1, int[] m2) {
-    int p = m1.length;
-    int[] dividend = Bits.shiftLeft(m1, p + 1);
-    int[][] qr = Division.divide(b, dividend, Bits.resize(m2, dividend.length));
-    int[] n = new int[qr[0].length + 1];
-    n[0] = b.or(qr[1]); // sticky: a non-zero remainder
-    System.arraycopy(qr[0], 0, n, 1, qr[0].length);
-    return n;
   }
 
   /** [x < y] (exact; the paper's comparison). */

@@ -2,9 +2,7 @@ package ssmlab.circuit.fp;
 
 import java.math.BigInteger;
 import ssmlab.circuit.CircuitBuilder;
-import ssmlab.circuit.tc0.Adder;
 import ssmlab.circuit.tc0.Bits;
-import ssmlab.circuit.tc0.Comparison;
 import ssmlab.circuit.tc0.Encoder;
 import ssmlab.circuit.tc0.Multiplication;
 
@@ -14,8 +12,8 @@ import ssmlab.circuit.tc0.Multiplication;
  *
  * <p>R = ⌊2^(2p+1) / c⌋ comes from a table over the p − 1 low bits of c. The estimate
  * Q' = ⌊a R / 2^p⌋ is Q or Q − 1: a 2^(p+1)/c − a R/2^p = a (2^(2p+1)/c − R) / 2^p &lt; a / 2^p
- * &lt; 1. The remainder r = a 2^(p+1) − c Q' lies in [0, 2c); r ≥ c adds one to Q', and the
- * sticky bit is r ∉ {0, c}. Far cheaper than the general CRT division of tc0.Division.
+ * &lt; 1, so one remainder check finishes ({@link QuotientCorrection}). The table has 2^(p−1)
+ * entries: used only up to {@link FpOps#RECIPROCAL_MAX_P}, above it {@link SeriesDivision}.
  */
 final class SignificandDivision {
   private SignificandDivision() {}
@@ -32,17 +30,6 @@ final class SignificandDivision {
     int[] r = Encoder.lookup(b, cLowOneHot, table, p + 3);
     int[] ar = Multiplication.multiply(b, a, r);
     int[] estimate = Bits.slice(ar, p, Math.min(ar.length, 2 * p + 3));
-    int[] num = Bits.shiftLeft(a, p + 1);
-    int[] cq = Multiplication.multiply(b, c, estimate);
-    int w = num.length + 1;
-    int[] rem = Bits.slice(Adder.subtract(b, Bits.resize(num, w), Bits.resize(cq, w)), 0, w);
-    int[] cw = Bits.resize(c, w);
-    int ge = Comparison.greaterOrEqual(b, rem, cw);
-    int sticky = b.and(b.or(rem), b.not(Comparison.equal(b, rem, cw)));
-    int[] q = Bits.slice(Adder.add(b, estimate, Bits.constant(0, 1), ge), 0, p + 2);
-    int[] out = new int[p + 3];
-    out[0] = sticky;
-    System.arraycopy(q, 0, out, 1, p + 2);
-    return out;
+    return QuotientCorrection.afterTable(b, a, c, estimate);
   }
 }

@@ -96,32 +96,6 @@ public final class Division {
       dlogOneHot[l] = resB[(int) Math.floorMod(twoN - gl, q)];
       gl = gl * g % q;
     }
-    int vBits = Bits.bitLength(q - 1);
-    int[] in = new int[(tTerms - 1) * vBits + 1];
-    int[] w = new int[in.length];
-    BigInteger[] table = new BigInteger[q - 1];
-    int m = 0;
-    for (int i = 0; i < tTerms; i++) {
-      long c = BigInteger.TWO.modPow(BigInteger.valueOf((long) n * (tTerms - 1 - i)),
-          BigInteger.valueOf(q)).longValue();
-      if (i == 0) { // U^0 = 1
-        in[m] = CircuitBuilder.TRUE;
-        w[m++] = (int) c;
-        continue;
-      }
-      long step = BigInteger.valueOf(g).modPow(BigInteger.valueOf(i), BigInteger.valueOf(q))
-          .longValue(); // g^i
-      long v = c;
-      for (int l = 0; l < q - 1; l++) { // c·(g^i)^L
-        table[l] = BigInteger.valueOf(v);
-        v = v * step % q;
-      }
-      int[] bits = Encoder.lookup(bld, dlogOneHot, table, vBits);
-      for (int t = 0; t < vBits; t++) {
-        in[m] = bits[t];
-        w[m++] = 1 << t;
-      }
-    }
-    return Residues.reduce(bld, WeightedSum.oneHot(bld, in, w), q);
+    return GeometricSeries.residue(bld, dlogOneHot, tTerms, n, q);
   }
 }

@@ -120,6 +120,20 @@ public final class Residues {
    */
   public static int[] reconstruct(CircuitBuilder b, int[] primes, int[][] oneHots, int width,
       boolean byTables) {
+    return reconstruct(b, primes, oneHots, width, byTables, false);
+  }
+
+  /**
+   * {@link #reconstruct} for wide X: the sum of the {@code A_j M/q_j} and the subtraction of t·M
+   * by {@link BlockAdder}, about width² wires each instead of width³/6, up to eight levels deeper.
+   */
+  public static int[] reconstructWide(CircuitBuilder b, int[] primes, int[][] oneHots,
+      int width) {
+    return reconstruct(b, primes, oneHots, width, false, true);
+  }
+
+  private static int[] reconstruct(CircuitBuilder b, int[] primes, int[][] oneHots, int width,
+      boolean byTables, boolean wide) {
     int k = primes.length;
     BigInteger m = BigInteger.ONE;
     for (int q : primes) {
@@ -159,11 +173,14 @@ public final class Residues {
     for (int v = 0; v <= k; v++) {
       tm[v] = m.multiply(BigInteger.valueOf(v));
     }
-    int[] sum = byTables ? IteratedAddition.sumUniform(b, gammas, gammaBits)
+    int[] sum = wide ? IteratedAddition.sumWide(b, gammas)
+        : byTables ? IteratedAddition.sumUniform(b, gammas, gammaBits)
         : IteratedAddition.sumUniform(b, gammas);
     int[] tM = Encoder.lookup(b, tOneHot, tm, sum.length);
     // Bit sum.length of the difference is subtract's x >= y flag, not a bit of X: keep it out
     // when the sum's bus is narrower than width (constant operands shrink its bound).
-    return Bits.resize(Bits.slice(Adder.subtract(b, sum, tM), 0, sum.length), width);
+    int[] difference = wide ? BlockAdder.add(b, sum, Bits.not(b, tM), CircuitBuilder.TRUE)
+        : Adder.subtract(b, sum, tM);
+    return Bits.resize(Bits.slice(difference, 0, sum.length), width);
   }
 }
