@@ -219,17 +219,28 @@ public final class VectorGemm {
         }
       }
     } else {
-      for (int r = 0; r < tiles * MR; r++) {
+      int full = mc / MR;
+      for (int t = 0; t < full; t++) { // six rows at once: the writes run in order
+        int src = aOff + (i + t * MR) * lda + p0;
+        int s1 = src + lda;
+        int s2 = s1 + lda;
+        int s3 = s2 + lda;
+        int s4 = s3 + lda;
+        int s5 = s4 + lda;
+        for (int p = 0, dst = t * kc * MR; p < kc; p++, dst += MR) {
+          pa[dst] = a[src + p];
+          pa[dst + 1] = a[s1 + p];
+          pa[dst + 2] = a[s2 + p];
+          pa[dst + 3] = a[s3 + p];
+          pa[dst + 4] = a[s4 + p];
+          pa[dst + 5] = a[s5 + p];
+        }
+      }
+      for (int r = full * MR; r < tiles * MR; r++) {
         int dst = (r / MR) * kc * MR + r % MR;
-        if (r < mc) {
-          int src = aOff + (i + r) * lda + p0;
-          for (int p = 0; p < kc; p++) {
-            pa[dst + p * MR] = a[src + p];
-          }
-        } else {
-          for (int p = 0; p < kc; p++) {
-            pa[dst + p * MR] = 0f;
-          }
+        int src = aOff + (i + r) * lda + p0;
+        for (int p = 0; p < kc; p++) {
+          pa[dst + p * MR] = r < mc ? a[src + p] : 0f;
         }
       }
     }
