@@ -24,7 +24,6 @@ import json
 import math
 import os
 import sys
-import time
 
 import torch
 import torch.nn as nn
@@ -32,6 +31,7 @@ import torch.nn.functional as F
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', '..', 'shared', 'bench'))
 from torch_peer import matmul_gflops  # noqa: E402
+from torchsteps import timed  # noqa: E402
 
 
 def rotary_tables(length, head_dim):
@@ -152,12 +152,7 @@ def main():
         torch.nn.utils.clip_grad_norm_(model.parameters(), 1.0)
         opt.step()
 
-    for _ in range(args.warmup):
-        step()
-    t0 = time.perf_counter()
-    for _ in range(args.steps):
-        step()
-    dt = time.perf_counter() - t0
+    dt = timed(step, args.warmup, args.steps)
     print(json.dumps({'peer': 'pytorch-%s (matched, %s)' % (torch.__version__, args.attention),
                       'model': 'transformer', 'scan': None, 'd_model': args.d_model,
                       'layers': args.layers, 'batch': args.batch, 'length': args.length,
