@@ -5,6 +5,7 @@
 # models' shapes (bench gemm against torch.mm). Appends one JSON line per measurement to OUT, each
 # tagged with side, config and repetition, then prints the medians and ratios (speed-table.sh).
 #   experiments/speed-vs-torch.sh [OUT]       REPS=3 by default; QUICK=1: a short smoke run
+# The Transformer's peer is experiments/torch-transformer-bench.py (its architecture matched).
 # Needs python3-torch and libopenblas0-pthread (bash .ci/install python3-torch libopenblas0-pthread);
 # OPENBLAS_CORETYPE is unset for the peer, so OpenBLAS picks its AVX-512 kernels. Measure on a
 # quiet machine: only ratios taken in one sitting count.
@@ -14,6 +15,12 @@ out=${1:-results/speed/$(date -u +%Y-%m-%d).jsonl}
 reps=${REPS:-3}
 peer=${PEER:-../shared/bench/torch_peer.py}
 py() { env -u OPENBLAS_CORETYPE /usr/bin/python3 "$@"; }
+# the peer's command for family $1, in cmd: torch_peer.py, but for the Transformer the same step
+# on ssmlab's architecture (torch-transformer-bench.py: RoPE, GELU, 4 x d_model MLP, tied head)
+peer_cmd() {
+  if [ "$1" = transformer ]; then cmd=(experiments/torch-transformer-bench.py)
+  else cmd=("$peer" bench --model "$1" --scan parallel); fi
+}
 tag() { jq -c --arg side "$1" --arg config "$2" --argjson rep "$3" \
   '{side: $side, config: $config, rep: $rep} + .'; }
 
@@ -47,7 +54,8 @@ jq -nc --arg flags "$(grep -m1 -o 'avx512[a-z_0-9]*' /proc/cpuinfo | sort -u | t
 for rep in $(seq "$reps"); do
   for m in "${families[@]}"; do
     ./ssmlab bench train --model "$m" $small "${ours_small[@]}" | tag ssmlab small "$rep" >> "$out"
-    py "$peer" bench --model "$m" --scan parallel $small "${peer_small[@]}" 2>/dev/null \
+    peer_cmd "$m"
+    py "${cmd[@]}" $small "${peer_small[@]}" 2>/dev/null \
       | tag torch small "$rep" >> "$out"
   done
   for m in "${others[@]}"; do
@@ -63,8 +71,9 @@ for rep in $(seq "$reps"); do
       # the peer's Mamba takes minutes a step at this size: once, one step, bounded
       if [ "$m" != mamba ] || [ "$rep" = 1 ]; then
         steps=("${peer_large[@]}"); [ "$m" = mamba ] && steps=(--steps 1 --warmup 0)
-        timeout 240 /usr/bin/env -u OPENBLAS_CORETYPE /usr/bin/python3 "$peer" bench \
-          --model "$m" --scan parallel $large "${steps[@]}" 2>/dev/null \
+        peer_cmd "$m"
+        timeout 240 /usr/bin/env -u OPENBLAS_CORETYPE /usr/bin/python3 "${cmd[@]}" $large \
+          "${steps[@]}" 2>/dev/null \
           | tag torch large "$rep" >> "$out" || echo "peer $m large: no result in 240 s" >&2
       fi
     done

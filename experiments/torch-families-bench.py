@@ -12,13 +12,13 @@ import argparse
 import json
 import os
 import sys
-import time
 
 import torch
 import torch.nn.functional as F
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), '..', 'src', 'test', 'python'))
 import families_ref as ref  # noqa: E402
+from torchsteps import timed  # noqa: E402
 
 
 def main():
@@ -60,12 +60,7 @@ def main():
         torch.nn.utils.clip_grad_norm_(params.values(), 1.0)
         opt.step()
 
-    for _ in range(args.warmup):
-        step()
-    t0 = time.perf_counter()
-    for _ in range(args.steps):
-        step()
-    dt = time.perf_counter() - t0
+    dt = timed(step, args.warmup, args.steps)
     print(json.dumps({'peer': 'pytorch-' + torch.__version__ + ' (families_ref.py)',
                       'model': cfg['family'], 'd_model': cfg['d_model'], 'layers': cfg['n_layer'],
                       'batch': args.batch, 'length': args.length, 'threads': args.threads,

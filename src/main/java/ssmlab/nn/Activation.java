@@ -1,6 +1,7 @@
 package ssmlab.nn;
 
 import ssmlab.tensor.Kernels;
+import ssmlab.tensor.Parallel;
 
 /** An elementwise activation (SiLU, softplus or GELU) as a parameter-free layer. */
 public final class Activation implements Layer {
@@ -57,11 +58,14 @@ public final class Activation implements Layer {
     this.x = x;
     int n = batch * len * dim;
     y = Buffers.ensure(y, n);
-    switch (function) {
-      case SILU -> Kernels.silu(x, 0, y, 0, n);
-      case SOFTPLUS -> Kernels.softplus(x, 0, y, 0, n);
-      case GELU -> Kernels.gelu(x, 0, y, 0, n);
-    }
+    float[] out = y;
+    Parallel.forAligned(n, Kernels.VECTOR_ALIGN, Kernels.MIN_PARALLEL_ELEMENTS, (i, e) -> {
+      switch (function) {
+        case SILU -> Kernels.silu(x, i, out, i, e - i);
+        case SOFTPLUS -> Kernels.softplus(x, i, out, i, e - i);
+        case GELU -> Kernels.gelu(x, i, out, i, e - i);
+      }
+    });
     return y;
   }
 
@@ -69,11 +73,15 @@ public final class Activation implements Layer {
   public float[] backward(float[] dy) {
     int n = y.length;
     dx = Buffers.ensure(dx, n);
-    switch (function) {
-      case SILU -> Kernels.siluBackward(x, 0, dy, 0, dx, 0, n, false);
-      case SOFTPLUS -> Kernels.softplusBackward(x, 0, dy, 0, dx, 0, n, false);
-      case GELU -> Kernels.geluBackward(x, 0, dy, 0, dx, 0, n, false);
-    }
+    float[] in = x;
+    float[] out = dx;
+    Parallel.forAligned(n, Kernels.VECTOR_ALIGN, Kernels.MIN_PARALLEL_ELEMENTS, (i, e) -> {
+      switch (function) {
+        case SILU -> Kernels.siluBackward(in, i, dy, i, out, i, e - i, false);
+        case SOFTPLUS -> Kernels.softplusBackward(in, i, dy, i, out, i, e - i, false);
+        case GELU -> Kernels.geluBackward(in, i, dy, i, out, i, e - i, false);
+      }
+    });
     return dx;
   }
 }

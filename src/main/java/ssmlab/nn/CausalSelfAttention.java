@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import ssmlab.tensor.Gemm;
 import ssmlab.tensor.Kernels;
 import ssmlab.tensor.Parallel;
 
@@ -23,7 +22,8 @@ import ssmlab.tensor.Parallel;
  * </pre>
  * where dS is the gradient of the unscaled QKᵀ; ALiBi's bias is constant, so the backward is the
  * same with or without it.
- * Work is split over (batch, head) pairs; each pair's products run on one thread.
+ * Work is split over (batch, head) pairs; each pair's products run on one thread and skip what
+ * the mask hides ({@link CausalProducts}).
  */
 public final class CausalSelfAttention implements Layer {
 
@@ -106,8 +106,7 @@ public final class CausalSelfAttention implements Layer {
         int h = bh % heads;
         int q = b * len * ld + h * headDim;
         int s = bh * len * len;
-        Gemm.gemm(false, true, len, len, headDim, qkv, q, ld, qkv, q + dim, ld, probs, s, len,
-            false);
+        CausalProducts.scores(len, headDim, qkv, q, ld, qkv, q + dim, ld, probs, s);
         for (int t = 0; t < len; t++) {
           int row = s + t * len;
           if (alibi == null) {
@@ -118,8 +117,8 @@ public final class CausalSelfAttention implements Layer {
           }
           java.util.Arrays.fill(probs, row + t + 1, row + len, 0f);
         }
-        Gemm.gemm(false, false, len, headDim, len, probs, s, len, qkv, q + 2 * dim, ld, context,
-            b * len * dim + h * headDim, dim, false);
+        CausalProducts.mix(len, headDim, probs, s, qkv, q + 2 * dim, ld, context,
+            b * len * dim + h * headDim, dim);
       }
     });
     return outProj.forward(context, batch, len);
@@ -141,10 +140,8 @@ public final class CausalSelfAttention implements Layer {
         int v = q + 2 * dim;
         int o = b * len * dim + h * headDim;
         int s = bh * len * len;
-        Gemm.gemm(true, false, len, headDim, len, probs, s, len, dContext, o, dim, dqkv, v, ld,
-            false);
-        Gemm.gemm(false, true, len, len, headDim, dContext, o, dim, qkv, v, ld, dScores, s, len,
-            false);
+        CausalProducts.mixTransposed(len, headDim, probs, s, dContext, o, dim, dqkv, v, ld);
+        CausalProducts.scores(len, headDim, dContext, o, dim, qkv, v, ld, dScores, s);
         for (int t = 0; t < len; t++) {
           int row = s + t * len;
           float c = Kernels.dot(dScores, row, probs, row, t + 1);
@@ -153,10 +150,8 @@ public final class CausalSelfAttention implements Layer {
           }
           java.util.Arrays.fill(dScores, row + t + 1, row + len, 0f);
         }
-        Gemm.gemm(false, false, len, headDim, len, dScores, s, len, qkv, k, ld, dqkv, q, ld,
-            false);
-        Gemm.gemm(true, false, len, headDim, len, dScores, s, len, qkv, q, ld, dqkv, k, ld,
-            false);
+        CausalProducts.mix(len, headDim, dScores, s, qkv, k, ld, dqkv, q, ld);
+        CausalProducts.mixTransposed(len, headDim, dScores, s, qkv, q, ld, dqkv, k, ld);
       }
     });
     if (rope != null) {
@@ -169,13 +164,15 @@ public final class CausalSelfAttention implements Layer {
   private void rotateQueriesKeys(float[] buf, boolean inverse) {
     rope.ensure(len);
     int rows = batch * len;
-    for (int r = 0; r < rows; r++) {
-      int t = r % len;
-      for (int h = 0; h < heads; h++) {
-        rope.rotate(buf, r * 3 * dim + h * headDim, t, inverse);
-        rope.rotate(buf, r * 3 * dim + dim + h * headDim, t, inverse);
+    Parallel.forRange(rows, Math.max(1, Kernels.MIN_PARALLEL_ELEMENTS / (2 * dim)), (r0, r1) -> {
+      for (int r = r0; r < r1; r++) {
+        int t = r % len;
+        for (int h = 0; h < heads; h++) {
+          rope.rotate(buf, r * 3 * dim + h * headDim, t, inverse);
+          rope.rotate(buf, r * 3 * dim + dim + h * headDim, t, inverse);
+        }
       }
-    }
+    });
   }
 
   @Override

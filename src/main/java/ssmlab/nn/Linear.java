@@ -5,6 +5,7 @@ import java.util.SplittableRandom;
 
 import ssmlab.tensor.Gemm;
 import ssmlab.tensor.Kernels;
+import ssmlab.tensor.Parallel;
 
 /**
  * A dense layer {@code y = x·Wᵀ + b} with W of shape (out, in), as PyTorch's {@code nn.Linear}.
@@ -93,9 +94,13 @@ public final class Linear implements Layer {
     y = Buffers.ensure(y, rows * out);
     Gemm.matmulNT(x, weight.data(), y, rows, in, out, false);
     if (bias != null) {
-      for (int r = 0; r < rows; r++) {
-        Kernels.axpy(1f, bias.data(), 0, y, r * out, out);
-      }
+      float[] b = bias.data();
+      float[] yy = y;
+      Parallel.forRange(rows, Math.max(1, Kernels.MIN_PARALLEL_ELEMENTS / out), (r0, r1) -> {
+        for (int r = r0; r < r1; r++) {
+          Kernels.axpy(1f, b, 0, yy, r * out, out);
+        }
+      });
     }
     return y;
   }

@@ -3,6 +3,7 @@ package ssmlab.nn;
 import java.util.List;
 
 import ssmlab.tensor.Kernels;
+import ssmlab.tensor.Parallel;
 
 /**
  * A residual connection around a layer: {@code y = x + f(x)}. A pre-norm block is
@@ -42,7 +43,7 @@ public final class Residual implements Layer {
   public float[] forward(float[] x, int batch, int len) {
     float[] f = inner.forward(x, batch, len);
     y = Buffers.ensure(y, f.length);
-    Kernels.add(x, 0, f, 0, y, 0, f.length);
+    addParallel(x, f, y);
     return y;
   }
 
@@ -50,8 +51,13 @@ public final class Residual implements Layer {
   public float[] backward(float[] dy) {
     float[] df = inner.backward(dy);
     dx = Buffers.ensure(dx, df.length);
-    Kernels.add(dy, 0, df, 0, dx, 0, df.length);
+    addParallel(dy, df, dx);
     return dx;
+  }
+
+  private static void addParallel(float[] a, float[] b, float[] out) {
+    Parallel.forAligned(b.length, Kernels.VECTOR_ALIGN, Kernels.MIN_PARALLEL_ELEMENTS,
+        (i, e) -> Kernels.add(a, i, b, i, out, i, e - i));
   }
 
   @Override

@@ -1,5 +1,7 @@
 package ssmlab.nn;
 
+import ssmlab.tensor.Kernels;
+
 /**
  * Rotary position embedding on one head vector of even size {@code hd}: the pairs
  * {@code (v_i, v_{i+hd/2})} are rotated by the angle {@code t·θ_i}, {@code θ_i = 10000^{−2i/hd}}
@@ -41,14 +43,6 @@ public final class RoPE {
    * angle when {@code inverse} (backward). Call {@link #ensure} first.
    */
   public void rotate(float[] v, int off, int t, boolean inverse) {
-    int c = t * half;
-    for (int i = 0; i < half; i++) {
-      float a = v[off + i];
-      float b = v[off + i + half];
-      float cs = cos[c + i];
-      float sn = inverse ? -sin[c + i] : sin[c + i];
-      v[off + i] = a * cs - b * sn;
-      v[off + i + half] = a * sn + b * cs;
-    }
+    Kernels.rotatePairs(v, off, half, cos, sin, t * half, inverse);
   }
 }

@@ -11,6 +11,16 @@ package ssmlab.tensor;
  */
 public final class Gemm {
 
+  /**
+   * The vector path sums K in blocks of this many, each block from the first p of the product;
+   * a product over a K range cut at a multiple of it sums each element in the same order.
+   */
+  public static final int K_BLOCK = VectorGemm.KC;
+  /** Rows of the vector path's register tile: row ranges cut at multiples of it cut no tile. */
+  public static final int ROW_TILE = VectorGemm.MR;
+  /** A multiple of the vector path's panel width (columns) for every vector length up to 512 bits. */
+  public static final int COLUMN_PANEL = 32;
+
   private Gemm() {}
 
   /**

@@ -12,6 +12,15 @@ public final class Kernels {
 
   private Kernels() {}
 
+  /**
+   * Element offsets that are multiples of this start every element-wise kernel here on a vector
+   * boundary, so work split at them has the bits of one call ({@link Parallel#forAligned}).
+   */
+  public static final int VECTOR_ALIGN = 64;
+
+  /** Fewest elements of a cheap element-wise kernel worth handing to another thread. */
+  public static final int MIN_PARALLEL_ELEMENTS = 1 << 13;
+
   /** {@code out = a + b}. */
   public static void add(float[] a, int aOff, float[] b, int bOff, float[] out, int oOff, int n) {
     if (Simd.ENABLED) {
@@ -144,6 +153,20 @@ public final class Kernels {
       VectorKernels.softmax(x, off, n, scale);
     } else {
       ScalarKernels.softmax(x, off, n, scale);
+    }
+  }
+
+  /**
+   * Rotates the pairs {@code (v[off+i], v[off+half+i])}, i < half, by the angles whose cosines
+   * and sines are {@code cos[cOff+i]}, {@code sin[cOff+i]} (by the opposite angles when
+   * {@code inverse}): {@code (a, b) ← (a·cos − b·sin, a·sin + b·cos)}.
+   */
+  public static void rotatePairs(float[] v, int off, int half, float[] cos, float[] sin,
+      int cOff, boolean inverse) {
+    if (Simd.ENABLED) {
+      VectorKernels.rotatePairs(v, off, half, cos, sin, cOff, inverse);
+    } else {
+      ScalarKernels.rotatePairs(v, off, half, cos, sin, cOff, inverse);
     }
   }
 

@@ -90,6 +90,17 @@ public final class Parallel {
   }
 
   /**
+   * {@link #forRange} over {@code [0, n)} with every chunk boundary but {@code n} a multiple of
+   * {@code align}: an element-wise vector kernel run on the chunks takes the same vector and
+   * scalar-tail paths for each element as one call over the whole range, so the same bits.
+   */
+  public static void forAligned(int n, int align, int minChunk, RangeBody body) {
+    int units = (n + align - 1) / align;
+    forRange(units, Math.max(1, minChunk / align),
+        (u0, u1) -> body.run(u0 * align, Math.min(n, u1 * align)));
+  }
+
+  /**
    * One parallel loop handed to the workers. Chunks 1..chunks-1 are claimed through {@code next}
    * by whichever thread comes first (the caller too, once its own chunk 0 is done, so a worker
    * that the OS has not scheduled yet does not hold the loop up); {@code done} counts finished

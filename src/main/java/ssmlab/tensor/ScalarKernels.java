@@ -115,6 +115,25 @@ public final class ScalarKernels {
     }
   }
 
+  /** See {@link Kernels#rotatePairs}. */
+  public static void rotatePairs(float[] v, int off, int half, float[] cos, float[] sin,
+      int cOff, boolean inverse) {
+    rotatePairs(v, off, half, cos, sin, cOff, inverse, 0);
+  }
+
+  /** {@link #rotatePairs} of the pairs {@code i >= from} only. */
+  static void rotatePairs(float[] v, int off, int half, float[] cos, float[] sin, int cOff,
+      boolean inverse, int from) {
+    for (int i = from; i < half; i++) {
+      float a = v[off + i];
+      float b = v[off + i + half];
+      float cs = cos[cOff + i];
+      float sn = inverse ? -sin[cOff + i] : sin[cOff + i];
+      v[off + i] = a * cs - b * sn;
+      v[off + i + half] = a * sn + b * cs;
+    }
+  }
+
   /** See {@link Kernels#softmax}. */
   public static void softmax(float[] x, int off, int n, float scale) {
     float max = max(x, off, n);

@@ -1,6 +1,7 @@
 package ssmlab.tensor;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorMask;
 import jdk.incubator.vector.VectorSpecies;
 
 /**
@@ -24,6 +25,8 @@ public final class VectorGemm {
 
   private static final VectorSpecies<Float> S = Simd.SPECIES;
   private static final int L = S.length();
+  /** Copies one row of a transposed A tile (MR floats and a little more). */
+  private static final VectorSpecies<Float> ROW8 = FloatVector.SPECIES_256;
   /** Rows of the register tile. */
   static final int MR = 6;
   /** Columns of the register tile: two vectors. */
@@ -136,6 +139,8 @@ public final class VectorGemm {
             int co = cOff + (ib + t * MR) * ldc + jp * NR;
             if (mr == MR && nr == NR) {
               kernel(pa, t * kc * MR, pb, pbOff + jp * kc * NR, kc, c, co, ldc, acc);
+            } else if (mr == MR && nr <= L) {
+              kernelNarrow(pa, t * kc * MR, pb, pbOff + jp * kc * NR, kc, c, co, ldc, nr, acc);
             } else {
               kernelEdge(pa, t * kc * MR, pb, pbOff + jp * kc * NR, kc, c, co, ldc, mr, nr, acc,
                   ws.tile);
@@ -157,7 +162,13 @@ public final class VectorGemm {
       if (!transB) {
         for (int p = 0; p < kc; p++) {
           int dst = base + p * NR;
-          System.arraycopy(b, bOff + (p0 + p) * ldb + j0, pb, dst, nr);
+          int src = bOff + (p0 + p) * ldb + j0;
+          if (nr == NR) { // two vectors: cheaper than an arraycopy call this short
+            FloatVector.fromArray(S, b, src).intoArray(pb, dst);
+            FloatVector.fromArray(S, b, src + L).intoArray(pb, dst + L);
+            continue;
+          }
+          System.arraycopy(b, src, pb, dst, nr);
           for (int jj = nr; jj < NR; jj++) {
             pb[dst + jj] = 0f;
           }
@@ -191,7 +202,14 @@ public final class VectorGemm {
         int rows = Math.min(MR, mc - t * MR);
         int dst = t * kc * MR;
         int src = aOff + p0 * lda + i + t * MR;
-        for (int p = 0; p < kc; p++, dst += MR, src += lda) {
+        int p = 0;
+        if (rows == MR) { // 8 floats a copy: the 2 past the tile row are overwritten by the next
+          for (int end = kc - 1; p < end && src + ROW8.length() <= a.length;
+              p++, dst += MR, src += lda) {
+            FloatVector.fromArray(ROW8, a, src).intoArray(pa, dst);
+          }
+        }
+        for (; p < kc; p++, dst += MR, src += lda) {
           for (int ii = 0; ii < rows; ii++) {
             pa[dst + ii] = a[src + ii];
           }
@@ -201,17 +219,28 @@ public final class VectorGemm {
         }
       }
     } else {
-      for (int r = 0; r < tiles * MR; r++) {
+      int full = mc / MR;
+      for (int t = 0; t < full; t++) { // six rows at once: the writes run in order
+        int src = aOff + (i + t * MR) * lda + p0;
+        int s1 = src + lda;
+        int s2 = s1 + lda;
+        int s3 = s2 + lda;
+        int s4 = s3 + lda;
+        int s5 = s4 + lda;
+        for (int p = 0, dst = t * kc * MR; p < kc; p++, dst += MR) {
+          pa[dst] = a[src + p];
+          pa[dst + 1] = a[s1 + p];
+          pa[dst + 2] = a[s2 + p];
+          pa[dst + 3] = a[s3 + p];
+          pa[dst + 4] = a[s4 + p];
+          pa[dst + 5] = a[s5 + p];
+        }
+      }
+      for (int r = full * MR; r < tiles * MR; r++) {
         int dst = (r / MR) * kc * MR + r % MR;
-        if (r < mc) {
-          int src = aOff + (i + r) * lda + p0;
-          for (int p = 0; p < kc; p++) {
-            pa[dst + p * MR] = a[src + p];
-          }
-        } else {
-          for (int p = 0; p < kc; p++) {
-            pa[dst + p * MR] = 0f;
-          }
+        int src = aOff + (i + r) * lda + p0;
+        for (int p = 0; p < kc; p++) {
+          pa[dst + p * MR] = r < mc ? a[src + p] : 0f;
         }
       }
     }
@@ -269,6 +298,44 @@ public final class VectorGemm {
     }
     v0.intoArray(c, co);
     v1.intoArray(c, co + L);
+  }
+
+  /**
+   * The MR x L micro-kernel for a panel of at most one vector of columns (a narrow C, such as an
+   * attention head's): the FMAs of the panel's zero half are not issued.
+   */
+  private static void kernelNarrow(float[] pa, int ao, float[] pb, int bo, int kc, float[] c,
+      int co, int ldc, int nr, boolean acc) {
+    FloatVector c0 = FloatVector.zero(S);
+    FloatVector c1 = c0;
+    FloatVector c2 = c0;
+    FloatVector c3 = c0;
+    FloatVector c4 = c0;
+    FloatVector c5 = c0;
+    for (int p = 0; p < kc; p++, ao += MR, bo += NR) {
+      FloatVector b0 = FloatVector.fromArray(S, pb, bo);
+      c0 = FloatVector.broadcast(S, pa[ao]).fma(b0, c0);
+      c1 = FloatVector.broadcast(S, pa[ao + 1]).fma(b0, c1);
+      c2 = FloatVector.broadcast(S, pa[ao + 2]).fma(b0, c2);
+      c3 = FloatVector.broadcast(S, pa[ao + 3]).fma(b0, c3);
+      c4 = FloatVector.broadcast(S, pa[ao + 4]).fma(b0, c4);
+      c5 = FloatVector.broadcast(S, pa[ao + 5]).fma(b0, c5);
+    }
+    VectorMask<Float> m = S.indexInRange(0, nr);
+    storeMasked(c0, c, co, m, acc);
+    storeMasked(c1, c, co + ldc, m, acc);
+    storeMasked(c2, c, co + 2 * ldc, m, acc);
+    storeMasked(c3, c, co + 3 * ldc, m, acc);
+    storeMasked(c4, c, co + 4 * ldc, m, acc);
+    storeMasked(c5, c, co + 5 * ldc, m, acc);
+  }
+
+  private static void storeMasked(FloatVector v, float[] c, int co, VectorMask<Float> m,
+      boolean acc) {
+    if (acc) {
+      v = v.add(FloatVector.fromArray(S, c, co, m));
+    }
+    v.intoArray(c, co, m);
   }
 
   /** A partial tile at the bottom or right edge: computes mr rows, stores mr x nr of them. */

@@ -198,6 +198,24 @@ public final class VectorKernels {
     return v.mul(v).mul(Activations.GELU_A).add(1f).mul(v).mul(Activations.GELU_C);
   }
 
+  /** See {@link Kernels#rotatePairs}. */
+  public static void rotatePairs(float[] v, int off, int half, float[] cos, float[] sin,
+      int cOff, boolean inverse) {
+    int i = 0;
+    for (int ub = S.loopBound(half); i < ub; i += L) {
+      FloatVector a = FloatVector.fromArray(S, v, off + i);
+      FloatVector b = FloatVector.fromArray(S, v, off + i + half);
+      FloatVector cs = FloatVector.fromArray(S, cos, cOff + i);
+      FloatVector sn = FloatVector.fromArray(S, sin, cOff + i);
+      if (inverse) {
+        sn = sn.neg();
+      }
+      a.mul(cs).sub(b.mul(sn)).intoArray(v, off + i);
+      a.mul(sn).add(b.mul(cs)).intoArray(v, off + i + half);
+    }
+    ScalarKernels.rotatePairs(v, off, half, cos, sin, cOff, inverse, i);
+  }
+
   /** See {@link Kernels#softmax}. */
   public static void softmax(float[] x, int off, int n, float scale) {
     float max = max(x, off, n);

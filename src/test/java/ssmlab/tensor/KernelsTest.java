@@ -71,6 +71,14 @@ final class KernelsTest {
         run((o) -> ScalarKernels.softplusBackward(a, off, dy, off, o, off, n, false), off + n),
         run((o) -> VectorKernels.softplusBackward(a, off, dy, off, o, off, n, false), off + n),
         1e-6, msg + " softplusBackward");
+    int half = n / 2;
+    for (boolean inverse : new boolean[] {false, true}) {
+      float[] rs = a.clone();
+      float[] rv = a.clone();
+      ScalarKernels.rotatePairs(rs, off, half, b, dy, off, inverse);
+      VectorKernels.rotatePairs(rv, off, half, b, dy, off, inverse);
+      assertThat(rv).as(msg + " rotatePairs, the same bits").isEqualTo(rs);
+    }
   }
 
   @Test
