@@ -245,4 +245,18 @@ final class CircuitGateCommandTest {
     out[out.length - 1] = mode;
     return out;
   }
+
+  /** The paper's functions: refused in one line (exit 2), naming the kinds that lack a part. */
+  @Test
+  void paperFunctions_areRefusedInOneLine() {
+    MainTest.Result r = MainTest.run("circuit", "gate", "--op", "fp-exp", "-p", "8", "-q", "8",
+        "--functions", "paper", "--check");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).contains("fp-exp --functions paper").contains("floor")
+        .contains("lookup").doesNotContain("\n");
+    assertThat(MainTest.run("circuit", "gate", "--op", "fp-log", "--functions", "table",
+        "--sample", "3").err()).contains("--functions paper");
+    assertThat(MainTest.run("circuit", "gate", "--op", "fp-exp", "--functions", "both",
+        "--check").code()).isEqualTo(2);
+  }
 }
