@@ -252,11 +252,27 @@ final class CircuitGateCommandTest {
     MainTest.Result r = MainTest.run("circuit", "gate", "--op", "fp-exp", "-p", "8", "-q", "8",
         "--functions", "paper", "--check");
     assertThat(r.code()).isEqualTo(2);
-    assertThat(r.err().strip()).contains("fp-exp --functions paper").contains("floor")
+    assertThat(r.err().strip()).contains("fp-exp --functions paper").contains("scale")
         .contains("lookup").doesNotContain("\n");
     assertThat(MainTest.run("circuit", "gate", "--op", "fp-log", "--functions", "table",
         "--sample", "3").err()).contains("--functions paper");
     assertThat(MainTest.run("circuit", "gate", "--op", "fp-exp", "--functions", "both",
         "--check").code()).isEqualTo(2);
+  }
+
+  /** fp-floor: --check agrees, --sample answers at p = 4096, q ≤ 4 exits 2 in one line. */
+  @Test
+  void fpFloor_checksSamplesAndRefusesSmallQ() throws Exception {
+    MainTest.Result r = MainTest.run("circuit", "gate", "--op", "fp-floor", "-p", "4", "-q", "5",
+        "--check");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(Json.MAPPER.readTree(r.out()).get("agrees").asBoolean()).isTrue();
+    MainTest.Result s = MainTest.run("circuit", "gate", "--op", "fp-floor", "-p", "4096", "-q",
+        "12", "--sample", "50");
+    assertThat(s.code()).isEqualTo(0);
+    MainTest.Result q = MainTest.run("circuit", "gate", "--op", "fp-floor", "-p", "8", "-q", "4",
+        "--check");
+    assertThat(q.code()).isEqualTo(2);
+    assertThat(q.err().strip()).contains("--exponent-bits >= 5").doesNotContain("\n");
   }
 }

@@ -13,11 +13,13 @@ import ssmlab.fp.FloatFormat;
  * code of {@code ssmlab circuit op --op NAME} builds, before simplification: fp-mul
  * ({@code FpOps.multiply}: {@link FpMulFamily}), fp-prod ({@code FpOps.product}, n ≥ 2
  * factors: {@link FpProdFamily}), fp-add and fp-sum ({@code FpOps.add}, {@code FpOps.sum}: full alignment for q ≤ 4,
- * {@link FpAlignedSumFamily}; the windowed sum above, {@link FpSumFamily}).
+ * {@link FpAlignedSumFamily}; the windowed sum above, {@link FpSumFamily}) and fp-floor
+ * ({@code FpOps.floor}, windowed, q ≥ 5: {@link FpFloorFamily}).
  */
 public final class FpFamilies {
   /** The op names, in the order help lists them. */
-  public static final List<String> OPS = List.of("fp-mul", "fp-prod", "fp-add", "fp-sum");
+  public static final List<String> OPS =
+      List.of("fp-mul", "fp-prod", "fp-add", "fp-sum", "fp-floor");
 
   private FpFamilies() {}
 
@@ -45,6 +47,9 @@ public final class FpFamilies {
       return q <= FpOps.FULL_ALIGNMENT_MAX_Q ? new FpAlignedSumFamily(member, terms, p, q)
           : new FpSumFamily(member, terms, p, q);
     }
+    if (op.equals("fp-floor")) {
+      return new FpFloorFamily(d, p, q);
+    }
     if (usesArity(op)) {
       if (p > IntFamilies.MAX_PROD_PRECISION) {
         throw new IllegalArgumentException("--precision of fp-prod must be in 2.."
@@ -69,6 +74,8 @@ public final class FpFamilies {
         xs.add(FpWires.input(b, "x" + i, f));
       }
       z = (op.equals("fp-sum") ? FpOps.sum(b, xs) : FpOps.product(b, xs)).bits();
+    } else if (op.equals("fp-floor")) {
+      z = FpOps.floor(b, FpWires.input(b, "x", f)).bits();
     } else {
       FpWires x = FpWires.input(b, "x", f);
       FpWires y = FpWires.input(b, "y", f);

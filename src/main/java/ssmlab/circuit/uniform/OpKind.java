@@ -28,8 +28,8 @@ enum OpKind {
   ITERATED_PRODUCT("iterated product (k >= 3 variables)", "product", false),
   /** {@code FpOps.negate}: one AND of a NOT. */
   NEGATE("negate", "negate", false),
-  /** {@code FpOps.floor} (windowed for q ≥ 5): shifter, adder, rounding. */
-  FLOOR("floor", "floor", false),
+  /** {@code FpOps.floor}, windowed (W's q ≥ 5): {@link FpFloorFamily}. */
+  FLOOR("floor", "floor", true),
   /** {@code FpOps.lessThan} and one {@code mux} per bit. */
   LESS_THAN_SELECT("lessThanSelect", "lessThanSelect", false),
   /** One AND of key literals per table entry, then {@code Encoder.lookup}. */
