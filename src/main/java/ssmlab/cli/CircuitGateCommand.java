@@ -49,8 +49,8 @@ final class CircuitGateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
   @Option(names = "--op", required = true, description = "the family: int-add, int-sum, "
-      + "int-sum-uniform, int-mul, int-prod, int-div, fp-mul, fp-prod, fp-add, fp-sum or"
-      + " fp-floor")
+      + "int-sum-uniform, int-mul, int-prod, int-div, fp-mul, fp-prod, fp-add, fp-sum,"
+      + " fp-floor or fp-cmp")
   String op;
 
   @Option(names = "--functions", defaultValue = "table", paramLabel = "table|paper",

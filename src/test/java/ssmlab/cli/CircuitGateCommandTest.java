@@ -260,9 +260,12 @@ final class CircuitGateCommandTest {
         "--check").code()).isEqualTo(2);
   }
 
-  /** fp-floor: --check agrees, --sample answers at p = 4096, q ≤ 4 exits 2 in one line. */
+  /**
+   * fp-floor: --check agrees, --sample answers at p = 4096, q ≤ 4 exits 2 in one line; fp-cmp's
+   * --check agrees.
+   */
   @Test
-  void fpFloor_checksSamplesAndRefusesSmallQ() throws Exception {
+  void fpFloorAndCmp_checkSampleAndRefuseSmallQ() throws Exception {
     MainTest.Result r = MainTest.run("circuit", "gate", "--op", "fp-floor", "-p", "4", "-q", "5",
         "--check");
     assertThat(r.code()).isEqualTo(0);
@@ -274,5 +277,8 @@ final class CircuitGateCommandTest {
         "--check");
     assertThat(q.code()).isEqualTo(2);
     assertThat(q.err().strip()).contains("--exponent-bits >= 5").doesNotContain("\n");
+    MainTest.Result c = MainTest.run("circuit", "gate", "--op", "fp-cmp", "-p", "5", "-q", "3",
+        "--check");
+    assertThat(c.code()).isEqualTo(0);
   }
 }

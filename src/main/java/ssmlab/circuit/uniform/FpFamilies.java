@@ -14,12 +14,13 @@ import ssmlab.fp.FloatFormat;
  * ({@code FpOps.multiply}: {@link FpMulFamily}), fp-prod ({@code FpOps.product}, n ≥ 2
  * factors: {@link FpProdFamily}), fp-add and fp-sum ({@code FpOps.add}, {@code FpOps.sum}: full alignment for q ≤ 4,
  * {@link FpAlignedSumFamily}; the windowed sum above, {@link FpSumFamily}) and fp-floor
- * ({@code FpOps.floor}, windowed, q ≥ 5: {@link FpFloorFamily}).
+ * ({@code FpOps.floor}, windowed, q ≥ 5: {@link FpFloorFamily}), fp-cmp ({@code FpOps.lessThan}
+ * and {@code FpOps.equal}: {@link FpCmpFamily}).
  */
 public final class FpFamilies {
   /** The op names, in the order help lists them. */
   public static final List<String> OPS =
-      List.of("fp-mul", "fp-prod", "fp-add", "fp-sum", "fp-floor");
+      List.of("fp-mul", "fp-prod", "fp-add", "fp-sum", "fp-floor", "fp-cmp");
 
   private FpFamilies() {}
 
@@ -50,6 +51,9 @@ public final class FpFamilies {
     if (op.equals("fp-floor")) {
       return new FpFloorFamily(d, p, q);
     }
+    if (op.equals("fp-cmp")) {
+      return new FpCmpFamily(d, p, q);
+    }
     if (usesArity(op)) {
       if (p > IntFamilies.MAX_PROD_PRECISION) {
         throw new IllegalArgumentException("--precision of fp-prod must be in 2.."
@@ -76,6 +80,14 @@ public final class FpFamilies {
       z = (op.equals("fp-sum") ? FpOps.sum(b, xs) : FpOps.product(b, xs)).bits();
     } else if (op.equals("fp-floor")) {
       z = FpOps.floor(b, FpWires.input(b, "x", f)).bits();
+    } else if (op.equals("fp-cmp")) {
+      FpWires x = FpWires.input(b, "x", f);
+      FpWires y = FpWires.input(b, "y", f);
+      int lt = FpOps.lessThan(b, x, y);
+      int eq = FpOps.equal(b, x, y);
+      b.output("lt", lt);
+      b.output("eq", eq);
+      return new int[] {lt, eq};
     } else {
       FpWires x = FpWires.input(b, "x", f);
       FpWires y = FpWires.input(b, "y", f);

@@ -30,7 +30,10 @@ enum OpKind {
   NEGATE("negate", "negate", false),
   /** {@code FpOps.floor}, windowed (W's q ≥ 5): {@link FpFloorFamily}. */
   FLOOR("floor", "floor", true),
-  /** {@code FpOps.lessThan} and one {@code mux} per bit. */
+  /**
+   * {@code FpOps.lessThan} ({@link FpCmpFamily} addresses it) and one {@code mux} per bit (no
+   * part yet).
+   */
   LESS_THAN_SELECT("lessThanSelect", "lessThanSelect", false),
   /** One AND of key literals per table entry, then {@code Encoder.lookup}. */
   LOOKUP("lookup", "lookup", false),
