@@ -152,6 +152,24 @@ public final class PaperFunctions {
     return a.convert(a.product(List.of(xw, sigmoidWork(a, xw))), f);
   }
 
+  /** The functions' names, as {@link #apply} takes them. */
+  public static final List<String> NAMES =
+      List.of("exp", "log", "sqrt", "sigmoid", "softplus", "silu");
+
+  /** The function named {@code name} (one of {@link #NAMES}) in algebra a. */
+  public <T> T apply(String name, FpAlgebra<T> a, T x) {
+    return switch (name) {
+      case "exp" -> exp(a, x);
+      case "log" -> log(a, x);
+      case "sqrt" -> sqrt(a, x);
+      case "sigmoid" -> sigmoid(a, x);
+      case "softplus" -> softplus(a, x);
+      case "silu" -> silu(a, x);
+      default -> throw new IllegalArgumentException("no paper function '" + name + "' (one of "
+          + String.join(", ", NAMES) + ")");
+    };
+  }
+
   // ------------------------------------------------------------ interpreter entry points
 
   /** exp by {@link #exp(FpAlgebra, Object)} on exact floats. */

@@ -245,4 +245,40 @@ final class CircuitGateCommandTest {
     out[out.length - 1] = mode;
     return out;
   }
+
+  /** The paper's functions: refused in one line (exit 2), naming the kinds that lack a part. */
+  @Test
+  void paperFunctions_areRefusedInOneLine() {
+    MainTest.Result r = MainTest.run("circuit", "gate", "--op", "fp-exp", "-p", "8", "-q", "8",
+        "--functions", "paper", "--check");
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err().strip()).contains("fp-exp --functions paper").contains("scale")
+        .contains("lookup").doesNotContain("\n");
+    assertThat(MainTest.run("circuit", "gate", "--op", "fp-log", "--functions", "table",
+        "--sample", "3").err()).contains("--functions paper");
+    assertThat(MainTest.run("circuit", "gate", "--op", "fp-exp", "--functions", "both",
+        "--check").code()).isEqualTo(2);
+  }
+
+  /**
+   * fp-floor: --check agrees, --sample answers at p = 4096, q ≤ 4 exits 2 in one line; fp-cmp's
+   * --check agrees.
+   */
+  @Test
+  void fpFloorAndCmp_checkSampleAndRefuseSmallQ() throws Exception {
+    MainTest.Result r = MainTest.run("circuit", "gate", "--op", "fp-floor", "-p", "4", "-q", "5",
+        "--check");
+    assertThat(r.code()).isEqualTo(0);
+    assertThat(Json.MAPPER.readTree(r.out()).get("agrees").asBoolean()).isTrue();
+    MainTest.Result s = MainTest.run("circuit", "gate", "--op", "fp-floor", "-p", "4096", "-q",
+        "12", "--sample", "50");
+    assertThat(s.code()).isEqualTo(0);
+    MainTest.Result q = MainTest.run("circuit", "gate", "--op", "fp-floor", "-p", "8", "-q", "4",
+        "--check");
+    assertThat(q.code()).isEqualTo(2);
+    assertThat(q.err().strip()).contains("--exponent-bits >= 5").doesNotContain("\n");
+    MainTest.Result c = MainTest.run("circuit", "gate", "--op", "fp-cmp", "-p", "5", "-q", "3",
+        "--check");
+    assertThat(c.code()).isEqualTo(0);
+  }
 }

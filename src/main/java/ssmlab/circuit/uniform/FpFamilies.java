@@ -13,11 +13,14 @@ import ssmlab.fp.FloatFormat;
  * code of {@code ssmlab circuit op --op NAME} builds, before simplification: fp-mul
  * ({@code FpOps.multiply}: {@link FpMulFamily}), fp-prod ({@code FpOps.product}, n ≥ 2
  * factors: {@link FpProdFamily}), fp-add and fp-sum ({@code FpOps.add}, {@code FpOps.sum}: full alignment for q ≤ 4,
- * {@link FpAlignedSumFamily}; the windowed sum above, {@link FpSumFamily}).
+ * {@link FpAlignedSumFamily}; the windowed sum above, {@link FpSumFamily}) and fp-floor
+ * ({@code FpOps.floor}, windowed, q ≥ 5: {@link FpFloorFamily}), fp-cmp ({@code FpOps.lessThan}
+ * and {@code FpOps.equal}: {@link FpCmpFamily}).
  */
 public final class FpFamilies {
   /** The op names, in the order help lists them. */
-  public static final List<String> OPS = List.of("fp-mul", "fp-prod", "fp-add", "fp-sum");
+  public static final List<String> OPS =
+      List.of("fp-mul", "fp-prod", "fp-add", "fp-sum", "fp-floor", "fp-cmp");
 
   private FpFamilies() {}
 
@@ -45,6 +48,12 @@ public final class FpFamilies {
       return q <= FpOps.FULL_ALIGNMENT_MAX_Q ? new FpAlignedSumFamily(member, terms, p, q)
           : new FpSumFamily(member, terms, p, q);
     }
+    if (op.equals("fp-floor")) {
+      return new FpFloorFamily(d, p, q);
+    }
+    if (op.equals("fp-cmp")) {
+      return new FpCmpFamily(d, p, q);
+    }
     if (usesArity(op)) {
       if (p > IntFamilies.MAX_PROD_PRECISION) {
         throw new IllegalArgumentException("--precision of fp-prod must be in 2.."
@@ -69,6 +78,16 @@ public final class FpFamilies {
         xs.add(FpWires.input(b, "x" + i, f));
       }
       z = (op.equals("fp-sum") ? FpOps.sum(b, xs) : FpOps.product(b, xs)).bits();
+    } else if (op.equals("fp-floor")) {
+      z = FpOps.floor(b, FpWires.input(b, "x", f)).bits();
+    } else if (op.equals("fp-cmp")) {
+      FpWires x = FpWires.input(b, "x", f);
+      FpWires y = FpWires.input(b, "y", f);
+      int lt = FpOps.lessThan(b, x, y);
+      int eq = FpOps.equal(b, x, y);
+      b.output("lt", lt);
+      b.output("eq", eq);
+      return new int[] {lt, eq};
     } else {
       FpWires x = FpWires.input(b, "x", f);
       FpWires y = FpWires.input(b, "y", f);

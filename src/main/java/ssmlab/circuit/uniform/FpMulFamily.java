@@ -89,9 +89,7 @@ final class FpMulFamily extends RoundedFamily {
     if (round.owns(part)) {
       return round.gate(address, part, j, sec, a, b);
     }
-    if (j != 0) {
-      throw new IllegalArgumentException("index j is 0 in part " + part + ", not " + j);
-    }
+    requireNoIndex(part, j);
     return switch (part) {
       case LEAF -> leaf(leaves, address);
       case MUL -> mul.gate(address, sec, a, b);

@@ -132,9 +132,7 @@ final class FpProdFamily extends RoundedFamily {
     if (round.owns(part)) {
       return round.gate(address, part, j, sec, a, b);
     }
-    if (j != 0) {
-      throw new IllegalArgumentException("index j is 0 in part " + part + ", not " + j);
-    }
+    requireNoIndex(part, j);
     return switch (part) {
       case BIAS -> {
         if (sec != 0 || a != 0 || b >= n) {

@@ -59,6 +59,13 @@ abstract class PartedFamily implements AddressedFamily {
     }
   }
 
+  /** Refuses a nonzero index j in a part that has none. */
+  static void requireNoIndex(int part, long j) {
+    if (j != 0) {
+      throw new IllegalArgumentException("index j is 0 in part " + part + ", not " + j);
+    }
+  }
+
   /** The gate at {@code address} of the leaves part: constants and inputs only. */
   final Gate leaf(LeafStage leaves, long address) {
     Section s = parts().base().section(address);

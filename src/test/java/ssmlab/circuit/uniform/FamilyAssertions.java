@@ -93,6 +93,17 @@ final class FamilyAssertions {
   /** The float a circuit of one output bus computes from the floats {@code xs}, port by port. */
   static FloatP evaluate(Circuit c, FloatFormat f, List<FloatP> xs) {
     int width = FpWires.width(f);
+    boolean[] out = outputs(c, f, xs);
+    BigInteger z = BigInteger.ZERO;
+    for (int k = 0; k < width; k++) {
+      z = out[k] ? z.setBit(k) : z;
+    }
+    return FpWires.decode(f, z);
+  }
+
+  /** The output bits of a circuit whose input ports are the floats {@code xs}. */
+  static boolean[] outputs(Circuit c, FloatFormat f, List<FloatP> xs) {
+    int width = FpWires.width(f);
     boolean[] in = new boolean[xs.size() * width];
     for (int i = 0; i < xs.size(); i++) {
       BigInteger bits = FpWires.encode(xs.get(i));
@@ -100,11 +111,6 @@ final class FamilyAssertions {
         in[i * width + k] = bits.testBit(k);
       }
     }
-    boolean[] out = ReferenceEvaluator.evaluate(c, in);
-    BigInteger z = BigInteger.ZERO;
-    for (int k = 0; k < width; k++) {
-      z = out[k] ? z.setBit(k) : z;
-    }
-    return FpWires.decode(f, z);
+    return ReferenceEvaluator.evaluate(c, in);
   }
 }

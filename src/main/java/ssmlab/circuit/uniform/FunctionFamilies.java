@@ -1,0 +1,42 @@
+package ssmlab.circuit.uniform;
+
+import java.util.List;
+import ssmlab.fp.FloatFormat;
+import ssmlab.fp.Functions;
+
+/**
+ * The paper's function circuits ({@code circuit op --op fp-exp ... --functions paper}) as
+ * addressed families. None is covered yet: each function's {@link FunctionProgram} contains
+ * operations whose builder code has no addressed part, so {@link #of} refuses, naming them.
+ */
+public final class FunctionFamilies {
+  /** The op names. */
+  public static final List<String> OPS = FunctionProgram.FUNCTIONS.stream()
+      .map(f -> "fp-" + f).toList();
+
+  private FunctionFamilies() {}
+
+  /** Whether {@code op} names one of the paper's functions. */
+  public static boolean covers(String op) {
+    return OPS.contains(op);
+  }
+
+  /**
+   * The family of {@code op} for F_p with q exponent bits under {@code functions}.
+   *
+   * @throws IllegalArgumentException in one line: table circuits have no family; a paper
+   *     function's program names the operation kinds it lacks
+   */
+  public static AddressedFamily of(String op, int p, int q, Functions functions) {
+    if (functions != Functions.PAPER) {
+      throw new IllegalArgumentException(op + " --functions " + functions + " has no addressed"
+          + " family: table circuits list every input (exponential in p + q); use --functions"
+          + " paper");
+    }
+    FunctionProgram prog = FunctionProgram.record(op.substring(3), FloatFormat.of(p, q));
+    throw new IllegalArgumentException(op + " --functions paper at --precision " + p
+        + " --exponent-bits " + q + " has no addressed family yet: its program has "
+        + prog.ops().size() + " operations, and these kinds have no addressed part: "
+        + prog.missing() + " (docs/circuits.md, \"The paper's functions: the program layer\")");
+  }
+}

@@ -1,0 +1,70 @@
+package ssmlab.circuit.uniform;
+
+/**
+ * The kinds of operation in a {@link FunctionProgram}, each the circuit {@code WireAlgebra}
+ * builds for one {@code FpAlgebra} call, and whether this package addresses the pieces of that
+ * builder code already (not yet composed into a function family, nor checked in that role).
+ */
+enum OpKind {
+  /** {@code Rounding.round} into another format: {@link RoundingPart}. */
+  CONVERT("convert", "convert", true),
+  /** {@code FpOps.sum}, windowed for q ≥ 5: {@link FpSumFamily}. */
+  SUM("sum", "sum", true),
+  /**
+   * {@code FoldedProduct} of two variable factors, no constant: schoolbook int-mul stages
+   * ({@link ProductPart}), an exponent adder, {@link RoundingPart}.
+   */
+  PRODUCT2("product of 2 variables", "product", true),
+  /**
+   * {@code FoldedProduct} of one or two variable factors times a folded constant C ≠ 1: a second
+   * schoolbook product by C's bits; the int-mul stages take constant operands.
+   */
+  PRODUCT_BY_CONSTANT("product by a constant", "product", true),
+  /**
+   * {@code FoldedProduct} of k ≥ 3 variable factors (a Taylor term u^i·c_i): Chinese
+   * remaindering over k factors of one width and the constant C of another, and the exponents
+   * by {@code IteratedAddition.sumUniform}; {@link ProdFamily} has n factors of one width only.
+   */
+  ITERATED_PRODUCT("iterated product (k >= 3 variables)", "product", false),
+  /** {@code FpOps.negate}: one AND of a NOT. */
+  NEGATE("negate", "negate", false),
+  /** {@code FpOps.floor}, windowed (W's q ≥ 5): {@link FpFloorFamily}. */
+  FLOOR("floor", "floor", true),
+  /**
+   * {@code FpOps.lessThan} ({@link FpCmpFamily} addresses it) and one {@code mux} per bit (no
+   * part yet).
+   */
+  LESS_THAN_SELECT("lessThanSelect", "lessThanSelect", false),
+  /** One AND of key literals per table entry, then {@code Encoder.lookup}. */
+  LOOKUP("lookup", "lookup", false),
+  /** {@code Signed.add} of e and p − 1, masking, conditional negation, rounding. */
+  EXPONENT("exponent", "exponent", false),
+  /** The exponent bus masked by nonZero. */
+  MANTISSA("mantissa", "mantissa", false),
+  /** {@code Shifter.shiftLeft} of k's significand, {@code Signed.add}, rounding. */
+  SCALE("scale", "scale", false);
+
+  private final String label;
+  private final String call;
+  private final boolean addressed;
+
+  OpKind(String label, String call, boolean addressed) {
+    this.label = label;
+    this.call = call;
+    this.addressed = addressed;
+  }
+
+  /** The {@code FpAlgebra} method that makes it. */
+  String call() {
+    return call;
+  }
+
+  String label() {
+    return label;
+  }
+
+  /** Whether addressed parts replay the pieces of this builder code. */
+  boolean addressed() {
+    return addressed;
+  }
+}
