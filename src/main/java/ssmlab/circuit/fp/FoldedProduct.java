@@ -5,7 +5,6 @@ import java.util.ArrayList;
 import java.util.List;
 import ssmlab.circuit.CircuitBuilder;
 import ssmlab.circuit.tc0.Bits;
-import ssmlab.circuit.tc0.IteratedAddition;
 import ssmlab.circuit.tc0.IteratedMultiplication;
 import ssmlab.circuit.tc0.Multiplication;
 import ssmlab.circuit.tc0.WeightedSum;
@@ -111,15 +110,11 @@ final class FoldedProduct {
     } else if (k == 2) {
       sum = Signed.add(b, xs.get(0).e(), xs.get(1).e(), width);
     } else {
-      // Σ (e_v + 2^q) over unsigned buses, minus k · 2^q
       List<int[]> biased = new ArrayList<>();
       for (FpWires x : xs) {
-        int[] e = x.e().clone();
-        e[e.length - 1] = b.not(e[e.length - 1]);
-        biased.add(e);
+        biased.add(FpOps.biased(b, x.e()));
       }
-      int[] biasedSum = IteratedAddition.sumUniform(b, biased);
-      sum = Signed.add(b, Signed.unsigned(biasedSum, width), Signed.constant(-reach, width), width);
+      sum = FpOps.exponentSum(b, f, biased);
     }
     return cExponent == 0 ? sum : Signed.add(b, sum, Signed.constant(cExponent, width), width);
   }

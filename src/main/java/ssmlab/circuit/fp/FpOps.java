@@ -137,12 +137,7 @@ public final class FpOps {
       signs[i] = xs.get(i).sign();
     }
     int[] magnitude = IteratedMultiplication.product(b, ms);
-    // sum of (e_i + 2^q), minus n · 2^q
-    int[] biasedSum = IteratedAddition.sumUniform(b, es);
-    long shift = (long) n << f.q();
-    int width = Signed.widthFor(-shift, shift) + 1;
-    int[] e = Signed.add(b, Signed.unsigned(biasedSum, width), Signed.constant(-shift, width),
-        width);
+    int[] e = exponentSum(b, f, es);
     int parity = WeightedSum.count(b, signs)[0];
     return Rounding.round(b, f, parity, magnitude, e);
   }
@@ -253,7 +248,18 @@ public final class FpOps {
   }
 
   /** e + 2^q as an unsigned bus: flipping the top bit of the two's complement exponent. */
-  private static int[] biased(CircuitBuilder b, int[] e) {
+  /**
+   * Σ e_i in two's complement from the biased exponents e_i + 2^q ({@link #biased}): one iterated
+   * addition of unsigned buses, minus n · 2^q, in a width that holds every sum of n exponents.
+   */
+  static int[] exponentSum(CircuitBuilder b, FloatFormat f, List<int[]> biasedExponents) {
+    int[] biasedSum = IteratedAddition.sumUniform(b, biasedExponents);
+    long shift = (long) biasedExponents.size() << f.q();
+    int width = Signed.widthFor(-shift, shift) + 1;
+    return Signed.add(b, Signed.unsigned(biasedSum, width), Signed.constant(-shift, width), width);
+  }
+
+  static int[] biased(CircuitBuilder b, int[] e) {
     int[] out = e.clone();
     out[out.length - 1] = b.not(e[e.length - 1]);
     return out;
