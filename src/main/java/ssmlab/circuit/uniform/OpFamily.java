@@ -36,7 +36,7 @@ final class OpFamily extends PartedFamily {
   OpFamily(String describe, ProgramOp op) {
     super(describe, FIRST + partCount(op.kind()));
     this.op = op;
-    long need = 2;
+    long need = 16; // small fixed fields: the rounding's flags (b ≤ 12), an adder bit's gates
     for (ProgramValue v : op.operands()) {
       if (!v.isConstant() && !ports.containsKey(v.op())) {
         ports.put(v.op(), ports.size());
@@ -54,6 +54,8 @@ final class OpFamily extends PartedFamily {
       case LESS_THAN_SELECT -> new SelectPart(parts, FIRST, in.get(0), in.get(1), in.get(2),
           in.get(3));
       case LOOKUP -> new LookupPart(parts, FIRST, in.getFirst(), op.keys(), op.values());
+      case EXPONENT -> new ExponentPart(parts, FIRST, in.getFirst(), op.format());
+      case SCALE -> new ScalePart(parts, FIRST, in.get(0), in.get(1), op.format());
       default -> throw unaddressed(op.kind());
     };
   }
@@ -66,6 +68,8 @@ final class OpFamily extends PartedFamily {
     return switch (kind) {
       case NEGATE, MANTISSA, LOOKUP -> 1;
       case LESS_THAN_SELECT -> LessThanPart.PARTS + 1;
+      case EXPONENT -> ExponentPart.PARTS;
+      case SCALE -> ScalePart.PARTS;
       default -> throw unaddressed(kind);
     };
   }
@@ -80,6 +84,8 @@ final class OpFamily extends PartedFamily {
       case LESS_THAN_SELECT -> SelectPart.need(x, bus(op.operands().get(2).format()));
       case LOOKUP -> LookupPart.need(x, op.keys().size(),
           FpWires.width(op.values().getFirst().format()));
+      case EXPONENT -> ExponentPart.need(f, op.format());
+      case SCALE -> ScalePart.need(f, op.operands().get(1).format(), op.format());
       default -> throw unaddressed(op.kind());
     };
   }

@@ -4,8 +4,8 @@ package ssmlab.circuit.uniform;
  * The kinds of operation in a {@link FunctionProgram}, each the circuit {@code WireAlgebra}
  * builds for one {@code FpAlgebra} call, and whether this package addresses the pieces of that
  * builder code already (not yet composed into a function family). The parts of negate,
- * lessThanSelect, lookup and mantissa are {@link OpPart}s, each checked alone against its call
- * ({@link OpFamily}).
+ * lessThanSelect, lookup, exponent, mantissa and scale are {@link OpPart}s, each checked alone
+ * against its call ({@link OpFamily}).
  */
 enum OpKind {
   /** {@code Rounding.round} into another format: {@link RoundingPart}. */
@@ -42,12 +42,18 @@ enum OpKind {
    * table as advice.
    */
   LOOKUP("lookup", "lookup", true),
-  /** {@code Signed.add} of e and p − 1, masking, conditional negation, rounding. */
-  EXPONENT("exponent", "exponent", false),
+  /**
+   * {@code Signed.add} of e and p − 1, masking, conditional negation, rounding:
+   * {@link ExponentPart}.
+   */
+  EXPONENT("exponent", "exponent", true),
   /** The exponent bus masked by nonZero: {@link MantissaPart}. */
   MANTISSA("mantissa", "mantissa", true),
-  /** {@code Shifter.shiftLeft} of k's significand, {@code Signed.add}, rounding. */
-  SCALE("scale", "scale", false);
+  /**
+   * {@code Shifter.shiftLeft} of k's significand ({@link ShiftPart}), {@code Signed.add},
+   * rounding: {@link ScalePart}.
+   */
+  SCALE("scale", "scale", true);
 
   private final String label;
   private final String call;

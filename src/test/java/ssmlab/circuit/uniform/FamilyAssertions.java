@@ -90,7 +90,10 @@ final class FamilyAssertions {
     assertThat(c.agreement().gatesChecked()).isEqualTo(FpFamilies.of(op, p, q, n).gateCount());
   }
 
-  /** The float a circuit of one output bus computes from the floats {@code xs}, port by port. */
+  /**
+   * The float of format f a circuit of one output bus computes from the floats {@code xs}, port
+   * by port (each port as wide as its float's format).
+   */
   static FloatP evaluate(Circuit c, FloatFormat f, List<FloatP> xs) {
     int width = FpWires.width(f);
     boolean[] out = outputs(c, f, xs);
@@ -101,14 +104,15 @@ final class FamilyAssertions {
     return FpWires.decode(f, z);
   }
 
-  /** The output bits of a circuit whose input ports are the floats {@code xs}. */
+  /** The output bits of a circuit whose input ports are the floats {@code xs} (f unused). */
   static boolean[] outputs(Circuit c, FloatFormat f, List<FloatP> xs) {
-    int width = FpWires.width(f);
-    boolean[] in = new boolean[xs.size() * width];
-    for (int i = 0; i < xs.size(); i++) {
-      BigInteger bits = FpWires.encode(xs.get(i));
-      for (int k = 0; k < width; k++) {
-        in[i * width + k] = bits.testBit(k);
+    int total = xs.stream().mapToInt(x -> FpWires.width(x.format())).sum();
+    boolean[] in = new boolean[total];
+    int at = 0;
+    for (FloatP x : xs) {
+      BigInteger bits = FpWires.encode(x);
+      for (int k = 0; k < FpWires.width(x.format()); k++) {
+        in[at++] = bits.testBit(k);
       }
     }
     return ReferenceEvaluator.evaluate(c, in);

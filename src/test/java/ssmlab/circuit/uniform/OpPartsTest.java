@@ -24,7 +24,7 @@ import ssmlab.fp.FloatPAlgebra;
  */
 final class OpPartsTest {
   private static final Set<OpKind> KINDS = EnumSet.of(OpKind.NEGATE, OpKind.MANTISSA,
-      OpKind.LESS_THAN_SELECT, OpKind.LOOKUP);
+      OpKind.LESS_THAN_SELECT, OpKind.LOOKUP, OpKind.EXPONENT, OpKind.SCALE);
 
   private static OpFamily family(ProgramOp op) {
     return new OpFamily(op.kind().label() + " op " + op.index(), op);
@@ -91,6 +91,29 @@ final class OpPartsTest {
     }
   }
 
+  /**
+   * Made-up exponents and scales at p = 2..6, q = 1..5 into random formats (narrower and wider
+   * than the operand's, the rounding's N narrower than p_to included); scale by a variable and a
+   * constant k.
+   */
+  @Test
+  void madeUpExponentsAndScales_agreeWithTheBuilder() {
+    SplittableRandom r = new SplittableRandom(13);
+    for (int p = 2; p <= 6; p++) {
+      for (int q = 1; q <= 5; q++) {
+        FloatFormat f = FloatFormat.of(p, q);
+        FloatFormat g = FloatFormat.of(2 + r.nextInt(8), 1 + r.nextInt(6));
+        FloatFormat to = FloatFormat.of(2 + r.nextInt(12), 1 + r.nextInt(6));
+        String where = f + " / " + g + " -> " + to;
+        assertChecks(op(OpKind.EXPONENT, to, input(f)), where);
+        assertChecks(op(OpKind.SCALE, to, input(f), earlier(1, g)), where);
+        assertChecks(op(OpKind.SCALE, to, earlier(1, g), input(f)), where);
+        FloatP k = g.valueOf(r.nextInt(9) - 4);
+        assertChecks(op(OpKind.SCALE, to, input(f), ProgramValue.of(k)), where + " k=" + k);
+      }
+    }
+  }
+
   /** Lookups of every key-table shape at small formats: all floats, a few, values in another. */
   @Test
   void madeUpLookups_agreeWithTheBuilder() {
@@ -123,6 +146,49 @@ final class OpPartsTest {
           FamilyAssertions.sampledInputsAreGates(family(op), op.index(), 300);
         }
       }
+    }
+  }
+
+  /**
+   * The circuits built from the queries alone compute exponent into F_5 and scale into F_4 by
+   * every integer k with |k| &lt; 32 on every float of F_3 (q = 3).
+   */
+  @Test
+  void queryCircuits_exponentAndScale() {
+    FloatFormat f = FloatFormat.of(3, 3);
+    FloatFormat to = FloatFormat.of(5, 3);
+    FloatPAlgebra a = FloatPAlgebra.INSTANCE;
+    List<FloatP> xs = FpCircuitTest.all(f);
+    OpFamily exp = family(op(OpKind.EXPONENT, to, input(f)));
+    Circuit ce = FamilyCircuit.build(exp, exp.inputBits()).build();
+    for (FloatP x : xs) {
+      assertThat(FamilyAssertions.evaluate(ce, to, List.of(x))).as("exponent " + x)
+          .isEqualTo(a.exponent(x, to));
+    }
+    FloatFormat g = FloatFormat.of(4, 3);
+    OpFamily scale = family(op(OpKind.SCALE, g, input(f), earlier(0, f)));
+    Circuit cs = FamilyCircuit.build(scale, scale.inputBits()).build();
+    for (FloatP k : xs) {
+      if (k.toBigDecimal().stripTrailingZeros().scale() <= 0
+          && k.toBigDecimal().abs().intValue() < 32) {
+        for (FloatP x : xs) {
+          assertThat(FamilyAssertions.evaluate(cs, g, List.of(x, k))).as(x + " · 2^" + k)
+              .isEqualTo(a.scale(x, k, g));
+        }
+      }
+    }
+  }
+
+  /** At p = 4096, q = 14 (formats far beyond a build) sampled gates answer and point to gates. */
+  @Test
+  void sampledGates_atLargeP_pointToGates() {
+    FloatFormat f = FloatFormat.of(4096, 14);
+    FloatFormat g = FloatFormat.of(2 * 4096 + 12, 16);
+    ProgramValue x = input(f);
+    for (ProgramOp op : List.of(op(OpKind.NEGATE, f, x), op(OpKind.MANTISSA, f, x),
+        op(OpKind.LESS_THAN_SELECT, g, x, earlier(1, f), earlier(2, g), earlier(3, g)),
+        op(OpKind.EXPONENT, g, x), op(OpKind.SCALE, g, earlier(1, g), x))) {
+      FamilyAssertions.sampledInputsAreGates(family(op), 7, 2000);
     }
   }
 
