@@ -96,7 +96,7 @@ final class FamilyAssertions {
    */
   static FloatP evaluate(Circuit c, FloatFormat f, List<FloatP> xs) {
     int width = FpWires.width(f);
-    boolean[] out = outputs(c, f, xs);
+    boolean[] out = outputs(c, xs);
     BigInteger z = BigInteger.ZERO;
     for (int k = 0; k < width; k++) {
       z = out[k] ? z.setBit(k) : z;
@@ -104,8 +104,8 @@ final class FamilyAssertions {
     return FpWires.decode(f, z);
   }
 
-  /** The output bits of a circuit whose input ports are the floats {@code xs} (f unused). */
-  static boolean[] outputs(Circuit c, FloatFormat f, List<FloatP> xs) {
+  /** The output bits of a circuit whose input ports are the floats {@code xs}. */
+  static boolean[] outputs(Circuit c, List<FloatP> xs) {
     int total = xs.stream().mapToInt(x -> FpWires.width(x.format())).sum();
     boolean[] in = new boolean[total];
     int at = 0;

@@ -9,7 +9,7 @@ import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.CsvSource;
 import ssmlab.circuit.Circuit;
 import ssmlab.circuit.fp.FpCircuitTest;
 import ssmlab.fp.FloatFormat;
@@ -37,11 +37,11 @@ final class OpPartsTest {
     assertThat(c.agreement().gatesChecked()).as(where).isEqualTo(fam.gateCount());
   }
 
-  /** Every operation of the covered kinds in the six programs at p, q = 8. */
-  @ParameterizedTest(name = "programs p={0} q=8")
-  @ValueSource(ints = {4, 8, 16})
-  void everyProgramOp_agreesWithTheBuilder(int p) {
-    FloatFormat f = FloatFormat.of(p, 8);
+  /** Every operation of the six kinds in the six programs at F_(p, q). */
+  @ParameterizedTest(name = "programs p={0} q={1}")
+  @CsvSource({"4, 8", "8, 8", "16, 8", "3, 3", "5, 4"})
+  void everyProgramOp_agreesWithTheBuilder(int p, int q) {
+    FloatFormat f = FloatFormat.of(p, q);
     Set<OpKind> seen = EnumSet.noneOf(OpKind.class);
     for (String fn : FunctionProgram.FUNCTIONS) {
       for (ProgramOp op : FunctionProgram.record(fn, f).ops()) {
