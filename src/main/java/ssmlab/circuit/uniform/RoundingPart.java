@@ -566,8 +566,10 @@ final class RoundingPart {
   }
 
   long gateCount() {
+    // kept terms: Σ_{t < min(p, w)} (w − t) over t = p − 1 − i; guard and sticky terms k ≥ p
+    long m = Math.min(p, w);
     long front = (long) w * (w - 1) / 2 + w + 1 + (w - 1)
-        + (long) p * w - (long) p * (p - 1) / 2 + p + 2L * (w - p) + 4 + 1 + kBits;
+        + m * w - m * (m - 1) / 2 + p + 2L * Math.max(0, w - p) + 4 + 1 + kBits;
     long back = 2 * (2 + 4L * width + 1) + 4L * width + 1 + 3 + 13 + 4L * (p + q + 1) + 2;
     return front + inc.gateCount() + plusK.gateCount() + before.gateCount() + after.gateCount()
         + back;
@@ -581,7 +583,8 @@ final class RoundingPart {
             + rnd.nextInt(w - 1 - k));
       }
       case 1 -> {
-        int i = rnd.nextInt(p);
+        int m = Math.min(p, w); // kept bits i ≥ p − m have terms (w < p leaves the low ones none)
+        int i = p - m + rnd.nextInt(m);
         yield rnd.nextBoolean() ? kept(i) : at(0, 4, i, p - 1 - i + rnd.nextInt(w - p + 1 + i));
       }
       case 2 -> rnd.nextBoolean() ? inc.sample(rnd) : at(0, 13, rnd.nextInt(kBits), 0);
