@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
 import ssmlab.circuit.CircuitBuilder;
+import ssmlab.circuit.fp.FpWires;
 import ssmlab.circuit.fp.WireArithmetic;
 import ssmlab.compile.uniform.Call;
 import ssmlab.fp.FloatFormat;
@@ -20,16 +21,20 @@ import ssmlab.model.mamba.reference.ScanForm;
  * @param builder the verbatim builder, ports included
  * @param prologue the gates before the forward's first call (token ports, embedding muxes)
  * @param spans one per call, in call order
+ * @param outputs the output ports' bits (the logits), in order
  */
-public record ForwardSpans(CircuitBuilder builder, int prologue, List<Span> spans) {
+public record ForwardSpans(CircuitBuilder builder, int prologue, List<Span> spans,
+    int[] outputs) {
   /**
    * One call.
    *
    * @param call which
    * @param first the builder's number of its first gate
    * @param gates how many gates it appended
+   * @param operands each operand's bus ({@link FpWires#bits})
+   * @param result the result's bus
    */
-  public record Span(Call call, int first, int gates) {}
+  public record Span(Call call, int first, int gates, int[][] operands, int[] result) {}
 
   /** The verbatim build of {@code w} at length n without token tables, with its spans. */
   public static ForwardSpans of(MambaWeights w, FloatFormat f, Functions functions,
@@ -39,18 +44,19 @@ public record ForwardSpans(CircuitBuilder builder, int prologue, List<Span> span
     int[] prologue = {-1};
     var observer = new ObservedArithmetic.Observer() {
       @Override
-      public <T> T around(Call call, Supplier<T> run) {
+      public <T> T around(Call call, List<T> operands, Supplier<T> run) {
         if (prologue[0] < 0) {
           prologue[0] = b.gateCount();
         }
         int before = b.gateCount();
         T out = run.get();
-        spans.add(new Span(call, before, b.gateCount() - before));
+        int[][] in = operands.stream().map(x -> ((FpWires) x).bits()).toArray(int[][]::new);
+        spans.add(new Span(call, before, b.gateCount() - before, in, ((FpWires) out).bits()));
         return out;
       }
     };
     var ar = new ObservedArithmetic<>(new WireArithmetic(b, f, functions), observer);
-    MambaCircuit.build(b, ar, w, f, functions, form, n, false);
-    return new ForwardSpans(b, prologue[0], List.copyOf(spans));
+    int[] outputs = MambaCircuit.build(b, ar, w, f, functions, form, n, false);
+    return new ForwardSpans(b, prologue[0], List.copyOf(spans), outputs);
   }
 }

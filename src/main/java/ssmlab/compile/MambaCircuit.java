@@ -1,6 +1,7 @@
 package ssmlab.compile;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
@@ -81,9 +82,10 @@ public record MambaCircuit(Circuit circuit, MambaWeights weights, FloatFormat fo
   /**
    * Builds the circuit into {@code b} with the model's calls made on {@code ar} (a
    * {@link WireArithmetic} on {@code b} in F_f with {@code functions}, or one that observes it):
-   * the token ports, the embedding's multiplexers, the forward, the output ports.
+   * the token ports, the embedding's multiplexers, the forward, the output ports; returns the
+   * output ports' bits in order.
    */
-  static void build(CircuitBuilder b, Arithmetic<FpWires> ar, MambaWeights w, FloatFormat f,
+  static int[] build(CircuitBuilder b, Arithmetic<FpWires> ar, MambaWeights w, FloatFormat f,
       Functions functions, ScanForm form, int length, boolean tokenTables) {
     var ref = new MambaReference<>(ar, w, form);
     List<List<FpWires>> rows = new ArrayList<>();
@@ -96,6 +98,8 @@ public record MambaCircuit(Circuit circuit, MambaWeights weights, FloatFormat fo
         ? ref.forward(embedded, firstPositions(b, w, f, functions, form, tokens))
         : ref.forward(embedded);
     TokenPorts.output(b, logits);
+    return logits.stream().flatMap(List::stream).map(FpWires::bits).flatMapToInt(
+        Arrays::stream).toArray();
   }
 
   /** The first block's positions, each a multiplexer over its window's table. */

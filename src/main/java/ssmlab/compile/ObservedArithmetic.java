@@ -13,9 +13,9 @@ import ssmlab.compile.uniform.Call;
  * @param <T> the number type
  */
 final class ObservedArithmetic<T> implements Arithmetic<T> {
-  /** Wraps one call. */
+  /** Wraps one call, seeing its operands (in the call's order) and its result. */
   interface Observer {
-    <T> T around(Call call, Supplier<T> run);
+    <T> T around(Call call, List<T> operands, Supplier<T> run);
   }
 
   private final Arithmetic<T> inner;
@@ -43,67 +43,67 @@ final class ObservedArithmetic<T> implements Arithmetic<T> {
 
   @Override
   public T add(T a, T b) {
-    return observer.around(Call.ADD, () -> inner.add(a, b));
+    return observer.around(Call.ADD, List.of(a, b), () -> inner.add(a, b));
   }
 
   @Override
   public T subtract(T a, T b) {
-    return observer.around(Call.SUBTRACT, () -> inner.subtract(a, b));
+    return observer.around(Call.SUBTRACT, List.of(a, b), () -> inner.subtract(a, b));
   }
 
   @Override
   public T multiply(T a, T b) {
-    return observer.around(Call.MULTIPLY, () -> inner.multiply(a, b));
+    return observer.around(Call.MULTIPLY, List.of(a, b), () -> inner.multiply(a, b));
   }
 
   @Override
   public T divide(T a, T b) {
-    return observer.around(Call.DIVIDE, () -> inner.divide(a, b));
+    return observer.around(Call.DIVIDE, List.of(a, b), () -> inner.divide(a, b));
   }
 
   @Override
   public T negate(T a) {
-    return observer.around(Call.NEGATE, () -> inner.negate(a));
+    return observer.around(Call.NEGATE, List.of(a), () -> inner.negate(a));
   }
 
   @Override
   public T sum(List<T> xs) {
-    return observer.around(Call.SUM, () -> inner.sum(xs));
+    return observer.around(Call.SUM, xs, () -> inner.sum(xs));
   }
 
   @Override
   public T product(List<T> xs) {
-    return observer.around(Call.PRODUCT, () -> inner.product(xs));
+    return observer.around(Call.PRODUCT, xs, () -> inner.product(xs));
   }
 
   @Override
   public T exp(T x) {
-    return observer.around(Call.EXP, () -> inner.exp(x));
+    return observer.around(Call.EXP, List.of(x), () -> inner.exp(x));
   }
 
   @Override
   public T log(T x) {
-    return observer.around(Call.LOG, () -> inner.log(x));
+    return observer.around(Call.LOG, List.of(x), () -> inner.log(x));
   }
 
   @Override
   public T sqrt(T x) {
-    return observer.around(Call.SQRT, () -> inner.sqrt(x));
+    return observer.around(Call.SQRT, List.of(x), () -> inner.sqrt(x));
   }
 
   @Override
   public T sigmoid(T x) {
-    return observer.around(Call.SIGMOID, () -> inner.sigmoid(x));
+    return observer.around(Call.SIGMOID, List.of(x), () -> inner.sigmoid(x));
   }
 
   @Override
   public T softplus(T x) {
-    return observer.around(Call.SOFTPLUS, () -> inner.softplus(x));
+    return observer.around(Call.SOFTPLUS, List.of(x), () -> inner.softplus(x));
   }
 
   @Override
   public T silu(T x) {
-    return observer.around(Call.SILU, () -> inner.silu(x));
+    return observer.around(Call.SILU, List.of(x), () -> inner.silu(x));
   }
 
   @Override

@@ -33,10 +33,12 @@ public final class MambaProgram {
   private final int cells;
   private final long[][][] deltaAAt;
   private final long[][][] deltaBuAt;
+  private final int dModel;
+  private final long headOffset;
 
   private MambaProgram(ScanForm form, ProgramLayout layout, List<Segment> segments,
       List<List<List<TemplateStep>>> templates, int cells, long[][][] deltaAAt,
-      long[][][] deltaBuAt) {
+      long[][][] deltaBuAt, int dModel) {
     this.form = form;
     this.layout = layout;
     this.segments = segments;
@@ -44,6 +46,8 @@ public final class MambaProgram {
     this.cells = cells;
     this.deltaAAt = deltaAAt;
     this.deltaBuAt = deltaBuAt;
+    this.dModel = dModel;
+    this.headOffset = 2L * dModel + 5; // the final RMSNorm's steps come first
   }
 
   /** The definition: the steps {@link MambaReference} makes at length n, in call order. */
@@ -144,7 +148,7 @@ public final class MambaProgram {
       }
     }
     return new MambaProgram(form, layout, List.copyOf(segments), List.copyOf(templates), cells,
-        deltaAAt, deltaBuAt);
+        deltaAAt, deltaBuAt, c.dModel());
   }
 
   /**
@@ -265,6 +269,38 @@ public final class MambaProgram {
       all.add(new ProgramStep(call(n, k), ops));
     }
     return all;
+  }
+
+  /**
+   * The length whose recording the templates come from: step k at any n is, unless it grows
+   * with t, the step {@link #templateIndex} of the program at this length with its operands
+   * shifted.
+   */
+  public int templateLength() {
+    return layout.first() + 1;
+  }
+
+  /**
+   * The index, in the program at {@link #templateLength}, of the template step that step k at
+   * length n places; −1 when step k is one of the unrolled scan's growing products and sums.
+   */
+  public long templateIndex(long n, long k) {
+    var at = layout.locate(checked(n), k);
+    int g = at.segment();
+    long grown = layout.grown(g, at.position());
+    if (at.offset() < grown) {
+      return -1;
+    }
+    long t = Math.min(at.position(), layout.first());
+    return layout.start(g, templateLength()) + layout.prefix(g, t) + layout.grown(g, t)
+        + at.offset() - grown;
+  }
+
+  /** The step that computes the final logit v at position t (the head's sum). */
+  public long logitStep(long n, long t, int v) {
+    int g = segments.size() - 1;
+    return layout.start(g, checked(n)) + layout.prefix(g, t) + headOffset + (long) v * (dModel + 1)
+        + dModel;
   }
 
   /** The form of the scan. */
