@@ -1,5 +1,13 @@
 package ssmlab.cli;
 
+import java.nio.file.Path;
+import ssmlab.train.RunFolder;
+import ssmlab.compile.MambaFamily;
+import ssmlab.compile.MambaFamilyCheck;
+import ssmlab.fp.FloatFormat;
+import ssmlab.model.SequenceModel;
+import ssmlab.model.mamba.reference.MambaWeights;
+import ssmlab.model.mamba.reference.ScanForm;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -41,18 +49,39 @@ import ssmlab.fp.Functions;
       "  ssmlab circuit gate --op int-sum --precision 8 --arity 16 --address 12291",
       "  ssmlab circuit gate --op fp-mul --precision 4 --exponent-bits 3 --check",
       "  ssmlab circuit gate --op fp-sum --precision 8 --exponent-bits 8 --arity 8 --check",
+      "  ssmlab circuit gate --checkpoint runs/tiny --length 8 -p 4 -q 4 --check",
+      "--checkpoint: the compiled Mamba (sections 0 constants, 1 token bits, 2 the embedding's"
+          + " multiplexers, 3 gate of program step k; docs/circuits.md, \"The compiled Mamba's"
+          + " gates\").",
       "fp-exp, fp-log, fp-sqrt, fp-sigmoid, fp-softplus and fp-silu (--functions paper) are"
           + " refused for now, naming the operations that have no addressed part yet (or the"
           + " missing composition)."})
 final class CircuitGateCommand implements Callable<Integer> {
   static final int MAX_PRINTED_INPUTS = 1 << 22;
+  /** The longest sequence --check builds a compiled Mamba for. */
+  static final long MAX_CHECKED_LENGTH = 16;
+  /** Random sequences on which --check compares the verbatim circuit with the interpreter. */
+  static final int VERIFIED_SEQUENCES = 16;
 
   @Spec CommandSpec spec;
 
-  @Option(names = "--op", required = true, description = "the family: int-add, int-sum, "
+  @Option(names = "--op", description = "the family: int-add, int-sum, "
       + "int-sum-uniform, int-mul, int-prod, int-div, fp-mul, fp-prod, fp-add, fp-sum,"
-      + " fp-floor or fp-cmp")
+      + " fp-floor or fp-cmp (or --checkpoint)")
   String op;
+
+  @Option(names = "--checkpoint", paramLabel = "DIR|FILE", description = "instead of --op: the"
+      + " compiled Mamba of this run folder (or model.safetensors) at --length N, as circuit"
+      + " model builds it")
+  Path checkpoint;
+
+  @Option(names = "--length", paramLabel = "N", description = "with --checkpoint: the sequence"
+      + " length n")
+  Long length;
+
+  @Option(names = "--form", defaultValue = "unrolled", paramLabel = "unrolled|sequential",
+      description = "with --checkpoint: the scan's form (default ${DEFAULT-VALUE})")
+  String form;
 
   @Option(names = "--functions", defaultValue = "table", paramLabel = "table|paper",
       description = "the construction of fp-exp, fp-log, ... as in circuit op (default"
@@ -86,6 +115,15 @@ final class CircuitGateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if ((op == null) == (checkpoint == null)) {
+      throw new IllegalArgumentException("give exactly one of --op and --checkpoint");
+    }
+    if (checkpoint != null) {
+      return model();
+    }
+    if (length != null) {
+      throw new IllegalArgumentException("--length is for --checkpoint; --op takes --arity");
+    }
     int p = format.precision(8);
     boolean fp = FpFamilies.covers(op);
     int q = format.exponentBits(p);
@@ -93,14 +131,7 @@ final class CircuitGateCommand implements Callable<Integer> {
         ? FunctionFamilies.of(op, p, q, Functions.parse(functions))
         : fp ? FpFamilies.of(op, p, q, arity) : IntFamilies.of(op, p, arity);
     Map<String, Object> row = new LinkedHashMap<>();
-    if (mode.address != null) {
-      Gate g = family.gate(mode.address);
-      if (g.fanIn() > MAX_PRINTED_INPUTS) {
-        throw new IllegalArgumentException("gate " + mode.address + " has " + g.fanIn()
-            + " inputs, more than one line prints (" + MAX_PRINTED_INPUTS + ")");
-      }
-      row.putAll(json(g));
-      print(row);
+    if (answered(family)) {
       return 0;
     }
     row.put("op", op);
@@ -126,6 +157,87 @@ final class CircuitGateCommand implements Callable<Integer> {
       print(row);
       return c.passes() ? 0 : Errors.BAD_INPUT;
     }
+    sample(family, row);
+    return 0;
+  }
+
+  /** {@code --checkpoint}: the compiled Mamba's family at --length. */
+  private int model() {
+    if (length == null || length < 1) {
+      throw new IllegalArgumentException("--checkpoint needs --length N >= 1");
+    }
+    SequenceModel m = RunFolder.load(CheckpointPath.folder(checkpoint)).model();
+    if (!m.config().family().equals("mamba")) {
+      throw new IllegalArgumentException("circuit gate --checkpoint covers mamba models, not "
+          + m.config().family());
+    }
+    int p = format.precision(8);
+    int q = format.exponentBits(p);
+    Functions fs = Functions.parse(functions);
+    if (fs == Functions.TABLE && p + q > 20) {
+      throw new IllegalArgumentException("table functions need p + q <= 20, got p = " + p
+          + ", q = " + q + " (or --functions paper)");
+    }
+    FloatFormat f = FloatFormat.of(p, q);
+    ScanForm scan = ScanForm.parse(form);
+    MambaWeights w = MambaWeights.of(m);
+    MambaFamily family;
+    try {
+      family = MambaFamily.of(checkpoint.toString(), w, f, fs, scan, length);
+    } catch (OutOfMemoryError tooBig) {
+      throw new IllegalArgumentException("the family's blocks (the verbatim circuit at the "
+          + "template length) do not fit in the heap; use a smaller --precision or "
+          + "--exponent-bits, or a larger heap (SSMLAB_JVM_OPTS=-Xmx16g)");
+    }
+    if (answered(family)) {
+      return 0;
+    }
+    Map<String, Object> row = new LinkedHashMap<>();
+    row.put("checkpoint", checkpoint.toString());
+    row.put("length", length);
+    row.put("precision", p);
+    row.put("exponent_bits", q);
+    row.put("form", scan.id());
+    row.put("address_bits", family.addressBits());
+    row.put("field_bits", family.fieldBits());
+    if (mode.check) {
+      if (length > MAX_CHECKED_LENGTH) {
+        throw new IllegalArgumentException("--check builds the circuit: --length at most "
+            + MAX_CHECKED_LENGTH + ", got " + length + " (query it with --sample instead)");
+      }
+      MambaFamilyCheck c = MambaFamilyCheck.run(family, w, f, fs, scan, length.intValue(),
+          VERIFIED_SEQUENCES);
+      row.put("gates_checked", c.agreement().gatesChecked());
+      row.put("verbatim_gates", c.verbatimGates());
+      row.put("verified", c.verified());
+      row.put("simplified_gates", c.simplifiedGates());
+      row.put("simplifies_to_circuit_model", c.simplificationDifference() == null);
+      row.put("agrees", c.passes());
+      if (!c.passes()) {
+        row.put("first_difference", c.firstDifference());
+      }
+      print(row);
+      return c.passes() ? 0 : Errors.BAD_INPUT;
+    }
+    sample(family, row);
+    return 0;
+  }
+
+  /** --address: prints the gate and returns true. */
+  private boolean answered(AddressedFamily family) {
+    if (mode.address == null) {
+      return false;
+    }
+    Gate g = family.gate(mode.address);
+    if (g.fanIn() > MAX_PRINTED_INPUTS) {
+      throw new IllegalArgumentException("gate " + mode.address + " has " + g.fanIn()
+          + " inputs, more than one line prints (" + MAX_PRINTED_INPUTS + ")");
+    }
+    print(new LinkedHashMap<>(json(g)));
+    return true;
+  }
+
+  private void sample(AddressedFamily family, Map<String, Object> row) {
     if (mode.sample < 1 || mode.sample > 10_000_000) {
       throw new IllegalArgumentException("--sample must be in 1..10000000, got " + mode.sample);
     }
@@ -135,7 +247,6 @@ final class CircuitGateCommand implements Callable<Integer> {
     row.put("max_fan_in", s.maxFanIn());
     row.put("nanos_per_query", Math.round(s.nanosPerQuery() * 10) / 10.0);
     print(row);
-    return 0;
   }
 
   private void print(Map<String, Object> row) {

@@ -1,9 +1,11 @@
 package ssmlab.compile;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.function.Function;
+import ssmlab.arith.Arithmetic;
 import ssmlab.arith.FloatPArithmetic;
 import ssmlab.circuit.Circuit;
 import ssmlab.circuit.CircuitBuilder;
@@ -73,7 +75,19 @@ public record MambaCircuit(Circuit circuit, MambaWeights weights, FloatFormat fo
       throw new IllegalArgumentException("the sequence length must be at least 1");
     }
     var b = levelled ? CircuitBuilder.levelled() : new CircuitBuilder();
-    var ref = new MambaReference<>(new WireArithmetic(b, f, functions), w, form);
+    build(b, new WireArithmetic(b, f, functions), w, f, functions, form, length, tokenTables);
+    return new MambaCircuit(b.build(), w, f, form, length, levelled, functions, tokenTables);
+  }
+
+  /**
+   * Builds the circuit into {@code b} with the model's calls made on {@code ar} (a
+   * {@link WireArithmetic} on {@code b} in F_f with {@code functions}, or one that observes it):
+   * the token ports, the embedding's multiplexers, the forward, the output ports; returns the
+   * output ports' bits in order.
+   */
+  static int[] build(CircuitBuilder b, Arithmetic<FpWires> ar, MambaWeights w, FloatFormat f,
+      Functions functions, ScanForm form, int length, boolean tokenTables) {
+    var ref = new MambaReference<>(ar, w, form);
     List<List<FpWires>> rows = new ArrayList<>();
     for (int v = 0; v < w.embedding().length; v++) {
       rows.add(ref.embed(v));
@@ -84,7 +98,8 @@ public record MambaCircuit(Circuit circuit, MambaWeights weights, FloatFormat fo
         ? ref.forward(embedded, firstPositions(b, w, f, functions, form, tokens))
         : ref.forward(embedded);
     TokenPorts.output(b, logits);
-    return new MambaCircuit(b.build(), w, f, form, length, levelled, functions, tokenTables);
+    return logits.stream().flatMap(List::stream).map(FpWires::bits).flatMapToInt(
+        Arrays::stream).toArray();
   }
 
   /** The first block's positions, each a multiplexer over its window's table. */

@@ -103,14 +103,18 @@ final class Transcendental {
     return new Enclosure(log1p(lo, bits).lo(), log1p(t.hi(), bits).hi());
   }
 
-  /** For tiny t, t - t^2/2 <= ln(1 + t) <= t; otherwise the ln kernel at the exact 1 + t. */
+  /**
+   * For tiny t, t (1 - 2^(-bits-5)) <= t - t^2/2 <= ln(1 + t) <= t (t < 2^(-bits-4)), which never
+   * squares t: e^x for x near -2^62 has an exponent near -2^62.5, and its square's would not fit
+   * a long. Otherwise the ln kernel at the exact 1 + t.
+   */
   private static Enclosure log1p(Dyadic t, int bits) {
     if (t.signum() == 0) {
       return Enclosure.exact(Dyadic.ZERO);
     }
     if (t.top() < -bits - 4) {
-      Dyadic halfSquare = t.multiply(t).multiply(Dyadic.of(-1, -1));
-      return new Enclosure(t.addRounded(halfSquare, bits, false), t);
+      Dyadic slack = t.multiply(Dyadic.of(-1, -bits - 5));
+      return new Enclosure(t.addRounded(slack, bits, false), t);
     }
     return ExpLog.log(Dyadic.ONE.add(t), bits);
   }

@@ -20,11 +20,7 @@ final class CircuitScaleRuleTest {
 
   @BeforeAll
   static void trainTinyMamba() {
-    run = dir.resolve("tiny");
-    Result t = MainTest.run("train", "--task", "flipflop", "--model", "mamba", "--d-model", "2",
-        "--layers", "1", "--d-state", "1", "--model-option", "d_conv=2", "--steps", "20",
-        "--batch", "4", "--train-lengths", "2..8", "--no-progress", "--out", run.toString());
-    assertThat(t.code()).as(t.err()).isZero();
+    run = TinyMamba.train(dir);
   }
 
   // q >= 5: the windowed sums, whose depth does not depend on p. At q <= 4 the sums align every

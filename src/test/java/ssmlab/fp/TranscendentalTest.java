@@ -165,6 +165,16 @@ final class TranscendentalTest {
     assertThat(f.softplus(f.parse("1e30"))).isEqualTo(f.parse("1e30"));
     assertThat(f.softplus(f.parse("-1e30"))).isEqualTo(f.zero());
     assertThat(f.silu(f.parse("-1e30"))).isEqualTo(f.zero());
+    // x in [-2^62, -2^61): e^x is not clamped, its exponent is about -2^62.5 (once squared, out
+    // of a long); found by circuit model's softplus table at p = q = 8
+    for (FloatFormat h : new FloatFormat[] {FloatFormat.of(8, 8), f}) {
+      for (String x : new String[] {"-4e18", "-2.4e18", "-4.6e18"}) {
+        assertThat(h.softplus(h.parse(x))).as("softplus(%s)", x).isEqualTo(h.zero());
+        assertThat(h.sigmoid(h.parse(x))).as("sigmoid(%s)", x).isEqualTo(h.zero());
+        assertThat(h.silu(h.parse(x)).isZero()).as("silu(%s)", x).isTrue();
+        assertThat(h.exp(h.parse(x))).as("exp(%s)", x).isEqualTo(h.zero());
+      }
+    }
     // softplus(-100) = e^-100 (1 - e^-100 / 2 ...): relative accuracy despite 1 + tiny
     FloatFormat g = FloatFormat.of(53, 11);
     assertThat(g.softplus(g.parse("-100")).toDouble()).isEqualTo(Math.exp(-100));
