@@ -105,6 +105,35 @@ public final class FloatPMemo {
     out[eAt] = table[at + 3];
   }
 
+  /**
+   * Whether {@link #packed} takes this format: p <= 31 and q <= 30, so that a result's
+   * significand and biased exponent each fit in 32 bits.
+   */
+  boolean packs() {
+    return format.p() <= 31 && format.q() <= 30;
+  }
+
+  /**
+   * fn(m * 2^e) packed as (significand << 32) | (exponent - emin + 1), for {@link #packs}
+   * formats: {@link #packedM} and {@link #packedE} unpack it.
+   */
+  long packed(long m, long e) {
+    if (direct != null) {
+      return directLookup(m, e);
+    }
+    long[] out = new long[2];
+    apply(m, e, out, 0, 1);
+    return (out[0] << 32) | (out[1] - emin + 1);
+  }
+
+  static long packedM(long packed) {
+    return packed >> 32;
+  }
+
+  long packedE(long packed) {
+    return (packed & 0xFFFF_FFFFL) + emin - 1;
+  }
+
   /*
    * A direct slot holds the result packed as (m << 32) | (e - emin + 1): m has at most p + 1 <= 16
    * signed bits and e - emin + 1 lies in [1, 2^(q+1)], so a filled slot is never 0.
