@@ -51,11 +51,12 @@ final class NarrowRow {
       long[] c, int rows, int i, long[] z) {
     int p = f.p();
     long mb = c == null ? 0 : c[i];
-    if (cols == 0 || a[row] == 0 || v[0] == 0) {
+    if (cols == 0) {
       return false;
     }
     int b = 32 - Integer.numberOfLeadingZeros(cols + 1);
     int room = 61 - b - p;
+    // Anchored on the first product's exponent (any anchor gives the same bits; a zero's 0 too).
     long low = a[mn + row] + v[cols] + p - (room - room / ABOVE_DIVISOR);
     if (low < f.minExponent() || low + room >= f.maxExponent()) {
       return false;
@@ -104,12 +105,7 @@ final class NarrowRow {
     if (outside != 0) {
       return false;
     }
-    if (acc == 0) {
-      z[i] = 0;
-      z[rows + i] = 0;
-    } else {
-      Rounder.bits(f, acc < 0, Math.abs(acc), false, low, z, i, rows + i);
-    }
+    Rounder.bits(f, acc < 0, Math.abs(acc), false, low, z, i, rows + i); // 0 for acc = 0
     return true;
   }
 
