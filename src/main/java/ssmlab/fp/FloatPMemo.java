@@ -91,6 +91,13 @@ public final class FloatPMemo {
       out[eAt] = (packed & 0xFFFF_FFFFL) + emin - 1;
       return;
     }
+    int at = hashedEntry(m, e);
+    out[mAt] = table[at + 2];
+    out[eAt] = table[at + 3];
+  }
+
+  /** The table entry of (m, e), filled with fn's result if it held another key. */
+  private int hashedEntry(long m, long e) {
     int h = slot(m, e);
     int at = 4 * h;
     if (!filled[h] || table[at] != m || table[at + 1] != e) {
@@ -101,8 +108,7 @@ public final class FloatPMemo {
       table[at + 3] = r.e;
       filled[h] = true;
     }
-    out[mAt] = table[at + 2];
-    out[eAt] = table[at + 3];
+    return at;
   }
 
   /**
@@ -121,9 +127,8 @@ public final class FloatPMemo {
     if (direct != null) {
       return directLookup(m, e);
     }
-    long[] out = new long[2];
-    apply(m, e, out, 0, 1);
-    return (out[0] << 32) | (out[1] - emin + 1);
+    int at = hashedEntry(m, e);
+    return (table[at + 2] << 32) | (table[at + 3] - emin + 1);
   }
 
   static long packedM(long packed) {
