@@ -91,6 +91,13 @@ public final class FloatPMemo {
       out[eAt] = (packed & 0xFFFF_FFFFL) + emin - 1;
       return;
     }
+    int at = hashedEntry(m, e);
+    out[mAt] = table[at + 2];
+    out[eAt] = table[at + 3];
+  }
+
+  /** The table entry of (m, e), filled with fn's result if it held another key. */
+  private int hashedEntry(long m, long e) {
     int h = slot(m, e);
     int at = 4 * h;
     if (!filled[h] || table[at] != m || table[at + 1] != e) {
@@ -101,8 +108,35 @@ public final class FloatPMemo {
       table[at + 3] = r.e;
       filled[h] = true;
     }
-    out[mAt] = table[at + 2];
-    out[eAt] = table[at + 3];
+    return at;
+  }
+
+  /**
+   * Whether {@link #packed} takes this format: p <= 31 and q <= 30, so that a result's
+   * significand and biased exponent each fit in 32 bits.
+   */
+  boolean packs() {
+    return format.p() <= 31 && format.q() <= 30;
+  }
+
+  /**
+   * fn(m * 2^e) packed as (significand << 32) | (exponent - emin + 1), for {@link #packs}
+   * formats: {@link #packedM} and {@link #packedE} unpack it.
+   */
+  long packed(long m, long e) {
+    if (direct != null) {
+      return directLookup(m, e);
+    }
+    int at = hashedEntry(m, e);
+    return (table[at + 2] << 32) | (table[at + 3] - emin + 1);
+  }
+
+  static long packedM(long packed) {
+    return packed >> 32;
+  }
+
+  long packedE(long packed) {
+    return (packed & 0xFFFF_FFFFL) + emin - 1;
   }
 
   /*

@@ -16,36 +16,70 @@ final class FloatPScanTest {
   @ParameterizedTest(name = "p={0}")
   @MethodSource("ssmlab.fp.FloatPIteratedTest#allP")
   void step_equalsTheElementwiseOperations(int p) {
-    var r = new SplittableRandom(7000 + p);
-    for (int trial = 0; trial < 8; trial++) {
-      FloatFormat f = FloatFormat.of(p, trial % 4 == 0 ? 5 : 8 + r.nextInt(3));
+    check(p, new SplittableRandom(7000 + p), 8, 6, true);
+  }
+
+  /**
+   * Exponents within +-2, most cells on the narrow path (p <= 20), and in every other trial the
+   * state set to about -s / exp(delta * A), so that Mamba's da * h + s cancels to a few bits.
+   */
+  @ParameterizedTest(name = "p={0}")
+  @MethodSource("ssmlab.fp.FloatPIteratedTest#allP")
+  void step_clusteredCells_equalTheElementwiseOperations(int p) {
+    check(p, new SplittableRandom(9000 + p), 40, 2, false);
+  }
+
+  /** trials random steps of exponents within +-span, some of +-2^20 when wide. */
+  private static void check(int p, SplittableRandom r, int trials, long span, boolean wide) {
+    for (int trial = 0; trial < trials; trial++) {
+      FloatFormat f = FloatFormat.of(p, wide && trial % 4 == 0 ? 5 : 8 + r.nextInt(3));
       int dInner = 1 + r.nextInt(6);
       int dState = 1 + r.nextInt(5);
       int cells = dInner * dState;
-      long span = trial % 3 == 0 ? 1L << 20 : 6;
-      FloatPArray delta = FloatPIteratedTest.array(f, r, dInner, span);
-      FloatPArray a = FloatPIteratedTest.array(f, r, cells, span);
+      long spread = wide && trial % 3 == 0 ? 1L << 20 : span;
+      FloatPArray delta = FloatPIteratedTest.array(f, r, dInner, spread);
+      FloatPArray a = FloatPIteratedTest.array(f, r, cells, spread);
       for (int i = 0; i < cells; i++) {
         if (a.get(i).isZero()) {
           a.set(i, f.minPositive()); // ZOH divides by A
         }
       }
-      FloatPArray b = FloatPIteratedTest.array(f, r, dState, span);
-      FloatPArray u = FloatPIteratedTest.array(f, r, dInner, span);
-      FloatPArray start = FloatPIteratedTest.array(f, r, cells, span);
+      FloatPArray b = FloatPIteratedTest.array(f, r, dState, spread);
+      FloatPArray u = FloatPIteratedTest.array(f, r, dInner, spread);
+      FloatPArray start = FloatPIteratedTest.array(f, r, cells, spread);
+      if (!wide && trial % 2 == 0) {
+        cancelling(f, delta, a, b, u, start);
+      }
       FloatP one = f.round(java.math.BigInteger.ONE, 0);
       FloatP two = f.round(java.math.BigInteger.TWO, 0);
       var exp = new FloatPMemo(f, f::exp, 6);
+      var signedDecay = new FloatPMemo(f, x -> f.subtract(f.multiply(two, f.exp(x)), one), 6);
+      var expm1 = new FloatPMemo(f, x -> f.subtract(f.exp(x), one), 6);
       for (int flags = 0; flags < 8; flags++) {
         boolean signed = (flags & 1) != 0;
         boolean zoh = (flags & 2) != 0;
         boolean first = (flags & 4) != 0;
         FloatPArray fused = FloatPArray.zeros(f, cells);
         FloatPArray.copy(start, 0, fused, 0, cells);
-        FloatPScan.step(delta, a, b, u, exp, one, two, signed, zoh, first, fused);
+        FloatPScan.step(delta, a, b, u, signed ? signedDecay : exp, zoh ? expm1 : null, first,
+            fused);
         FloatPArray expected = elementwise(f, delta, a, b, u, one, two, signed, zoh, first, start);
         assertThat(fused.toList()).as("p=%d trial %d signed=%s zoh=%s first=%s", p, trial,
             signed, zoh, first).isEqualTo(expected.toList());
+      }
+    }
+  }
+
+  /** start[i] = -s / exp(delta[d] * a[i]) where that is defined, s = delta[d] * b[n] * u[d]. */
+  private static void cancelling(FloatFormat f, FloatPArray delta, FloatPArray a, FloatPArray b,
+      FloatPArray u, FloatPArray start) {
+    int dState = b.length();
+    for (int i = 0; i < a.length(); i++) {
+      int d = i / dState;
+      FloatP da = f.exp(f.multiply(delta.get(d), a.get(i)));
+      FloatP s = f.iteratedProduct(delta.get(d), b.get(i % dState), u.get(d));
+      if (!da.isZero()) {
+        start.set(i, f.divide(f.negate(s), da));
       }
     }
   }

@@ -10,14 +10,13 @@ import ssmlab.fp.FloatPIterated;
 import ssmlab.fp.FloatPMemo;
 import ssmlab.fp.FloatPScan;
 import ssmlab.model.mamba.Discretization;
-import ssmlab.model.mamba.Eigenvalues;
 
 /**
  * {@link MambaReference}'s forward in F_p with the sequential scan, bit for bit, computed in bulk
  * over {@link FloatPArray}s: every vector of the model is one array, every matrix-vector product
  * one {@link FloatPIterated#matVec} (each entry one iterated sum of rounded products, bias
- * included), the scan one {@link FloatPScan#step} per position, exp, softplus and SiLU through
- * {@link FloatPMemo}. The same operations
+ * included), the scan one {@link FloatPScan#step} per position, the scan's decay, softplus and
+ * SiLU through {@link FloatPMemo}. The same operations
  * round in the same places as the reference's; only their bookkeeping differs. Thread-safe: each
  * call to {@link #logits} has its own buffers.
  */
@@ -121,18 +120,24 @@ public final class MambaFloatP {
   /** Each thread's function memos, kept from one sequence to the next (pure functions). */
   private final ThreadLocal<Memos> memos = ThreadLocal.withInitial(Memos::new);
 
-  /** exp, softplus and SiLU of {@link #ar}, remembered. */
+  /**
+   * The scan's decay of x = delta * A, softplus and SiLU of {@link #ar}, remembered, and ZOH's
+   * round_p(exp(x) - 1) (null for Mamba's discretization).
+   */
   private final class Memos {
-    final FloatPMemo exp = new FloatPMemo(f, ar::exp, MEMO_BITS);
+    final FloatPMemo decay = new FloatPMemo(f,
+        x -> w.config().eigenvalues().deltaA(ar, ar.exp(x), one, two), MEMO_BITS);
+    final FloatPMemo expm1 = w.config().discretization() == Discretization.MAMBA ? null
+        : new FloatPMemo(f, x -> ar.subtract(ar.exp(x), one), MEMO_BITS);
     final FloatPMemo softplus = new FloatPMemo(f, ar::softplus, MEMO_BITS);
     final FloatPMemo silu = new FloatPMemo(f, ar::silu, MEMO_BITS);
   }
 
   /** One call's buffers and function memos. */
   private final class Run {
-    private final FloatPMemo exp = memos.get().exp;
-    private final FloatPMemo softplus = memos.get().softplus;
-    private final FloatPMemo silu = memos.get().silu;
+    private final Memos memo = memos.get();
+    private final FloatPMemo softplus = memo.softplus;
+    private final FloatPMemo silu = memo.silu;
     private final FloatPArray square = FloatPArray.zeros(f, 1);
 
     /** x * weight / sqrt(mean(x^2) + eps), each output one product of three factors. */
@@ -163,8 +168,6 @@ public final class MambaFloatP {
         FloatPArray.copy(xz, 0, x[t], 0, dInner);
         FloatPArray.copy(xz, dInner, z[t], 0, dInner);
       }
-      boolean signed = w.config().eigenvalues() != Eigenvalues.POSITIVE;
-      boolean zoh = w.config().discretization() != Discretization.MAMBA;
       FloatPArray u = FloatPArray.zeros(f, dInner);
       FloatPArray dbc = FloatPArray.zeros(f, dtRank + 2 * dState);
       FloatPArray dt = FloatPArray.zeros(f, dtRank);
@@ -185,7 +188,7 @@ public final class MambaFloatP {
         FloatPArray.copy(dbc, dtRank + dState, c, 0, dState);
         FloatPIterated.matVec(b.dtProj, dt, b.dtBias, delta);
         softplus.apply(delta, delta);
-        FloatPScan.step(delta, b.A, bt, u, exp, one, two, signed, zoh, t == 0, state);
+        FloatPScan.step(delta, b.A, bt, u, memo.decay, memo.expm1, t == 0, state);
         FloatPArray.multiply(b.D, u, du);
         FloatPIterated.matVec(state, c, du, gated);
         silu.apply(z[t], gate);
