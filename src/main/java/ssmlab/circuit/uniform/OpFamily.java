@@ -1,0 +1,43 @@
+package ssmlab.circuit.uniform;
+
+import java.util.List;
+import ssmlab.circuit.fp.FpWires;
+import ssmlab.fp.FloatFormat;
+
+/**
+ * One operation of a {@link FunctionProgram} as an addressed family of its own, with input ports
+ * x0, x1, ... of its builder code, and the program value each port reads.
+ *
+ * @param family the operation's family, its ports' bits at its INPUT leaves (a = bit, b = port)
+ * @param ports the value each port reads: an earlier result, the input or a constant
+ */
+record OpFamily(AddressedFamily family, List<ProgramValue> ports) {
+  /**
+   * The family of {@code op}: an iterated product ({@link FpProdFamily#of}; its ports are the
+   * variable operands, the constants folded into the family), a sum ({@code fp-sum} of the
+   * operands) or a floor ({@code fp-floor}, q ≥ 5).
+   *
+   * @throws IllegalArgumentException for the kinds without a family yet
+   */
+  static OpFamily of(ProgramOp op) {
+    FloatFormat f = op.format();
+    return switch (op.kind()) {
+      case ITERATED_PRODUCT -> new OpFamily(FpProdFamily.of(op),
+          op.operands().stream().filter(v -> !v.isConstant()).toList());
+      case SUM -> new OpFamily(FpFamilies.of("fp-sum", f.p(), f.q(), op.operands().size()),
+          op.operands());
+      case FLOOR -> new OpFamily(FpFamilies.of("fp-floor", f.p(), f.q(), 1), op.operands());
+      default -> throw new IllegalArgumentException("operation " + op.index() + ": "
+          + op.kind().label() + " has no family of its own yet");
+    };
+  }
+
+  /** The leaves the family lists before its gates: two constants and every port's bits. */
+  long leafCount() {
+    long n = 2;
+    for (ProgramValue v : ports) {
+      n += FpWires.width(v.format());
+    }
+    return n;
+  }
+}

@@ -1,0 +1,85 @@
+package ssmlab.circuit.uniform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import ssmlab.circuit.Circuit;
+import ssmlab.circuit.fp.FpCircuitTest;
+import ssmlab.circuit.fp.FpWires;
+import ssmlab.circuit.fp.WireAlgebras;
+import ssmlab.fp.FloatFormat;
+import ssmlab.fp.FloatP;
+
+/**
+ * {@link FunctionFamily}: a program of operations with families of their own, composed, against
+ * the verbatim build of the whole program ({@link FunctionProgram#run} on the wire algebra).
+ */
+final class FunctionFamilyTest {
+
+  /**
+   * t = x·x·x·c, s = t + x, u = floor(s), v = u·s·x, then v + t: two iterated products (one with
+   * a folded negative constant, one of three results), two sums, a floor; q ≥ 5 for the floor.
+   */
+  private static FunctionProgram polynomial(FloatFormat f) {
+    ProgramRecorder r = new ProgramRecorder();
+    ProgramValue x = ProgramValue.input(f);
+    ProgramValue c = ProgramValue.of(f.round(BigInteger.valueOf(-3), -2));
+    ProgramValue t = r.product(List.of(x, x, x, c));
+    ProgramValue s = r.sum(List.of(t, x));
+    ProgramValue u = r.floor(s);
+    ProgramValue v = r.product(List.of(u, s, x));
+    ProgramValue out = r.sum(List.of(v, t));
+    return new FunctionProgram("polynomial", f, r.ops(), out);
+  }
+
+  @Test
+  void everyGate_agreesWithTheVerbatimBuildOfTheProgram() {
+    for (FloatFormat f : List.of(FloatFormat.of(3, 5), FloatFormat.of(4, 6))) {
+      FunctionProgram prog = polynomial(f);
+      assertThat(prog.ops()).extracting(ProgramOp::kind).containsExactly(
+          OpKind.ITERATED_PRODUCT, OpKind.SUM, OpKind.FLOOR, OpKind.ITERATED_PRODUCT, OpKind.SUM);
+      FunctionFamily family = new FunctionFamily("polynomial in " + f, prog);
+      FamilyCheck c = FamilyCheck.run(family, b -> {
+        int[] z = prog.run(WireAlgebras.on(b), FpWires.input(b, "x", f)).bits();
+        b.output("z", z);
+        return z;
+      });
+      assertThat(c.firstDifference()).as(f.toString()).isNull();
+      assertThat(c.agreement().gatesChecked()).isEqualTo(family.gateCount());
+    }
+  }
+
+  /** The circuit from the queries alone computes the program on every float of F_3 (q = 5). */
+  @Test
+  void queryCircuit_computesTheProgram_onEveryFloat() {
+    FloatFormat f = FloatFormat.of(3, 5);
+    FunctionProgram prog = polynomial(f);
+    Circuit c = FamilyCircuit.build(new FunctionFamily("polynomial", prog), FpWires.width(f))
+        .build();
+    for (FloatP x : FpCircuitTest.all(f)) {
+      assertThat(FamilyAssertions.evaluate(c, f, List.of(x))).as("x = %s", x)
+          .isEqualTo(prog.evaluate(x));
+    }
+  }
+
+  @Test
+  void operationLeaves_andKindsWithoutAFamily_areRefused() {
+    FunctionFamily family = new FunctionFamily("polynomial", polynomial(FloatFormat.of(3, 5)));
+    assertThat(family.output(0) >>> family.fieldBits()[1]).isEqualTo(5); // operation 4's
+    long opLeaf = 1L << family.fieldBits()[1]; // operation 0's constant false
+    assertThatThrownBy(() -> family.gate(opLeaf)).hasMessageContaining("a leaf of operation 0");
+    assertThatThrownBy(() -> family.gate(-1)).hasMessageContaining("no gate");
+    FamilyAssertions.sampledInputsAreGates(family, 3, 300);
+
+    FloatFormat f = FloatFormat.of(3, 5);
+    ProgramRecorder r = new ProgramRecorder();
+    ProgramValue x = ProgramValue.input(f);
+    ProgramValue y = r.product(List.of(x, ProgramValue.of(f.round(BigInteger.valueOf(3), 0))));
+    FunctionProgram byConstant = new FunctionProgram("3x", f, r.ops(), y);
+    assertThatThrownBy(() -> new FunctionFamily("3x", byConstant))
+        .hasMessageContaining("product by a constant has no family");
+  }
+}
