@@ -13,23 +13,31 @@ import ssmlab.fp.FloatFormat;
  */
 record OpFamily(AddressedFamily family, List<ProgramValue> ports) {
   /**
-   * The family of {@code op}: an iterated product ({@link FpProdFamily#of}; its ports are the
-   * variable operands, the constants folded into the family), a sum ({@code fp-sum} of the
-   * operands) or a floor ({@code fp-floor}, q ≥ 5).
+   * The family of {@code op}: a product ({@link FpProdFamily#of} from three variables,
+   * {@link SmallProductFamily} below; its ports are the variable operands, the constants folded
+   * into the family), a sum ({@code fp-sum} of the operands), a floor ({@code fp-floor}, q ≥ 5)
+   * or a conversion ({@link ConvertFamily}).
    *
    * @throws IllegalArgumentException for the kinds without a family yet
    */
   static OpFamily of(ProgramOp op) {
     FloatFormat f = op.format();
     return switch (op.kind()) {
-      case ITERATED_PRODUCT -> new OpFamily(FpProdFamily.of(op),
-          op.operands().stream().filter(v -> !v.isConstant()).toList());
+      case ITERATED_PRODUCT -> new OpFamily(FpProdFamily.of(op), variables(op));
       case SUM -> new OpFamily(FpFamilies.of("fp-sum", f.p(), f.q(), op.operands().size()),
           op.operands());
       case FLOOR -> new OpFamily(FpFamilies.of("fp-floor", f.p(), f.q(), 1), op.operands());
+      case CONVERT -> new OpFamily(ConvertFamily.of(op), op.operands());
+      case PRODUCT2, PRODUCT_BY_CONSTANT -> new OpFamily(SmallProductFamily.of(op),
+          variables(op));
       default -> throw new IllegalArgumentException("operation " + op.index() + ": "
           + op.kind().label() + " has no family of its own yet");
     };
+  }
+
+  /** The operands that are no constants: a product's ports (its constants are folded). */
+  private static List<ProgramValue> variables(ProgramOp op) {
+    return op.operands().stream().filter(v -> !v.isConstant()).toList();
   }
 
   /** The leaves the family lists before its gates: two constants and every port's bits. */

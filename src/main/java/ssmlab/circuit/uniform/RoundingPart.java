@@ -566,8 +566,11 @@ final class RoundingPart {
   }
 
   long gateCount() {
+    // kept bit i reads N_k for k = max(0, p−1−i)..w−1: Σ_{j<min(p,w)} (w − j) gates in all
+    // (w < p when a conversion widens the significand)
+    long m = Math.min(p, w);
     long front = (long) w * (w - 1) / 2 + w + 1 + (w - 1)
-        + (long) p * w - (long) p * (p - 1) / 2 + p + 2L * (w - p) + 4 + 1 + kBits;
+        + m * w - m * (m - 1) / 2 + p + 2L * Math.max(0, w - p) + 4 + 1 + kBits;
     long back = 2 * (2 + 4L * width + 1) + 4L * width + 1 + 3 + 13 + 4L * (p + q + 1) + 2;
     return front + inc.gateCount() + plusK.gateCount() + before.gateCount() + after.gateCount()
         + back;
@@ -582,7 +585,10 @@ final class RoundingPart {
       }
       case 1 -> {
         int i = rnd.nextInt(p);
-        yield rnd.nextBoolean() ? kept(i) : at(0, 4, i, p - 1 - i + rnd.nextInt(w - p + 1 + i));
+        if (rnd.nextBoolean() || i < p - w) { // bits i < p − w read no N_k (w < p)
+          yield kept(i);
+        }
+        yield at(0, 4, i, p - 1 - i + rnd.nextInt(w - p + 1 + i));
       }
       case 2 -> rnd.nextBoolean() ? inc.sample(rnd) : at(0, 13, rnd.nextInt(kBits), 0);
       case 3 -> switch (rnd.nextInt(3)) {

@@ -20,18 +20,23 @@ import ssmlab.fp.FloatP;
 final class FunctionFamilyTest {
 
   /**
-   * t = x·x·x·c, s = t + x, u = floor(s), v = u·s·x, then v + t: two iterated products (one with
-   * a folded negative constant, one of three results), two sums, a floor; q ≥ 5 for the floor.
+   * t = x·x·x·c, a = x·c', s = t + a, g = s in G (p + 2, q + 1), u = floor(g), v = u·g, then v
+   * back in F: every kind with a family (an iterated product with a folded negative constant, a
+   * product by a constant, a sum, two conversions, a floor, a product of two variables); q ≥ 5
+   * for the floor.
    */
   private static FunctionProgram polynomial(FloatFormat f) {
     ProgramRecorder r = new ProgramRecorder();
     ProgramValue x = ProgramValue.input(f);
     ProgramValue c = ProgramValue.of(f.round(BigInteger.valueOf(-3), -2));
+    ProgramValue c2 = ProgramValue.of(f.round(BigInteger.valueOf(5), 1));
     ProgramValue t = r.product(List.of(x, x, x, c));
-    ProgramValue s = r.sum(List.of(t, x));
-    ProgramValue u = r.floor(s);
-    ProgramValue v = r.product(List.of(u, s, x));
-    ProgramValue out = r.sum(List.of(v, t));
+    ProgramValue a = r.product(List.of(x, c2));
+    ProgramValue s = r.sum(List.of(t, a));
+    ProgramValue g = r.convert(s, FloatFormat.of(f.p() + 2, f.q() + 1));
+    ProgramValue u = r.floor(g);
+    ProgramValue v = r.product(List.of(u, g));
+    ProgramValue out = r.convert(v, f);
     return new FunctionProgram("polynomial", f, r.ops(), out);
   }
 
@@ -40,7 +45,8 @@ final class FunctionFamilyTest {
     for (FloatFormat f : List.of(FloatFormat.of(3, 5), FloatFormat.of(4, 6))) {
       FunctionProgram prog = polynomial(f);
       assertThat(prog.ops()).extracting(ProgramOp::kind).containsExactly(
-          OpKind.ITERATED_PRODUCT, OpKind.SUM, OpKind.FLOOR, OpKind.ITERATED_PRODUCT, OpKind.SUM);
+          OpKind.ITERATED_PRODUCT, OpKind.PRODUCT_BY_CONSTANT, OpKind.SUM, OpKind.CONVERT,
+          OpKind.FLOOR, OpKind.PRODUCT2, OpKind.CONVERT);
       FunctionFamily family = new FunctionFamily("polynomial in " + f, prog);
       FamilyCheck c = FamilyCheck.run(family, b -> {
         int[] z = prog.run(WireAlgebras.on(b), FpWires.input(b, "x", f)).bits();
@@ -68,7 +74,7 @@ final class FunctionFamilyTest {
   @Test
   void operationLeaves_andKindsWithoutAFamily_areRefused() {
     FunctionFamily family = new FunctionFamily("polynomial", polynomial(FloatFormat.of(3, 5)));
-    assertThat(family.output(0) >>> family.fieldBits()[1]).isEqualTo(5); // operation 4's
+    assertThat(family.output(0) >>> family.fieldBits()[1]).isEqualTo(7); // operation 6's
     long opLeaf = 1L << family.fieldBits()[1]; // operation 0's constant false
     assertThatThrownBy(() -> family.gate(opLeaf)).hasMessageContaining("a leaf of operation 0");
     assertThatThrownBy(() -> family.gate(-1)).hasMessageContaining("no gate");
@@ -76,10 +82,9 @@ final class FunctionFamilyTest {
 
     FloatFormat f = FloatFormat.of(3, 5);
     ProgramRecorder r = new ProgramRecorder();
-    ProgramValue x = ProgramValue.input(f);
-    ProgramValue y = r.product(List.of(x, ProgramValue.of(f.round(BigInteger.valueOf(3), 0))));
-    FunctionProgram byConstant = new FunctionProgram("3x", f, r.ops(), y);
-    assertThatThrownBy(() -> new FunctionFamily("3x", byConstant))
-        .hasMessageContaining("product by a constant has no family");
+    ProgramValue y = r.negate(ProgramValue.input(f));
+    FunctionProgram negation = new FunctionProgram("-x", f, r.ops(), y);
+    assertThatThrownBy(() -> new FunctionFamily("-x", negation))
+        .hasMessageContaining("negate has no family");
   }
 }

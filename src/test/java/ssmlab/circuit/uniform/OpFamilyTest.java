@@ -1,0 +1,127 @@
+package ssmlab.circuit.uniform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import ssmlab.circuit.CircuitBuilder;
+import ssmlab.circuit.fp.FpWires;
+import ssmlab.circuit.fp.WireAlgebras;
+import ssmlab.fp.FloatFormat;
+import ssmlab.fp.FpAlgebra;
+
+/**
+ * The families of single program operations ({@link OpFamily}) with no other check:
+ * {@link ConvertFamily} and {@link SmallProductFamily}, gate for gate against the operation built
+ * alone in a verbatim builder (ports its variable operands, constants as constant buses), on
+ * every conversion and product of one or two variables in the six programs at p = 4, 8, 12, 16
+ * (q = 8) and hand-picked ones.
+ */
+final class OpFamilyTest {
+  private static final Set<OpKind> KINDS =
+      Set.of(OpKind.CONVERT, OpKind.PRODUCT2, OpKind.PRODUCT_BY_CONSTANT);
+
+  static Stream<Arguments> programOps() {
+    Map<String, ProgramOp> shapes = new LinkedHashMap<>();
+    for (int p : new int[] {4, 8, 12, 16}) {
+      for (String fn : FunctionProgram.FUNCTIONS) {
+        for (ProgramOp op : FunctionProgram.record(fn, FloatFormat.of(p, 8)).ops()) {
+          if (KINDS.contains(op.kind())) {
+            shapes.putIfAbsent(OpFamily.of(op).family().describe(), op);
+          }
+        }
+      }
+    }
+    return shapes.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("programOps")
+  void everyProgramOperation_agreesWithTheBuilder(String name, ProgramOp op) {
+    assertAgrees(op);
+  }
+
+  /** (k, p, q, constants as (m, e) pairs, into p', q' for a conversion). */
+  static Stream<Arguments> handPicked() {
+    return Stream.of(
+        Arguments.of(2, 3, 2, new long[] {}),
+        Arguments.of(2, 4, 3, new long[] {-3, 1}),
+        Arguments.of(2, 2, 1, new long[] {3, 0, -1, -1}),
+        Arguments.of(1, 3, 3, new long[] {5, -2}),
+        Arguments.of(1, 4, 2, new long[] {-1, 0}),
+        Arguments.of(1, 5, 4, new long[] {-7, 3}));
+  }
+
+  @ParameterizedTest(name = "k={0} p={1} q={2}")
+  @MethodSource("handPicked")
+  void handPickedProducts_agreeWithTheBuilder(int k, int p, int q, long[] constants) {
+    FloatFormat f = FloatFormat.of(p, q);
+    ProgramRecorder r = new ProgramRecorder();
+    List<ProgramValue> xs = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      xs.add(ProgramValue.input(f));
+    }
+    for (int i = 0; i < constants.length; i += 2) {
+      xs.add(ProgramValue.of(f.round(BigInteger.valueOf(constants[i]), constants[i + 1])));
+    }
+    r.product(xs);
+    ProgramOp op = r.ops().getFirst();
+    assertAgrees(op);
+    FamilyAssertions.everyInputIndexed(OpFamily.of(op).family());
+  }
+
+  @Test
+  void conversions_agreeWithTheBuilder_bothWays() {
+    int[][] pairs = {{3, 5, 5, 6}, {8, 8, 4, 3}, {4, 3, 4, 5}, {5, 2, 2, 1}, {2, 6, 9, 4}};
+    for (int[] c : pairs) {
+      ProgramRecorder r = new ProgramRecorder();
+      r.convert(ProgramValue.input(FloatFormat.of(c[0], c[1])), FloatFormat.of(c[2], c[3]));
+      ProgramOp op = r.ops().getFirst();
+      assertAgrees(op);
+      FamilyAssertions.everyInputIndexed(OpFamily.of(op).family());
+      FamilyAssertions.sampledInputsAreGates(OpFamily.of(op).family(), c[0], 200);
+    }
+  }
+
+  @Test
+  void oneVariableByOne_isNoProduct() {
+    assertThatThrownBy(() -> new SmallProductFamily("x", 1, 4, 3,
+        FoldedConstant.of(List.of()))).hasMessageContaining("other than 1");
+  }
+
+  private static void assertAgrees(ProgramOp op) {
+    AddressedFamily family = OpFamily.of(op).family();
+    FamilyCheck c = FamilyCheck.run(family, b -> build(op, b));
+    assertThat(c.firstDifference()).as(family.describe()).isNull();
+    assertThat(c.agreement().gatesChecked()).isEqualTo(family.gateCount());
+  }
+
+  /** The operation alone: its variable operands are ports x0, x1, ..., its constants buses. */
+  static int[] build(ProgramOp op, CircuitBuilder b) {
+    FpAlgebra<FpWires> a = WireAlgebras.on(b);
+    List<FpWires> in = new ArrayList<>();
+    int port = 0;
+    for (ProgramValue v : op.operands()) {
+      in.add(v.isConstant() ? FpWires.constant(v.constant())
+          : FpWires.input(b, "x" + port++, v.format()));
+    }
+    FpWires z = switch (op.kind()) {
+      case CONVERT -> a.convert(in.getFirst(), op.format());
+      case SUM -> a.sum(in);
+      case FLOOR -> a.floor(in.getFirst());
+      default -> a.product(in);
+    };
+    b.output("z", z.bits());
+    return z.bits();
+  }
+}
