@@ -1,8 +1,6 @@
 package ssmlab.circuit.uniform;
 
-import static ssmlab.circuit.GateType.AND;
 import static ssmlab.circuit.GateType.NOT;
-import static ssmlab.circuit.GateType.OR;
 
 import java.math.BigInteger;
 import java.util.SplittableRandom;
@@ -170,14 +168,8 @@ final class SmallProductFamily extends RoundedFamily {
           + (constant.negative() ? (k == 2 ? ", " : "") + "5" : "") + " (a = b = 0), not " + sec
           + ", " + a + ", " + b);
     }
-    return switch (sec) {
-      case 0 -> Gate.of(address, NOT, sign(1));
-      case 1 -> Gate.of(address, AND, sign(0), at(SIGN, 0));
-      case 2 -> Gate.of(address, NOT, sign(0));
-      case 3 -> Gate.of(address, AND, at(SIGN, 2), sign(1));
-      case 4 -> Gate.of(address, OR, at(SIGN, 1), at(SIGN, 3));
-      default -> Gate.of(address, NOT, k == 2 ? at(SIGN, 4) : sign(0));
-    };
+    return xor ? XorGates.gate(address, sec, sign(0), sign(1), s -> at(SIGN, s))
+        : Gate.of(address, NOT, k == 2 ? at(SIGN, 4) : sign(0));
   }
 
   @Override

@@ -3,11 +3,9 @@ package ssmlab.circuit.uniform;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -15,10 +13,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import ssmlab.circuit.Circuit;
-import ssmlab.circuit.CircuitBuilder;
 import ssmlab.circuit.fp.FpCircuitTest;
 import ssmlab.circuit.fp.FpWires;
-import ssmlab.circuit.fp.WireAlgebras;
 import ssmlab.fp.FloatFormat;
 import ssmlab.fp.FloatP;
 
@@ -31,23 +27,13 @@ final class FoldedProductFamilyTest {
 
   /** Every iterated product of the six programs, one per distinct shape (k, format, constants). */
   static Stream<Arguments> programProducts() {
-    Map<String, ProgramOp> shapes = new LinkedHashMap<>();
-    for (int p : new int[] {4, 8, 12, 16}) {
-      for (String fn : FunctionProgram.FUNCTIONS) {
-        for (ProgramOp op : FunctionProgram.record(fn, FloatFormat.of(p, 8)).ops()) {
-          if (op.kind() == OpKind.ITERATED_PRODUCT) {
-            shapes.putIfAbsent(FpProdFamily.of(op).describe(), op);
-          }
-        }
-      }
-    }
-    return shapes.entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+    return OpFamilyTest.programShapes(Set.of(OpKind.ITERATED_PRODUCT));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("programProducts")
   void everyProgramProduct_agreesWithTheBuilder(String name, ProgramOp op) {
-    assertAgrees(op);
+    OpFamilyTest.assertAgrees(op);
   }
 
   /**
@@ -70,7 +56,7 @@ final class FoldedProductFamilyTest {
   @ParameterizedTest(name = "k={0} p={1} q={2}")
   @MethodSource("shapes")
   void handPickedShapes_agreeWithTheBuilder(int k, int p, int q, long[] constants) {
-    assertAgrees(op(k, FloatFormat.of(p, q), constants));
+    OpFamilyTest.assertAgrees(op(k, FloatFormat.of(p, q), constants));
   }
 
   /** The circuit built from the queries alone multiplies as the format rounds, once. */
@@ -88,7 +74,7 @@ final class FoldedProductFamilyTest {
         xs.add(values.get(rnd.nextInt(values.size())));
       }
       List<FloatP> all = new ArrayList<>(xs);
-      all.addAll(values(f, constants));
+      all.addAll(OpFamilyTest.values(f, constants));
       assertThat(FamilyAssertions.evaluate(c, f, xs)).as("%s in %s", xs, f)
           .isEqualTo(f.iteratedProduct(all));
     }
@@ -114,46 +100,10 @@ final class FoldedProductFamilyTest {
         FoldedConstant.of(List.of()))).hasMessageContaining("3 variable factors");
   }
 
-  /** The constants m·2^e of (m, e) pairs, rounded into f. */
-  private static List<FloatP> values(FloatFormat f, long[] pairs) {
-    List<FloatP> out = new ArrayList<>();
-    for (int i = 0; i < pairs.length; i += 2) {
-      out.add(f.round(BigInteger.valueOf(pairs[i]), pairs[i + 1]));
-    }
-    return out;
-  }
-
   /** A recorded product of k copies of x and the constants, in F_f. */
   private static ProgramOp op(int k, FloatFormat f, long[] constants) {
-    ProgramRecorder r = new ProgramRecorder();
-    List<ProgramValue> xs = new ArrayList<>();
-    for (int i = 0; i < k; i++) {
-      xs.add(ProgramValue.input(f));
-    }
-    values(f, constants).forEach(c -> xs.add(ProgramValue.of(c)));
-    r.product(xs);
-    ProgramOp op = r.ops().getFirst();
+    ProgramOp op = OpFamilyTest.product(k, f, constants);
     assertThat(op.kind()).isEqualTo(OpKind.ITERATED_PRODUCT);
     return op;
-  }
-
-  /** The query against FoldedProduct built verbatim: variable operand i is port x_i. */
-  private static void assertAgrees(ProgramOp op) {
-    AddressedFamily family = FpProdFamily.of(op);
-    FamilyCheck c = FamilyCheck.run(family, b -> build(op, b));
-    assertThat(c.firstDifference()).as(family.describe()).isNull();
-    assertThat(c.agreement().gatesChecked()).isEqualTo(family.gateCount());
-  }
-
-  private static int[] build(ProgramOp op, CircuitBuilder b) {
-    List<FpWires> xs = new ArrayList<>();
-    int port = 0;
-    for (ProgramValue v : op.operands()) {
-      xs.add(v.isConstant() ? FpWires.constant(v.constant())
-          : FpWires.input(b, "x" + port++, op.format()));
-    }
-    int[] z = WireAlgebras.on(b).product(xs).bits();
-    b.output("z", z);
-    return z;
   }
 }

@@ -18,6 +18,7 @@ import ssmlab.circuit.CircuitBuilder;
 import ssmlab.circuit.fp.FpWires;
 import ssmlab.circuit.fp.WireAlgebras;
 import ssmlab.fp.FloatFormat;
+import ssmlab.fp.FloatP;
 import ssmlab.fp.FpAlgebra;
 
 /**
@@ -32,11 +33,19 @@ final class OpFamilyTest {
       Set.of(OpKind.CONVERT, OpKind.PRODUCT2, OpKind.PRODUCT_BY_CONSTANT);
 
   static Stream<Arguments> programOps() {
+    return programShapes(KINDS);
+  }
+
+  /**
+   * The operations of {@code kinds} in the six programs at p = 4, 8, 12, 16 (q = 8), one per
+   * distinct family (its description names the shape), as (description, operation).
+   */
+  static Stream<Arguments> programShapes(Set<OpKind> kinds) {
     Map<String, ProgramOp> shapes = new LinkedHashMap<>();
     for (int p : new int[] {4, 8, 12, 16}) {
       for (String fn : FunctionProgram.FUNCTIONS) {
         for (ProgramOp op : FunctionProgram.record(fn, FloatFormat.of(p, 8)).ops()) {
-          if (KINDS.contains(op.kind())) {
+          if (kinds.contains(op.kind())) {
             shapes.putIfAbsent(OpFamily.of(op).family().describe(), op);
           }
         }
@@ -65,17 +74,7 @@ final class OpFamilyTest {
   @ParameterizedTest(name = "k={0} p={1} q={2}")
   @MethodSource("handPicked")
   void handPickedProducts_agreeWithTheBuilder(int k, int p, int q, long[] constants) {
-    FloatFormat f = FloatFormat.of(p, q);
-    ProgramRecorder r = new ProgramRecorder();
-    List<ProgramValue> xs = new ArrayList<>();
-    for (int i = 0; i < k; i++) {
-      xs.add(ProgramValue.input(f));
-    }
-    for (int i = 0; i < constants.length; i += 2) {
-      xs.add(ProgramValue.of(f.round(BigInteger.valueOf(constants[i]), constants[i + 1])));
-    }
-    r.product(xs);
-    ProgramOp op = r.ops().getFirst();
+    ProgramOp op = product(k, FloatFormat.of(p, q), constants);
     assertAgrees(op);
     FamilyAssertions.everyInputIndexed(OpFamily.of(op).family());
   }
@@ -99,7 +98,29 @@ final class OpFamilyTest {
         FoldedConstant.of(List.of()))).hasMessageContaining("other than 1");
   }
 
-  private static void assertAgrees(ProgramOp op) {
+  /** The constants m·2^e of (m, e) pairs, rounded into f. */
+  static List<FloatP> values(FloatFormat f, long[] pairs) {
+    List<FloatP> out = new ArrayList<>();
+    for (int i = 0; i < pairs.length; i += 2) {
+      out.add(f.round(BigInteger.valueOf(pairs[i]), pairs[i + 1]));
+    }
+    return out;
+  }
+
+  /** A recorded product of k copies of the input and the constants (m, e pairs), in f. */
+  static ProgramOp product(int k, FloatFormat f, long[] constants) {
+    ProgramRecorder r = new ProgramRecorder();
+    List<ProgramValue> xs = new ArrayList<>();
+    for (int i = 0; i < k; i++) {
+      xs.add(ProgramValue.input(f));
+    }
+    values(f, constants).forEach(c -> xs.add(ProgramValue.of(c)));
+    r.product(xs);
+    return r.ops().getFirst();
+  }
+
+  /** The operation's family against the operation built alone, gate for gate. */
+  static void assertAgrees(ProgramOp op) {
     AddressedFamily family = OpFamily.of(op).family();
     FamilyCheck c = FamilyCheck.run(family, b -> build(op, b));
     assertThat(c.firstDifference()).as(family.describe()).isNull();
