@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -41,11 +42,16 @@ final class OpFamilyTest {
    * distinct family (its description names the shape), as (description, operation).
    */
   static Stream<Arguments> programShapes(Set<OpKind> kinds) {
+    return programShapes(op -> kinds.contains(op.kind()), 4, 8, 12, 16);
+  }
+
+  /** The same for the operations {@code which} accepts, at the given p. */
+  static Stream<Arguments> programShapes(Predicate<ProgramOp> which, int... ps) {
     Map<String, ProgramOp> shapes = new LinkedHashMap<>();
-    for (int p : new int[] {4, 8, 12, 16}) {
+    for (int p : ps) {
       for (String fn : FunctionProgram.FUNCTIONS) {
         for (ProgramOp op : FunctionProgram.record(fn, FloatFormat.of(p, 8)).ops()) {
-          if (kinds.contains(op.kind())) {
+          if (which.test(op)) {
             shapes.putIfAbsent(OpFamily.of(op).family().describe(), op);
           }
         }
@@ -57,6 +63,21 @@ final class OpFamilyTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("programOps")
   void everyProgramOperation_agreesWithTheBuilder(String name, ProgramOp op) {
+    assertAgrees(op);
+  }
+
+  /**
+   * The sums without a constant operand and the floors of the programs at p = 4, 8 (their families
+   * are fp-sum's and fp-floor's, checked there; here on the programs' shapes, W's formats).
+   */
+  static Stream<Arguments> programSumsAndFloors() {
+    return programShapes(op -> op.kind() == OpKind.FLOOR || op.kind() == OpKind.SUM
+        && op.operands().stream().noneMatch(ProgramValue::isConstant), 4, 8);
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("programSumsAndFloors")
+  void programSumsAndFloors_agreeWithTheBuilder(String name, ProgramOp op) {
     assertAgrees(op);
   }
 
