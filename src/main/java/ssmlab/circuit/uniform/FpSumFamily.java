@@ -1,5 +1,6 @@
 package ssmlab.circuit.uniform;
 
+import java.math.BigInteger;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 
@@ -29,6 +30,15 @@ final class FpSumFamily extends TermSumFamily {
   private final RoundingPart round;
 
   FpSumFamily(String describe, int n, int p, int q) {
+    this(describe, n, p, q, null);
+  }
+
+  /**
+   * The same where some terms are constants (a program's sum): {@code constants[j]} is term j's
+   * bus ({@code FpWires.encode}), null for an input; its port's bits are then answered as the
+   * constant wires by the caller, and the sums leave its false bits out as the builder does.
+   */
+  FpSumFamily(String describe, int n, int p, int q, BigInteger[] constants) {
     super(describe, PARTS, n, p, q);
     if (q <= FpOps.FULL_ALIGNMENT_MAX_Q) {
       throw new IllegalStateException("the windowed sum is for q > "
@@ -55,7 +65,7 @@ final class FpSumFamily extends TermSumFamily {
       this.round = null;
       return;
     }
-    this.clusters = new ClusterPart(parts, s);
+    this.clusters = new ClusterPart(parts, s, constants);
     this.window = new WindowPart(parts, s, clusters);
     this.round = new RoundingPart(parts, ROUND, p, q, s.width(), window::magnitude, s.ew(),
         window::exponent, window.negative());

@@ -1,6 +1,9 @@
 package ssmlab.circuit.uniform;
 
+import java.math.BigInteger;
+import java.util.ArrayList;
 import java.util.List;
+import ssmlab.circuit.fp.FpOps;
 import ssmlab.circuit.fp.FpWires;
 import ssmlab.fp.FloatFormat;
 
@@ -24,8 +27,7 @@ record OpFamily(AddressedFamily family, List<ProgramValue> ports) {
     FloatFormat f = op.format();
     return switch (op.kind()) {
       case ITERATED_PRODUCT -> new OpFamily(FpProdFamily.of(op), variables(op));
-      case SUM -> new OpFamily(FpFamilies.of("fp-sum", f.p(), f.q(), op.operands().size()),
-          op.operands());
+      case SUM -> new OpFamily(sum(op), op.operands());
       case FLOOR -> new OpFamily(FpFamilies.of("fp-floor", f.p(), f.q(), 1), op.operands());
       case CONVERT -> new OpFamily(ConvertFamily.of(op), op.operands());
       case PRODUCT2, PRODUCT_BY_CONSTANT -> new OpFamily(SmallProductFamily.of(op),
@@ -33,6 +35,28 @@ record OpFamily(AddressedFamily family, List<ProgramValue> ports) {
       default -> throw new IllegalArgumentException("operation " + op.index() + ": "
           + op.kind().label() + " has no family of its own yet");
     };
+  }
+
+  /** fp-sum of the operands; a constant's bus shapes the windowed sum's columns. */
+  private static AddressedFamily sum(ProgramOp op) {
+    FloatFormat f = op.format();
+    int n = op.operands().size();
+    if (op.operands().stream().noneMatch(ProgramValue::isConstant)) {
+      return FpFamilies.of("fp-sum", f.p(), f.q(), n);
+    }
+    if (f.q() <= FpOps.FULL_ALIGNMENT_MAX_Q) {
+      throw new IllegalArgumentException("operation " + op.index() + ": a sum with a constant "
+          + "term is addressed for q > " + FpOps.FULL_ALIGNMENT_MAX_Q + " only");
+    }
+    BigInteger[] constants = new BigInteger[n];
+    List<String> terms = new ArrayList<>();
+    for (int j = 0; j < n; j++) {
+      ProgramValue v = op.operands().get(j);
+      constants[j] = v.isConstant() ? FpWires.encode(v.constant()) : null;
+      terms.add(v.isConstant() ? v.constant().toString() : "x" + j);
+    }
+    return new FpSumFamily("sum " + String.join(" + ", terms) + " in " + f, n, f.p(), f.q(),
+        constants);
   }
 
   /** The operands that are no constants: a product's ports (its constants are folded). */
