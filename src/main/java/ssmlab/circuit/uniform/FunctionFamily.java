@@ -9,7 +9,7 @@ import ssmlab.circuit.GateType;
 import ssmlab.circuit.fp.FpWires;
 
 /**
- * A {@link FunctionProgram} as one addressed family: its operations' families ({@link OpFamily})
+ * A {@link FunctionProgram} as one addressed family: its operations' families ({@link OperationFamily})
  * composed in program order. Address = k·2^W + h with W the widest operation's address bits:
  * k = 0 holds the circuit's own leaves (h = 0 false, 1 true, 2 + i bit i of the input x), and
  * k ≥ 1 gate h of operation k − 1's family, whose own leaves are no gates here: a gate's input
@@ -22,7 +22,7 @@ import ssmlab.circuit.fp.FpWires;
  */
 final class FunctionFamily implements AddressedFamily {
   private final String describe;
-  private final List<OpFamily> ops;
+  private final List<OperationFamily> ops;
   private final int inner;
   private final int bits;
   private final int inputWidth;
@@ -36,7 +36,7 @@ final class FunctionFamily implements AddressedFamily {
     this.ops = new ArrayList<>();
     int w = 2;
     for (ProgramOp op : program.ops()) {
-      OpFamily f = OpFamily.of(op);
+      OperationFamily f = OperationFamily.of(op);
       ops.add(f);
       w = Math.max(w, f.family().addressBits());
     }
@@ -142,7 +142,7 @@ final class FunctionFamily implements AddressedFamily {
   @Override
   public long gateCount() {
     long n = 2 + inputWidth;
-    for (OpFamily f : ops) {
+    for (OperationFamily f : ops) {
       n += f.family().gateCount() - f.leafCount();
     }
     return n;

@@ -27,13 +27,13 @@ final class FoldedProductFamilyTest {
 
   /** Every iterated product of the six programs, one per distinct shape (k, format, constants). */
   static Stream<Arguments> programProducts() {
-    return OpFamilyTest.programShapes(Set.of(OpKind.ITERATED_PRODUCT));
+    return OperationFamilyTest.programShapes(Set.of(OpKind.ITERATED_PRODUCT));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("programProducts")
   void everyProgramProduct_agreesWithTheBuilder(String name, ProgramOp op) {
-    OpFamilyTest.assertAgrees(op);
+    OperationFamilyTest.assertAgrees(op);
   }
 
   /**
@@ -56,7 +56,7 @@ final class FoldedProductFamilyTest {
   @ParameterizedTest(name = "k={0} p={1} q={2}")
   @MethodSource("shapes")
   void handPickedShapes_agreeWithTheBuilder(int k, int p, int q, long[] constants) {
-    OpFamilyTest.assertAgrees(op(k, FloatFormat.of(p, q), constants));
+    OperationFamilyTest.assertAgrees(op(k, FloatFormat.of(p, q), constants));
   }
 
   /** The circuit built from the queries alone multiplies as the format rounds, once. */
@@ -74,7 +74,7 @@ final class FoldedProductFamilyTest {
         xs.add(values.get(rnd.nextInt(values.size())));
       }
       List<FloatP> all = new ArrayList<>(xs);
-      all.addAll(OpFamilyTest.values(f, constants));
+      all.addAll(OperationFamilyTest.values(f, constants));
       assertThat(FamilyAssertions.evaluate(c, f, xs)).as("%s in %s", xs, f)
           .isEqualTo(f.iteratedProduct(all));
     }
@@ -102,7 +102,7 @@ final class FoldedProductFamilyTest {
 
   /** A recorded product of k copies of x and the constants, in F_f. */
   private static ProgramOp op(int k, FloatFormat f, long[] constants) {
-    ProgramOp op = OpFamilyTest.product(k, f, constants);
+    ProgramOp op = OperationFamilyTest.product(k, f, constants);
     assertThat(op.kind()).isEqualTo(OpKind.ITERATED_PRODUCT);
     return op;
   }

@@ -23,13 +23,13 @@ import ssmlab.fp.FloatP;
 import ssmlab.fp.FpAlgebra;
 
 /**
- * The families of single program operations ({@link OpFamily}) with no other check:
+ * The families of single program operations ({@link OperationFamily}) with no other check:
  * {@link ConvertFamily} and {@link SmallProductFamily}, gate for gate against the operation built
  * alone in a verbatim builder (ports its variable operands, constants as constant buses), on
  * every conversion and product of one or two variables in the six programs at p = 4, 8, 12, 16
  * (q = 8) and hand-picked ones.
  */
-final class OpFamilyTest {
+final class OperationFamilyTest {
   private static final Set<OpKind> KINDS =
       Set.of(OpKind.CONVERT, OpKind.PRODUCT2, OpKind.PRODUCT_BY_CONSTANT);
 
@@ -52,7 +52,7 @@ final class OpFamilyTest {
       for (String fn : FunctionProgram.FUNCTIONS) {
         for (ProgramOp op : FunctionProgram.record(fn, FloatFormat.of(p, 8)).ops()) {
           if (which.test(op)) {
-            shapes.putIfAbsent(OpFamily.of(op).family().describe(), op);
+            shapes.putIfAbsent(OperationFamily.of(op).family().describe(), op);
           }
         }
       }
@@ -99,7 +99,7 @@ final class OpFamilyTest {
     ProgramOp alone = new ProgramOp(0, op.kind(), operands, f, op.keys(), op.values());
     FunctionProgram prog = new FunctionProgram("op", f, List.of(alone),
         new ProgramValue(0, f, null));
-    FunctionFamily family = new FunctionFamily(OpFamily.of(alone).family().describe(), prog);
+    FunctionFamily family = new FunctionFamily(OperationFamily.of(alone).family().describe(), prog);
     FamilyCheck c = FamilyCheck.run(family, b -> {
       int[] z = prog.run(WireAlgebras.on(b), FpWires.input(b, "x", f)).bits();
       b.output("z", z);
@@ -125,7 +125,7 @@ final class OpFamilyTest {
   void handPickedProducts_agreeWithTheBuilder(int k, int p, int q, long[] constants) {
     ProgramOp op = product(k, FloatFormat.of(p, q), constants);
     assertAgrees(op);
-    FamilyAssertions.everyInputIndexed(OpFamily.of(op).family());
+    FamilyAssertions.everyInputIndexed(OperationFamily.of(op).family());
   }
 
   @Test
@@ -136,8 +136,8 @@ final class OpFamilyTest {
       r.convert(ProgramValue.input(FloatFormat.of(c[0], c[1])), FloatFormat.of(c[2], c[3]));
       ProgramOp op = r.ops().getFirst();
       assertAgrees(op);
-      FamilyAssertions.everyInputIndexed(OpFamily.of(op).family());
-      FamilyAssertions.sampledInputsAreGates(OpFamily.of(op).family(), c[0], 200);
+      FamilyAssertions.everyInputIndexed(OperationFamily.of(op).family());
+      FamilyAssertions.sampledInputsAreGates(OperationFamily.of(op).family(), c[0], 200);
     }
   }
 
@@ -170,7 +170,7 @@ final class OpFamilyTest {
 
   /** The operation's family against the operation built alone, gate for gate. */
   static void assertAgrees(ProgramOp op) {
-    AddressedFamily family = OpFamily.of(op).family();
+    AddressedFamily family = OperationFamily.of(op).family();
     FamilyCheck c = FamilyCheck.run(family, b -> build(op, b));
     assertThat(c.firstDifference()).as(family.describe()).isNull();
     assertThat(c.agreement().gatesChecked()).isEqualTo(family.gateCount());

@@ -14,7 +14,7 @@ import ssmlab.fp.FloatFormat;
  * @param family the operation's family, its ports' bits at its INPUT leaves (a = bit, b = port)
  * @param ports the value each port reads: an earlier result, the input or a constant
  */
-record OpFamily(AddressedFamily family, List<ProgramValue> ports) {
+record OperationFamily(AddressedFamily family, List<ProgramValue> ports) {
   /**
    * The family of {@code op}: a product ({@link FpProdFamily#of} from three variables,
    * {@link SmallProductFamily} below; its ports are the variable operands, the constants folded
@@ -23,14 +23,14 @@ record OpFamily(AddressedFamily family, List<ProgramValue> ports) {
    *
    * @throws IllegalArgumentException for the kinds without a family yet
    */
-  static OpFamily of(ProgramOp op) {
+  static OperationFamily of(ProgramOp op) {
     FloatFormat f = op.format();
     return switch (op.kind()) {
-      case ITERATED_PRODUCT -> new OpFamily(FpProdFamily.of(op), variables(op));
-      case SUM -> new OpFamily(sum(op), op.operands());
-      case FLOOR -> new OpFamily(FpFamilies.of("fp-floor", f.p(), f.q(), 1), op.operands());
-      case CONVERT -> new OpFamily(ConvertFamily.of(op), op.operands());
-      case PRODUCT2, PRODUCT_BY_CONSTANT -> new OpFamily(SmallProductFamily.of(op),
+      case ITERATED_PRODUCT -> new OperationFamily(FpProdFamily.of(op), variables(op));
+      case SUM -> new OperationFamily(sum(op), op.operands());
+      case FLOOR -> new OperationFamily(FpFamilies.of("fp-floor", f.p(), f.q(), 1), op.operands());
+      case CONVERT -> new OperationFamily(ConvertFamily.of(op), op.operands());
+      case PRODUCT2, PRODUCT_BY_CONSTANT -> new OperationFamily(SmallProductFamily.of(op),
           variables(op));
       default -> throw new IllegalArgumentException("operation " + op.index() + ": "
           + op.kind().label() + " has no family of its own yet");
