@@ -42,7 +42,8 @@ import ssmlab.fp.Functions;
       "  ssmlab circuit gate --op fp-mul --precision 4 --exponent-bits 3 --check",
       "  ssmlab circuit gate --op fp-sum --precision 8 --exponent-bits 8 --arity 8 --check",
       "fp-exp, fp-log, fp-sqrt, fp-sigmoid, fp-softplus and fp-silu (--functions paper) are"
-          + " refused for now, naming the operations that have no addressed part yet."})
+          + " refused for now, naming the operations that have no addressed part yet (or the"
+          + " missing composition)."})
 final class CircuitGateCommand implements Callable<Integer> {
   static final int MAX_PRINTED_INPUTS = 1 << 22;
 

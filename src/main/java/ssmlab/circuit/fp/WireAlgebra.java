@@ -13,12 +13,13 @@ import ssmlab.fp.FpAlgebra;
 /**
  * {@link FpAlgebra} over wires: each operation is the F_p circuit of {@link FpOps} or one
  * {@link Rounding}, so {@code PaperFunctions} run on it builds circuits that agree bit for bit
- * with the same functions on exact floats.
+ * with the same functions on exact floats. Public so that the addressed parts of the program
+ * operations ({@code ssmlab.circuit.uniform.OpFamily}) are checked against this builder code.
  */
-final class WireAlgebra implements FpAlgebra<FpWires> {
+public final class WireAlgebra implements FpAlgebra<FpWires> {
   private final CircuitBuilder b;
 
-  WireAlgebra(CircuitBuilder b) {
+  public WireAlgebra(CircuitBuilder b) {
     this.b = b;
   }
 

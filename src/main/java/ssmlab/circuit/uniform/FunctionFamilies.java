@@ -6,8 +6,9 @@ import ssmlab.fp.Functions;
 
 /**
  * The paper's function circuits ({@code circuit op --op fp-exp ... --functions paper}) as
- * addressed families. None is covered yet: each function's {@link FunctionProgram} contains
- * operations whose builder code has no addressed part, so {@link #of} refuses, naming them.
+ * addressed families. None is covered yet: {@link #of} refuses, naming the kinds of operation in
+ * the function's {@link FunctionProgram} whose builder code has no addressed part, or saying that
+ * the parts are not composed yet.
  */
 public final class FunctionFamilies {
   /** The op names. */
@@ -34,9 +35,12 @@ public final class FunctionFamilies {
           + " paper");
     }
     FunctionProgram prog = FunctionProgram.record(op.substring(3), FloatFormat.of(p, q));
+    String missing = prog.missing();
     throw new IllegalArgumentException(op + " --functions paper at --precision " + p
         + " --exponent-bits " + q + " has no addressed family yet: its program has "
-        + prog.ops().size() + " operations, and these kinds have no addressed part: "
-        + prog.missing() + " (docs/circuits.md, \"The paper's functions: the program layer\")");
+        + prog.ops().size() + " operations, and "
+        + (missing.isEmpty() ? "their parts are not composed into one family yet"
+            : "these kinds have no addressed part: " + missing)
+        + " (docs/circuits.md, \"The paper's functions: the program layer\")");
   }
 }

@@ -3,7 +3,9 @@ package ssmlab.circuit.uniform;
 /**
  * The kinds of operation in a {@link FunctionProgram}, each the circuit {@code WireAlgebra}
  * builds for one {@code FpAlgebra} call, and whether this package addresses the pieces of that
- * builder code already (not yet composed into a function family, nor checked in that role).
+ * builder code already (not yet composed into a function family). The parts of negate,
+ * lessThanSelect, lookup, exponent, mantissa and scale are {@link OpPart}s, each checked alone
+ * against its call ({@link OpFamily}).
  */
 enum OpKind {
   /** {@code Rounding.round} into another format: {@link RoundingPart}. */
@@ -26,23 +28,32 @@ enum OpKind {
    * by {@code IteratedAddition.sumUniform}: {@link FpProdFamily#folded}.
    */
   ITERATED_PRODUCT("iterated product (k >= 3 variables)", "product", true),
-  /** {@code FpOps.negate}: one AND of a NOT. */
-  NEGATE("negate", "negate", false),
+  /** {@code FpOps.negate}: one AND of a NOT ({@link NegatePart}). */
+  NEGATE("negate", "negate", true),
   /** {@code FpOps.floor}, windowed (W's q ≥ 5): {@link FpFloorFamily}. */
   FLOOR("floor", "floor", true),
   /**
-   * {@code FpOps.lessThan} ({@link FpCmpFamily} addresses it) and one {@code mux} per bit (no
-   * part yet).
+   * {@code FpOps.lessThan} ({@link LessThanPart}, shared with {@link FpCmpFamily}) and one
+   * {@code mux} per bit: {@link SelectPart}.
    */
-  LESS_THAN_SELECT("lessThanSelect", "lessThanSelect", false),
-  /** One AND of key literals per table entry, then {@code Encoder.lookup}. */
-  LOOKUP("lookup", "lookup", false),
-  /** {@code Signed.add} of e and p − 1, masking, conditional negation, rounding. */
-  EXPONENT("exponent", "exponent", false),
-  /** The exponent bus masked by nonZero. */
-  MANTISSA("mantissa", "mantissa", false),
-  /** {@code Shifter.shiftLeft} of k's significand, {@code Signed.add}, rounding. */
-  SCALE("scale", "scale", false);
+  LESS_THAN_SELECT("lessThanSelect", "lessThanSelect", true),
+  /**
+   * One AND of key literals per table entry, then {@code Encoder.lookup}: {@link LookupPart}, the
+   * table as advice.
+   */
+  LOOKUP("lookup", "lookup", true),
+  /**
+   * {@code Signed.add} of e and p − 1, masking, conditional negation, rounding:
+   * {@link ExponentPart}.
+   */
+  EXPONENT("exponent", "exponent", true),
+  /** The exponent bus masked by nonZero: {@link MantissaPart}. */
+  MANTISSA("mantissa", "mantissa", true),
+  /**
+   * {@code Shifter.shiftLeft} of k's significand ({@link ShiftPart}), {@code Signed.add},
+   * rounding: {@link ScalePart}.
+   */
+  SCALE("scale", "scale", true);
 
   private final String label;
   private final String call;

@@ -566,8 +566,7 @@ final class RoundingPart {
   }
 
   long gateCount() {
-    // kept bit i reads N_k for k = max(0, p−1−i)..w−1: Σ_{j<min(p,w)} (w − j) gates in all
-    // (w < p when a conversion widens the significand)
+    // kept terms: Σ_{t < min(p, w)} (w − t) over t = p − 1 − i; guard and sticky terms k ≥ p
     long m = Math.min(p, w);
     long front = (long) w * (w - 1) / 2 + w + 1 + (w - 1)
         + m * w - m * (m - 1) / 2 + p + 2L * Math.max(0, w - p) + 4 + 1 + kBits;
@@ -584,11 +583,9 @@ final class RoundingPart {
             + rnd.nextInt(w - 1 - k));
       }
       case 1 -> {
-        int i = rnd.nextInt(p);
-        if (rnd.nextBoolean() || i < p - w) { // bits i < p − w read no N_k (w < p)
-          yield kept(i);
-        }
-        yield at(0, 4, i, p - 1 - i + rnd.nextInt(w - p + 1 + i));
+        int m = Math.min(p, w); // kept bits i ≥ p − m have terms (w < p leaves the low ones none)
+        int i = p - m + rnd.nextInt(m);
+        yield rnd.nextBoolean() ? kept(i) : at(0, 4, i, p - 1 - i + rnd.nextInt(w - p + 1 + i));
       }
       case 2 -> rnd.nextBoolean() ? inc.sample(rnd) : at(0, 13, rnd.nextInt(kBits), 0);
       case 3 -> switch (rnd.nextInt(3)) {

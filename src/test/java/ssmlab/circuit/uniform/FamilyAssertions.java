@@ -90,10 +90,13 @@ final class FamilyAssertions {
     assertThat(c.agreement().gatesChecked()).isEqualTo(FpFamilies.of(op, p, q, n).gateCount());
   }
 
-  /** The float a circuit of one output bus computes from the floats {@code xs}, port by port. */
+  /**
+   * The float of format f a circuit of one output bus computes from the floats {@code xs}, port
+   * by port (each port as wide as its float's format).
+   */
   static FloatP evaluate(Circuit c, FloatFormat f, List<FloatP> xs) {
     int width = FpWires.width(f);
-    boolean[] out = outputs(c, f, xs);
+    boolean[] out = outputs(c, xs);
     BigInteger z = BigInteger.ZERO;
     for (int k = 0; k < width; k++) {
       z = out[k] ? z.setBit(k) : z;
@@ -102,13 +105,14 @@ final class FamilyAssertions {
   }
 
   /** The output bits of a circuit whose input ports are the floats {@code xs}. */
-  static boolean[] outputs(Circuit c, FloatFormat f, List<FloatP> xs) {
-    int width = FpWires.width(f);
-    boolean[] in = new boolean[xs.size() * width];
-    for (int i = 0; i < xs.size(); i++) {
-      BigInteger bits = FpWires.encode(xs.get(i));
-      for (int k = 0; k < width; k++) {
-        in[i * width + k] = bits.testBit(k);
+  static boolean[] outputs(Circuit c, List<FloatP> xs) {
+    int total = xs.stream().mapToInt(x -> FpWires.width(x.format())).sum();
+    boolean[] in = new boolean[total];
+    int at = 0;
+    for (FloatP x : xs) {
+      BigInteger bits = FpWires.encode(x);
+      for (int k = 0; k < FpWires.width(x.format()); k++) {
+        in[at++] = bits.testBit(k);
       }
     }
     return ReferenceEvaluator.evaluate(c, in);

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import ssmlab.circuit.Circuit;
 import ssmlab.circuit.fp.FpCircuitTest;
 import ssmlab.circuit.fp.FpWires;
-import ssmlab.circuit.fp.WireAlgebras;
+import ssmlab.circuit.fp.WireAlgebra;
 import ssmlab.fp.FloatFormat;
 import ssmlab.fp.FloatP;
 
@@ -49,7 +49,7 @@ final class FunctionFamilyTest {
           OpKind.FLOOR, OpKind.PRODUCT2, OpKind.CONVERT);
       FunctionFamily family = new FunctionFamily("polynomial in " + f, prog);
       FamilyCheck c = FamilyCheck.run(family, b -> {
-        int[] z = prog.run(WireAlgebras.on(b), FpWires.input(b, "x", f)).bits();
+        int[] z = prog.run(new WireAlgebra(b), FpWires.input(b, "x", f)).bits();
         b.output("z", z);
         return z;
       });

@@ -17,7 +17,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import ssmlab.circuit.CircuitBuilder;
 import ssmlab.circuit.fp.FpWires;
-import ssmlab.circuit.fp.WireAlgebras;
+import ssmlab.circuit.fp.WireAlgebra;
 import ssmlab.fp.FloatFormat;
 import ssmlab.fp.FloatP;
 import ssmlab.fp.FpAlgebra;
@@ -101,7 +101,7 @@ final class OperationFamilyTest {
         new ProgramValue(0, f, null));
     FunctionFamily family = new FunctionFamily(OperationFamily.of(alone).family().describe(), prog);
     FamilyCheck c = FamilyCheck.run(family, b -> {
-      int[] z = prog.run(WireAlgebras.on(b), FpWires.input(b, "x", f)).bits();
+      int[] z = prog.run(new WireAlgebra(b), FpWires.input(b, "x", f)).bits();
       b.output("z", z);
       return z;
     });
@@ -178,7 +178,7 @@ final class OperationFamilyTest {
 
   /** The operation alone: its variable operands are ports x0, x1, ..., its constants buses. */
   static int[] build(ProgramOp op, CircuitBuilder b) {
-    FpAlgebra<FpWires> a = WireAlgebras.on(b);
+    FpAlgebra<FpWires> a = new WireAlgebra(b);
     List<FpWires> in = new ArrayList<>();
     int port = 0;
     for (ProgramValue v : op.operands()) {
