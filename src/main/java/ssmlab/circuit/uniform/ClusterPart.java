@@ -33,8 +33,8 @@ final class ClusterPart {
   private final WindowShape s;
   private final int n;
   private final int w;
-  /** The bus of each constant term (its bits are constant wires), null for an input. */
-  private final BigInteger[] constants;
+  /** Per term the bus bits that are the constant false (a constant's 0 bits), or null. */
+  private final BigInteger[] falseBits;
   private final SumStages gap0;
   private final SumStages pos0;
   private final SumStages delta0;
@@ -45,16 +45,17 @@ final class ClusterPart {
   }
 
   /**
-   * @param constants per term its constant bus, or null where the term is an input (null for
-   *     none): the builder leaves a constant's false exponent bits out of the gap and position
-   *     sums, so those sums are shaped per pair or term; the templates are an input's
+   * @param falseBits per term the bits of its bus that are the constant false wire (a constant
+   *     term's 0 bits, or an earlier operation's constant output bits), null where none (null
+   *     for no term): the builder leaves those exponent bits out of the gap and position sums,
+   *     so such a term's sums are shaped on their own; the templates are a plain input's
    */
-  ClusterPart(Parts parts, WindowShape s, BigInteger[] constants) {
+  ClusterPart(Parts parts, WindowShape s, BigInteger[] falseBits) {
     this.parts = parts;
     this.s = s;
     this.n = s.n();
     this.w = s.q() + 1;
-    this.constants = constants;
+    this.falseBits = falseBits;
     this.gap0 = gapSum(0, false);
     this.pos0 = posSum(0, false);
     this.delta0 = deltaSum(0);
@@ -115,13 +116,17 @@ final class ClusterPart {
     return constant(j) ? bit(posSum(j), i) : bit(pos0, j, i);
   }
 
+  /** Whether some exponent bit below the top of term j is the constant false. */
   private boolean constant(long j) {
-    return constants != null && constants[(int) j] != null;
+    return falseBits != null && falseBits[(int) j] != null
+        && falseBits[(int) j].shiftRight(s.p()).bitLength() > 0
+        && falseBits[(int) j].shiftRight(s.p()).getLowestSetBit() < s.q();
   }
 
-  /** Whether bit c of eb_j is a constant false wire (c &lt; q; the top bit is a NOT gate). */
+  /** Whether bit c of eb_j is the constant false (c &lt; q; the top bit is a NOT gate). */
   private boolean falseBit(long j, long c) {
-    return constant(j) && c < s.q() && !constants[(int) j].testBit((int) (s.p() + c));
+    return c < s.q() && falseBits != null && falseBits[(int) j] != null
+        && falseBits[(int) j].testBit((int) (s.p() + c));
   }
 
   /** Bit i of a sum shaped for its own index, false beyond its width. */
@@ -520,7 +525,7 @@ final class ClusterPart {
     long perTerm = (nn - 1) + nn + nn * (d - 1) + s.posBits() + s.ew() + pos0.gateCount()
         + delta0.gateCount() + unit0.gateCount();
     long shaped = 0; // a constant term's own gap and position sums
-    for (long j = 0; constants != null && j < n; j++) {
+    for (long j = 0; falseBits != null && j < n; j++) {
       if (constant(j)) {
         shaped += posSum(j).gateCount() - pos0.gateCount();
         for (long t = 0; t < n; t++) {

@@ -34,11 +34,12 @@ final class FpSumFamily extends TermSumFamily {
   }
 
   /**
-   * The same where some terms are constants (a program's sum): {@code constants[j]} is term j's
-   * bus ({@code FpWires.encode}), null for an input; its port's bits are then answered as the
-   * constant wires by the caller, and the sums leave its false bits out as the builder does.
+   * The same where some port bits are the constant false wire (a program's sum: a constant
+   * term's 0 bits, an earlier operation's constant output bits): {@code falseBits[j]} marks term
+   * j's, null for none; the caller answers those ports' bits, and the sums leave the false ones
+   * out as the builder does.
    */
-  FpSumFamily(String describe, int n, int p, int q, BigInteger[] constants) {
+  FpSumFamily(String describe, int n, int p, int q, BigInteger[] falseBits) {
     super(describe, PARTS, n, p, q);
     if (q <= FpOps.FULL_ALIGNMENT_MAX_Q) {
       throw new IllegalStateException("the windowed sum is for q > "
@@ -65,7 +66,7 @@ final class FpSumFamily extends TermSumFamily {
       this.round = null;
       return;
     }
-    this.clusters = new ClusterPart(parts, s, constants);
+    this.clusters = new ClusterPart(parts, s, falseBits);
     this.window = new WindowPart(parts, s, clusters);
     this.round = new RoundingPart(parts, ROUND, p, q, s.width(), window::magnitude, s.ew(),
         window::exponent, window.negative());

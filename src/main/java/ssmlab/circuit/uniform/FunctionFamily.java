@@ -23,7 +23,8 @@ import ssmlab.circuit.fp.FpWires;
 final class FunctionFamily implements AddressedFamily {
   private final String describe;
   private final List<OperationFamily> ops;
-  private final int inner;
+  /** The bits of h; while the operations are set up, the widest so far. */
+  private int inner;
   private final int bits;
   private final int inputWidth;
 
@@ -36,11 +37,16 @@ final class FunctionFamily implements AddressedFamily {
     this.ops = new ArrayList<>();
     int w = 2;
     for (ProgramOp op : program.ops()) {
-      OperationFamily f = OperationFamily.of(op);
+      List<BigInteger> falseBits = new ArrayList<>();
+      for (ProgramValue v : op.operands()) {
+        falseBits.add(v.isConstant() ? OperationFamily.zeros(v.constant())
+            : v.op() < 0 ? null : falseOutputs(v.op(), FpWires.width(v.format())));
+      }
+      OperationFamily f = OperationFamily.of(op, falseBits);
       ops.add(f);
       w = Math.max(w, f.family().addressBits());
+      this.inner = w;
     }
-    this.inner = w;
     this.bits = w + Stage.bitLength(ops.size());
     if (bits > 63) {
       throw new IllegalArgumentException(describe + " needs addresses of " + bits + " bits");
@@ -58,6 +64,15 @@ final class FunctionFamily implements AddressedFamily {
     int fields = fb[0] + fb[1];
     long section = h >>> fields;
     return section == Section.CONST.ordinal() || section == Section.INPUT.ordinal();
+  }
+
+  /** The output bits of operation k that are the constant false here (polynomial set-up). */
+  private BigInteger falseOutputs(int k, int width) {
+    BigInteger m = BigInteger.ZERO;
+    for (int i = 0; i < width; i++) {
+      m = output(k, i) == 0 ? m.setBit(i) : m;
+    }
+    return m;
   }
 
   /** The address here of address h of operation k's family. */
