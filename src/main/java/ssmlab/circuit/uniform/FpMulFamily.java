@@ -95,7 +95,7 @@ final class FpMulFamily extends RoundedFamily {
           throw new IllegalArgumentException("sign sections 0..4 (a = b = 0), not " + sec
               + ", " + a + ", " + b);
         }
-        yield XorGates.gate(address, sec, sign(0), sign(1), s -> at(SIGN, s));
+        yield new XorPart(parts, SIGN, 1, i -> sign(0), sign(1)).gate(address, sec, 0, 0);
       }
     };
   }

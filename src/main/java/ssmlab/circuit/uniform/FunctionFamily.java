@@ -18,7 +18,9 @@ import ssmlab.circuit.fp.FpWires;
  * a constant. The outputs are the last operation's.
  *
  * <p>A query is the operation's query plus O(1) reads of the program (advice of O(p) entries)
- * per input leaf it resolves; {@link #inputIndex} scans the fan-in.
+ * per input leaf it resolves; {@link #inputIndex} scans the fan-in. Set-up resolves every
+ * operation's output bits once to tell each sum which of its port bits are the constant false
+ * (the builder's column sums leave those out).
  */
 final class FunctionFamily implements AddressedFamily {
   private final String describe;

@@ -168,7 +168,7 @@ final class SmallProductFamily extends RoundedFamily {
           + (constant.negative() ? (k == 2 ? ", " : "") + "5" : "") + " (a = b = 0), not " + sec
           + ", " + a + ", " + b);
     }
-    return xor ? XorGates.gate(address, sec, sign(0), sign(1), s -> at(SIGN, s))
+    return xor ? new XorPart(parts, SIGN, 1, i -> sign(0), sign(1)).gate(address, sec, 0, 0)
         : Gate.of(address, NOT, k == 2 ? at(SIGN, 4) : sign(0));
   }
 
