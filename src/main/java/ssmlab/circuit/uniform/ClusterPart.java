@@ -4,6 +4,7 @@ import static ssmlab.circuit.GateType.AND;
 import static ssmlab.circuit.GateType.NOT;
 import static ssmlab.circuit.GateType.OR;
 
+import java.math.BigInteger;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 
@@ -32,18 +33,31 @@ final class ClusterPart {
   private final WindowShape s;
   private final int n;
   private final int w;
+  /** Per term the bus bits that are the constant false (a constant's 0 bits), or null. */
+  private final BigInteger[] falseBits;
   private final SumStages gap0;
   private final SumStages pos0;
   private final SumStages delta0;
   private final SumStages unit0;
 
   ClusterPart(Parts parts, WindowShape s) {
+    this(parts, s, null);
+  }
+
+  /**
+   * @param falseBits per term the bits of its bus that are the constant false wire (a constant
+   *     term's 0 bits, or an earlier operation's constant output bits), null where none (null
+   *     for no term): the builder leaves those exponent bits out of the gap and position sums,
+   *     so such a term's sums are shaped on their own; the templates are a plain input's
+   */
+  ClusterPart(Parts parts, WindowShape s, BigInteger[] falseBits) {
     this.parts = parts;
     this.s = s;
     this.n = s.n();
     this.w = s.q() + 1;
-    this.gap0 = gapSum(0);
-    this.pos0 = posSum(0);
+    this.falseBits = falseBits;
+    this.gap0 = gapSum(0, false);
+    this.pos0 = posSum(0, false);
     this.delta0 = deltaSum(0);
     this.unit0 = unitSum(0);
   }
@@ -94,12 +108,30 @@ final class ClusterPart {
 
   /** Bit i of e_k − e_t − G (mod 2^diffBits). */
   private long gapBit(long k, long t, long i) {
-    return bit(gap0, k * n + t, i);
+    return constant(k) ? bit(gapSum(k * n + t), i) : bit(gap0, k * n + t, i);
   }
 
   /** Bit i of term j's window position. */
   long position(long j, long i) {
-    return bit(pos0, j, i);
+    return constant(j) ? bit(posSum(j), i) : bit(pos0, j, i);
+  }
+
+  /** Whether some exponent bit below the top of term j is the constant false. */
+  private boolean constant(long j) {
+    return falseBits != null && falseBits[(int) j] != null
+        && falseBits[(int) j].shiftRight(s.p()).bitLength() > 0
+        && falseBits[(int) j].shiftRight(s.p()).getLowestSetBit() < s.q();
+  }
+
+  /** Whether bit c of eb_j is the constant false (c &lt; q; the top bit is a NOT gate). */
+  private boolean falseBit(long j, long c) {
+    return c < s.q() && falseBits != null && falseBits[(int) j] != null
+        && falseBits[(int) j].testBit((int) (s.p() + c));
+  }
+
+  /** Bit i of a sum shaped for its own index, false beyond its width. */
+  private long bit(SumStages sum, long i) {
+    return i < sum.width() ? sum.bit((int) i) : f0();
   }
 
   /** Bit i of the unit exponent of the cluster term j tops. */
@@ -127,10 +159,15 @@ final class ClusterPart {
 
   /** e_k + ¬e_t + (1 − G) over diffBits bits, J = k·n + t. */
   private SumStages gapSum(long pair) {
+    return gapSum(pair, true);
+  }
+
+  /** The same, a constant's false bits left out where {@code constantsShape}. */
+  private SumStages gapSum(long pair, boolean constantsShape) {
     long k = pair / n;
     int d = s.diffBits();
     return sum(GAP, pair, new StackedColumns(d, (r, c) -> switch ((int) r) {
-      case 0 -> c < w ? biased(k, c) : -1;
+      case 0 -> c < w && !(constantsShape && falseBit(k, c)) ? biased(k, c) : -1;
       case 1 -> at(CMP, pair, 11, c, 0);
       default -> constEntry(1 - s.gap(), d, c);
     }, 3, 0, 0, null, null));
@@ -138,9 +175,13 @@ final class ClusterPart {
 
   /** eb_j + ¬E + span + 1 + Σ_t x_t over posBits bits, x_t term t's counted shrink. */
   private SumStages posSum(long j) {
+    return posSum(j, true);
+  }
+
+  private SumStages posSum(long j, boolean constantsShape) {
     int pb = s.posBits();
     return sum(POS, j, new StackedColumns(pb, (r, c) -> switch ((int) r) {
-      case 0 -> c < w ? biased(j, c) : -1;
+      case 0 -> c < w && !(constantsShape && falseBit(j, c)) ? biased(j, c) : -1;
       case 1 -> at(POSNOT, j, 0, c, 0);
       default -> constEntry(s.span() + 1L, pb, c);
     }, 3, n, Math.min(pb, s.diffBits() - 1), (t, c) -> shrinkBit(j, t, c),
@@ -483,7 +524,16 @@ final class ClusterPart {
     long maxe = nn * (3 + w) + w;
     long perTerm = (nn - 1) + nn + nn * (d - 1) + s.posBits() + s.ew() + pos0.gateCount()
         + delta0.gateCount() + unit0.gateCount();
-    return nn + pairs * perPair + tops + maxe + nn * perTerm;
+    long shaped = 0; // a constant term's own gap and position sums
+    for (long j = 0; falseBits != null && j < n; j++) {
+      if (constant(j)) {
+        shaped += posSum(j).gateCount() - pos0.gateCount();
+        for (long t = 0; t < n; t++) {
+          shaped += t == j ? 0 : gapSum(j * n + t).gateCount() - gap0.gateCount();
+        }
+      }
+    }
+    return nn + pairs * perPair + tops + maxe + nn * perTerm + shaped;
   }
 
   long sample(SplittableRandom rnd) {

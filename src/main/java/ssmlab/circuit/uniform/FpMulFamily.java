@@ -1,9 +1,5 @@
 package ssmlab.circuit.uniform;
 
-import static ssmlab.circuit.GateType.AND;
-import static ssmlab.circuit.GateType.NOT;
-import static ssmlab.circuit.GateType.OR;
-
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 
@@ -99,13 +95,7 @@ final class FpMulFamily extends RoundedFamily {
           throw new IllegalArgumentException("sign sections 0..4 (a = b = 0), not " + sec
               + ", " + a + ", " + b);
         }
-        yield switch (sec) {
-          case 0 -> Gate.of(address, NOT, sign(1));
-          case 1 -> Gate.of(address, AND, sign(0), at(SIGN, 0));
-          case 2 -> Gate.of(address, NOT, sign(0));
-          case 3 -> Gate.of(address, AND, at(SIGN, 2), sign(1));
-          default -> Gate.of(address, OR, at(SIGN, 1), at(SIGN, 3));
-        };
+        yield new XorPart(parts, SIGN, 1, i -> sign(0), sign(1)).gate(address, sec, 0, 0);
       }
     };
   }

@@ -1,5 +1,6 @@
 package ssmlab.circuit.uniform;
 
+import java.math.BigInteger;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 
@@ -29,6 +30,16 @@ final class FpSumFamily extends TermSumFamily {
   private final RoundingPart round;
 
   FpSumFamily(String describe, int n, int p, int q) {
+    this(describe, n, p, q, null);
+  }
+
+  /**
+   * The same where some port bits are the constant false wire (a program's sum: a constant
+   * term's 0 bits, an earlier operation's constant output bits): {@code falseBits[j]} marks term
+   * j's, null for none; the caller answers those ports' bits, and the sums leave the false ones
+   * out as the builder does.
+   */
+  FpSumFamily(String describe, int n, int p, int q, BigInteger[] falseBits) {
     super(describe, PARTS, n, p, q);
     if (q <= FpOps.FULL_ALIGNMENT_MAX_Q) {
       throw new IllegalStateException("the windowed sum is for q > "
@@ -55,7 +66,7 @@ final class FpSumFamily extends TermSumFamily {
       this.round = null;
       return;
     }
-    this.clusters = new ClusterPart(parts, s);
+    this.clusters = new ClusterPart(parts, s, falseBits);
     this.window = new WindowPart(parts, s, clusters);
     this.round = new RoundingPart(parts, ROUND, p, q, s.width(), window::magnitude, s.ew(),
         window::exponent, window.negative());

@@ -7,6 +7,7 @@ import java.util.Map;
 import ssmlab.fp.FloatFormat;
 import ssmlab.fp.FloatP;
 import ssmlab.fp.FloatPAlgebra;
+import ssmlab.fp.FpAlgebra;
 import ssmlab.fp.PaperFunctions;
 
 /**
@@ -39,12 +40,16 @@ record FunctionProgram(String function, FloatFormat format, List<ProgramOp> ops,
    * exactly when the recording lost nothing (the program does not depend on x).
    */
   FloatP evaluate(FloatP x) {
-    FloatPAlgebra a = FloatPAlgebra.INSTANCE;
-    List<FloatP> results = new ArrayList<>(ops.size());
+    return run(FloatPAlgebra.INSTANCE, x);
+  }
+
+  /** The program run on any algebra (on wires: its circuit), x the input, calls in order. */
+  <T> T run(FpAlgebra<T> a, T x) {
+    List<T> results = new ArrayList<>(ops.size());
     for (ProgramOp op : ops) {
-      List<FloatP> in = new ArrayList<>();
+      List<T> in = new ArrayList<>();
       for (ProgramValue v : op.operands()) {
-        in.add(v.isConstant() ? v.constant() : v.op() < 0 ? x : results.get(v.op()));
+        in.add(v.isConstant() ? a.constant(v.constant()) : v.op() < 0 ? x : results.get(v.op()));
       }
       results.add(switch (op.kind()) {
         case CONVERT -> a.convert(in.getFirst(), op.format());
@@ -59,7 +64,7 @@ record FunctionProgram(String function, FloatFormat format, List<ProgramOp> ops,
         case SCALE -> a.scale(in.get(0), in.get(1), op.format());
       });
     }
-    return output.isConstant() ? output.constant()
+    return output.isConstant() ? a.constant(output.constant())
         : output.op() < 0 ? x : results.get(output.op());
   }
 

@@ -25,9 +25,9 @@ enum OpKind {
   /**
    * {@code FoldedProduct} of k ≥ 3 variable factors (a Taylor term u^i·c_i): Chinese
    * remaindering over k factors of one width and the constant C of another, and the exponents
-   * by {@code IteratedAddition.sumUniform}; {@link ProdFamily} has n factors of one width only.
+   * by {@code IteratedAddition.sumUniform}: {@link FpProdFamily#folded}.
    */
-  ITERATED_PRODUCT("iterated product (k >= 3 variables)", "product", false),
+  ITERATED_PRODUCT("iterated product (k >= 3 variables)", "product", true),
   /** {@code FpOps.negate}: one AND of a NOT ({@link NegatePart}). */
   NEGATE("negate", "negate", true),
   /** {@code FpOps.floor}, windowed (W's q ≥ 5): {@link FpFloorFamily}. */

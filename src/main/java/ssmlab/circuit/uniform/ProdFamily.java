@@ -5,6 +5,7 @@ import static ssmlab.circuit.GateType.NOT;
 import static ssmlab.circuit.GateType.OR;
 import static ssmlab.circuit.GateType.THRESHOLD;
 
+import java.math.BigInteger;
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
 
@@ -12,7 +13,10 @@ import ssmlab.circuit.tc0.Residues;
 
 /**
  * int-prod: the product of N m-bit numbers by Chinese remaindering, gate for gate as
- * {@code IteratedMultiplication.product} builds it in a verbatim builder.
+ * {@code IteratedMultiplication.product} builds it in a verbatim builder. For
+ * {@code FoldedProduct} the last of the N factors may be a constant C of its own width (its
+ * bits the constant wires; its residue thresholds and dlog table by that width; a Λ column
+ * holds the ports' bits where their table has the bit, then C's where C's has it).
  *
  * <p>Address = ((part·2^wj + j)·2^4 + section)·2^wa + a)·2^wb + b: a 4-bit part, the prime's
  * index j, then the section and fields of {@link Layout}. Parts, in build order (per prime q_j
@@ -54,8 +58,12 @@ final class ProdFamily implements AddressedFamily {
   static final int PARTS = 10;
 
   private final String describe;
+  /** The factors: the ports, then the constant factor where there is one. */
   private final int n;
+  private final int ports;
   private final int m;
+  /** FoldedProduct's constant factor C (its bits are constant wires), or null. */
+  private final BigInteger constant;
   private final int[] primes;
   private final int wj;
   private final Layout base;
@@ -74,10 +82,21 @@ final class ProdFamily implements AddressedFamily {
    */
   ProdFamily(String describe, int n, int m, int busWidth, int partBits, long needA,
       long needB) {
+    this(describe, n, m, null, busWidth, partBits, needA, needB);
+  }
+
+  /**
+   * The same with one more factor after the ports, the constant C of C.bitLength() bits read
+   * from the constant wires ({@code FoldedProduct}'s C ≠ 1); null for none.
+   */
+  ProdFamily(String describe, int ports, int m, BigInteger constant, int busWidth, int partBits,
+      long needA, long needB) {
     this.describe = describe;
-    this.n = n;
+    this.ports = ports;
+    this.n = ports + (constant == null ? 0 : 1);
     this.m = m;
-    this.primes = n < 2 ? new int[0] : Residues.primesFor(n * m);
+    this.constant = constant;
+    this.primes = n < 2 ? new int[0] : Residues.primesFor(ports * m + constantWidth());
     int k = primes.length;
     this.wj = Math.max(1, Stage.bitLength(k));
     long qMax = k == 0 ? 3 : primes[k - 1];
@@ -85,7 +104,8 @@ final class ProdFamily implements AddressedFamily {
     // field b: operands, heights, block sums (< 4L²), the adder's terms, bit indices.
     long[] crtNeeds = Reconstruction.fieldNeeds(primes);
     long l2 = Stage.bitLength(Math.max(n, k + 1L));
-    long maxA = Math.max(Math.max(Math.max((long) m * qMax, (long) n * qMax), crtNeeds[0]),
+    long widest = Math.max(m, constantWidth());
+    long maxA = Math.max(Math.max(Math.max(widest * qMax, (long) n * qMax), crtNeeds[0]),
         Math.max(needA, busWidth));
     long maxB = Math.max(Math.max(n, 4 * l2 * l2), Math.max(crtNeeds[1], needB));
     Layout l = Layout.forMax(maxA, maxB);
@@ -95,9 +115,24 @@ final class ProdFamily implements AddressedFamily {
     }
     this.base = l;
     this.parts = new Parts(l, wj, partBits);
-    this.leaves = new LeafStage(l, n, busWidth, false);
+    this.leaves = new LeafStage(l, ports, busWidth, false);
     this.crt = k == 0 ? null
-        : new Reconstruction(parts, LOOK, primes, this::residueOfProduct, n * m);
+        : new Reconstruction(parts, LOOK, primes, this::residueOfProduct, outputBits());
+  }
+
+  private int constantWidth() {
+    return constant == null ? 0 : constant.bitLength();
+  }
+
+  /** The bits of factor i. */
+  private int width(long i) {
+    return i < ports ? m : constantWidth();
+  }
+
+  /** Bit e of factor i: an input, or a constant wire for C. */
+  private long factorBit(long i, long e) {
+    return i < ports ? base.address(Section.INPUT, e, i)
+        : constant.testBit((int) e) ? parts.const1() : parts.const0();
   }
 
   // ---- addresses ----
@@ -116,7 +151,8 @@ final class ProdFamily implements AddressedFamily {
 
   /** The iterated addition Λ = Σ_i dlog x_i of prime j, set up on demand (O(log² n) work). */
   private SumStages dlSum(int j) {
-    return new SumStages(layout(DLSUM, j), new Logs(j), n);
+    Logs logs = new Logs(j);
+    return new SumStages(layout(DLSUM, j), logs, logs.maxHeight());
   }
 
   /**
@@ -125,7 +161,7 @@ final class ProdFamily implements AddressedFamily {
    * 0..q−2); else the OR of dlog r over r = 1..reach (&lt; 2^m), stopping once every bit is
    * seen, which random-looking logarithms do after a few residues.
    */
-  private long dlogMask(int q) {
+  private static long dlogMask(int q, int m) {
     long full = (1L << dlBits(q)) - 1;
     long reach = Residues.reach(m, q);
     if (reach >= q - 1) {
@@ -139,16 +175,16 @@ final class ProdFamily implements AddressedFamily {
     return mask;
   }
 
-  private boolean dlogBitPresent(int q, int t) {
-    return t < dlBits(q) && (dlogMask(q) >>> t & 1) != 0;
+  private static boolean dlogBitPresent(int q, int m, int t) {
+    return t < dlBits(q) && (dlogMask(q, m) >>> t & 1) != 0;
   }
 
   private static int dlBits(int q) {
     return Math.max(1, Stage.bitLength(q - 2));
   }
 
-  /** Σ_e (2^e mod q) over the m input bits. */
-  private long smax(int q) {
+  /** Σ_e (2^e mod q) over m input bits. */
+  private static long smax(int q, int m) {
     long s = 0;
     for (int e = 0; e < m; e++) {
       s += Crt.pow(2, e, q);
@@ -236,17 +272,17 @@ final class ProdFamily implements AddressedFamily {
 
   private Gate residue(long address, int j, int sec, long a, long i) {
     int q = primes[j];
-    long smax = smax(q);
     if (i >= n) {
       throw none("residues of operands 0.." + (n - 1) + ", not " + i);
     }
+    int m = width(i);
+    long smax = smax(q, m);
     return switch (sec) {
       case 0 -> {
         if (a < 1 || a > smax) {
           throw none("residue thresholds 1.." + smax + ", not " + a);
         }
-        yield new Gate(address, THRESHOLD, m, a, e -> base.address(Section.INPUT, e, i),
-            e -> Crt.pow(2, e, q));
+        yield new Gate(address, THRESHOLD, m, a, e -> factorBit(i, e), e -> Crt.pow(2, e, q));
       }
       case 1 -> {
         if (a >= smax) {
@@ -270,7 +306,7 @@ final class ProdFamily implements AddressedFamily {
         if (a >= dlBits(q)) {
           throw none("dlog bits 0.." + (dlBits(q) - 1) + ", not " + a);
         }
-        if (!dlogBitPresent(q, (int) a)) {
+        if (!dlogBitPresent(q, m, (int) a)) {
           throw none("bit " + a + " of dlog is 0 at every residue a sum of " + m
               + " bits reaches: the constant false");
         }
@@ -363,9 +399,9 @@ final class ProdFamily implements AddressedFamily {
     int k = primes.length;
     for (int j = 0; j < k; j++) {
       int q = primes[j];
-      long smax = smax(q);
-      long logMask = dlogMask(q);
       for (int i = 0; i < n; i++) {
+        long smax = smax(q, width(i));
+        long logMask = dlogMask(q, width(i));
         for (long v = 1; v <= smax; v++) {
           sink.accept(at(RES, j, 0, v, i));
         }
@@ -412,10 +448,11 @@ final class ProdFamily implements AddressedFamily {
     int k = primes.length;
     for (int j = 0; j < k; j++) {
       int q = primes[j];
-      long smax = smax(q);
-      int logBits = Long.bitCount(dlogMask(q));
+      for (int i = 0; i < n; i++) {
+        total += 2 * smax(q, width(i)) + q + Long.bitCount(dlogMask(q, width(i)));
+      }
       SumStages dl = dlSum(j);
-      total += n * (2 * smax + q + logBits) + dl.gateCount();
+      total += dl.gateCount();
       int width = dl.width();
       long top = Math.min((long) n * (q - 2), (1L << width) - 1);
       total += (top + 1) * (width + 1) - onesUpTo(top) + (q - 1) + 2 + (q - 1);
@@ -437,13 +474,13 @@ final class ProdFamily implements AddressedFamily {
 
   @Override
   public int outputBits() {
-    return n * m;
+    return ports * m + constantWidth();
   }
 
   @Override
   public long output(int i) {
-    if (i < 0 || i >= n * m) {
-      throw new IndexOutOfBoundsException("output bit " + i + " of " + n * m);
+    if (i < 0 || i >= outputBits()) {
+      throw new IndexOutOfBoundsException("output bit " + i + " of " + outputBits());
     }
     return primes.length == 0 ? base.address(Section.INPUT, i, 0) : crt.bit(i);
   }
@@ -459,19 +496,23 @@ final class ProdFamily implements AddressedFamily {
     long top = (long) n * (q - 2);
     return switch (rnd.nextInt(5)) {
       case 0 -> leaves.sample(rnd);
-      case 1 -> switch (rnd.nextInt(4)) {
-        case 0 -> at(RES, j, 0, 1 + rnd.nextLong(smax(q)), rnd.nextInt(n));
-        case 1 -> at(RES, j, 1, rnd.nextLong(smax(q)), rnd.nextInt(n));
-        case 2 -> at(RES, j, 2, rnd.nextInt(q), rnd.nextInt(n));
-        default -> {
-          int t;
-          long mask = dlogMask(q);
-          do {
-            t = rnd.nextInt(dlBits(q));
-          } while ((mask >>> t & 1) == 0);
-          yield at(RES, j, 3, t, rnd.nextInt(n));
-        }
-      };
+      case 1 -> {
+        int i = rnd.nextInt(n);
+        int m = width(i);
+        yield switch (rnd.nextInt(4)) {
+          case 0 -> at(RES, j, 0, 1 + rnd.nextLong(smax(q, m)), i);
+          case 1 -> at(RES, j, 1, rnd.nextLong(smax(q, m)), i);
+          case 2 -> at(RES, j, 2, rnd.nextInt(q), i);
+          default -> {
+            int t;
+            long mask = dlogMask(q, m);
+            do {
+              t = rnd.nextInt(dlBits(q));
+            } while ((mask >>> t & 1) == 0);
+            yield at(RES, j, 3, t, i);
+          }
+        };
+      }
       case 2 -> dlSum(j).sample(rnd);
       case 3 -> switch (rnd.nextInt(3)) {
         case 0 -> at(LAM, j, 1, rnd.nextLong(Math.min(top, (1L << dlSum(j).width()) - 1) + 1),
@@ -485,23 +526,35 @@ final class ProdFamily implements AddressedFamily {
 
   // ---- the columns of the dlog sum ----
 
-  /** Column t holds bit t of dlog x_i (mod q_j), i = 0..N−1, where that bit exists. */
+  /**
+   * Column t holds bit t of dlog x_i (mod q_j) of every factor i whose lookup table has that bit,
+   * in factor order: the ports (one mask, m bits each), then the constant factor (its own).
+   */
   private final class Logs implements Columns {
     private final int j;
     private final int q;
-    private final long mask;
-    private final boolean flat;
+    private final long portMask;
+    private final long constantMask;
 
     Logs(int j) {
       this.j = j;
       this.q = primes[j];
-      this.mask = dlogMask(q);
-      this.flat = mask == (1L << dlBits(q)) - 1;
+      this.portMask = dlogMask(q, m);
+      this.constantMask = constant == null ? 0 : dlogMask(q, constantWidth());
+    }
+
+    private long ports(int c) {
+      return (portMask >>> c & 1) != 0 ? ports : 0;
     }
 
     @Override
     public boolean flat() {
-      return flat;
+      for (int c = 1; c < count(); c++) {
+        if (height(c) != height(0)) {
+          return false;
+        }
+      }
+      return true;
     }
 
     @Override
@@ -511,18 +564,28 @@ final class ProdFamily implements AddressedFamily {
 
     @Override
     public long height(int c) {
-      return c >= 0 && c < count() && (mask >>> c & 1) != 0 ? n : 0;
+      return c >= 0 && c < count() ? ports(c) + (constantMask >>> c & 1) : 0;
+    }
+
+    /** The tallest column. */
+    long maxHeight() {
+      long h = 0;
+      for (int c = 0; c < count(); c++) {
+        h = Math.max(h, height(c));
+      }
+      return h;
     }
 
     @Override
     public long entry(int c, long e) {
-      return at(RES, j, 3, c, e);
+      return at(RES, j, 3, c, e < ports(c) ? e : ports);
     }
 
     @Override
     public long indexOf(int c, long address) {
-      long e = base.b(address);
-      return e < height(c) && address == entry(c, e) ? e : -1;
+      long i = base.b(address);
+      long e = i < ports ? i : i == ports ? ports(c) : -1;
+      return e >= 0 && e < height(c) && address == entry(c, e) ? e : -1;
     }
   }
 }

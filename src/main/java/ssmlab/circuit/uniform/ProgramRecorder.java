@@ -1,6 +1,5 @@
 package ssmlab.circuit.uniform;
 
-import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.List;
 import ssmlab.fp.FloatFormat;
@@ -67,26 +66,13 @@ final class ProgramRecorder implements FpAlgebra<ProgramValue> {
     if (variable.isEmpty() || zero) {
       return ProgramValue.of(zero ? f.zero() : FloatPAlgebra.INSTANCE.product(constants));
     }
-    boolean unit = unit(constants);
+    boolean unit = FoldedConstant.of(constants).unit();
     if (variable.size() == 1 && unit) {
       return variable.getFirst();
     }
     OpKind kind = variable.size() >= 3 ? OpKind.ITERATED_PRODUCT
         : unit ? OpKind.PRODUCT2 : OpKind.PRODUCT_BY_CONSTANT;
     return add(kind, f, xs, List.of(), List.of());
-  }
-
-  /** Whether the folded constant ±C·2^E of {@code FoldedProduct} is +1·2^0. */
-  private static boolean unit(List<FloatP> constants) {
-    BigInteger c = BigInteger.ONE;
-    long exponent = 0;
-    boolean negative = false;
-    for (FloatP v : constants) {
-      c = c.multiply(v.significand().abs());
-      exponent += v.exponent();
-      negative ^= v.signum() < 0;
-    }
-    return c.equals(BigInteger.ONE) && exponent == 0 && !negative;
   }
 
   @Override
