@@ -1,6 +1,8 @@
 package ssmlab.circuit;
 
 import static ssmlab.circuit.GateType.K_AND;
+import static ssmlab.circuit.GateType.K_CONST0;
+import static ssmlab.circuit.GateType.K_CONST1;
 import static ssmlab.circuit.GateType.K_MAJ;
 import static ssmlab.circuit.GateType.K_NOT;
 import static ssmlab.circuit.GateType.K_OR;
@@ -26,7 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * ({@code ge = t_q ? s_q ∧ ge : s_q ∨ ge}). Small gates (fan-in below 32, or Σ|w_i| below 32)
  * keep the counter in registers, started at 2^B − t so that the carry out is the answer.
  * Negative weights use {@code w·x = |w|·¬x − |w|}. Within a level the gates are sorted by kind
- * and fan-in, so the dispatch branches predict well.
+ * and fan-in, so the dispatch branches predict well. A gate whose value no input can change (an
+ * AND or OR of no inputs, a threshold no sum reaches or every sum reaches: {@link ConstantGates},
+ * kept by a verbatim builder) is filled with its constant instead.
  *
  * <p>When {@code words} is a multiple of the SIMD width the gate kernels run in
  * {@link VectorKernels} (4 words per AVX2 register); the scalar kernels here are their reference.
@@ -41,6 +45,7 @@ public final class BitParallelEvaluator implements AutoCloseable {
   private final int words;
   private final int threads;
   private final long[] values;
+  private final byte[] kinds;
   private final int[] effThreshold;
   private final long[][] scratch;
   private final int[] planStart;
@@ -66,6 +71,7 @@ public final class BitParallelEvaluator implements AutoCloseable {
     this.words = words;
     this.threads = threads;
     this.values = new long[(int) size];
+    this.kinds = ConstantGates.evaluationKinds(c);
     this.effThreshold = effectiveThresholds(c);
     this.scratch = new long[threads][64 * VectorKernels.LANES];
     int[][] plans = plans(c);
@@ -84,20 +90,15 @@ public final class BitParallelEvaluator implements AutoCloseable {
     }
   }
 
-  /** t' = t + Σ_{w_i<0} |w_i|, the threshold once negative weights are moved onto ¬x_i. */
+  /**
+   * t' of every threshold gate ({@link ConstantGates#effectiveThreshold}), in 1..Σ|w_i| for the
+   * gates the counters evaluate.
+   */
   private static int[] effectiveThresholds(Circuit c) {
     int[] t = c.threshold.clone();
     for (int g = 0; g < c.gateCount(); g++) {
       if (c.kind[g] == K_TH) {
-        int k = c.fanIn(g);
-        long tt = t[g];
-        for (int i = 0; i < k; i++) {
-          int w = c.edges[c.start[g] + k + i];
-          if (w < 0) {
-            tt -= w;
-          }
-        }
-        t[g] = (int) tt;
+        t[g] = (int) ConstantGates.effectiveThreshold(c, g);
       }
     }
     return t;
@@ -178,7 +179,7 @@ public final class BitParallelEvaluator implements AutoCloseable {
   }
 
   private void evalRange(int from, int to, long[] cnt) {
-    final byte[] kind = c.kind;
+    final byte[] kind = kinds;
     final int[] start = c.start;
     final int[] edges = c.edges;
     final long[] v = values;
@@ -192,6 +193,8 @@ public final class BitParallelEvaluator implements AutoCloseable {
       int e = start[g + 1];
       int o = g * w;
       switch (kind[g]) {
+        case K_CONST0 -> java.util.Arrays.fill(v, o, o + w, 0L);
+        case K_CONST1 -> java.util.Arrays.fill(v, o, o + w, -1L);
         case K_NOT -> {
           int a = edges[s] * w;
           for (int j = 0; j < w; j++) {
@@ -224,7 +227,7 @@ public final class BitParallelEvaluator implements AutoCloseable {
   }
 
   private void evalRangeSimd(int from, int to, long[] cnt) {
-    final byte[] kind = c.kind;
+    final byte[] kind = kinds;
     final int[] start = c.start;
     final int[] edges = c.edges;
     final long[] v = values;
@@ -234,6 +237,8 @@ public final class BitParallelEvaluator implements AutoCloseable {
       int e = start[g + 1];
       int o = g * w;
       switch (kind[g]) {
+        case K_CONST0 -> java.util.Arrays.fill(v, o, o + w, 0L);
+        case K_CONST1 -> java.util.Arrays.fill(v, o, o + w, -1L);
         case K_NOT -> VectorKernels.not(v, edges[s] * w, o, w);
         case K_AND -> VectorKernels.andOr(v, edges, s, e, o, w, true);
         case K_OR -> VectorKernels.andOr(v, edges, s, e, o, w, false);
