@@ -2,6 +2,7 @@ package ssmlab.cli;
 
 import java.nio.file.Path;
 import ssmlab.train.RunFolder;
+import ssmlab.circuit.uniform.FunctionFamilyCheck;
 import ssmlab.compile.MambaFamily;
 import ssmlab.compile.MambaFamilyCheck;
 import ssmlab.fp.FloatFormat;
@@ -53,15 +54,18 @@ import ssmlab.fp.Functions;
       "--checkpoint: the compiled Mamba (sections 0 constants, 1 token bits, 2 the embedding's"
           + " multiplexers, 3 gate of program step k; docs/circuits.md, \"The compiled Mamba's"
           + " gates\").",
-      "fp-exp, fp-log, fp-sqrt, fp-sigmoid, fp-softplus and fp-silu (--functions paper) are"
-          + " refused for now, naming the operations that have no addressed part yet (or the"
-          + " missing composition)."})
+      "fp-exp, fp-log, fp-sqrt, fp-sigmoid, fp-softplus and fp-silu (--functions paper): the"
+          + " function's program of F_p operations, each operation's part composed (address ="
+          + " operation k + 1, then the part's address); --check also evaluates the verbatim"
+          + " circuit against the program on 256 floats."})
 final class CircuitGateCommand implements Callable<Integer> {
   static final int MAX_PRINTED_INPUTS = 1 << 22;
   /** The longest sequence --check builds a compiled Mamba for. */
   static final long MAX_CHECKED_LENGTH = 16;
   /** Random sequences on which --check compares the verbatim circuit with the interpreter. */
   static final int VERIFIED_SEQUENCES = 16;
+  /** Floats on which --check evaluates a paper function's verbatim circuit. */
+  static final int VERIFIED_FLOATS = 256;
 
   @Spec CommandSpec spec;
 
@@ -136,8 +140,11 @@ final class CircuitGateCommand implements Callable<Integer> {
     }
     row.put("op", op);
     row.put("precision", p);
-    if (fp) {
+    if (fp || FunctionFamilies.covers(op)) {
       row.put("exponent_bits", q);
+    }
+    if (FunctionFamilies.covers(op)) {
+      row.put("functions", "paper");
     }
     if (IntFamilies.usesArity(op) || FpFamilies.usesArity(op)) {
       row.put("arity", arity);
@@ -145,6 +152,22 @@ final class CircuitGateCommand implements Callable<Integer> {
     row.put("gates", family.gateCount());
     row.put("address_bits", family.addressBits());
     row.put("field_bits", family.fieldBits());
+    if (mode.check && FunctionFamilies.covers(op)) {
+      FunctionFamilyCheck c = FunctionFamilyCheck.run(op, FloatFormat.of(p, q),
+          VERIFIED_FLOATS, seed);
+      row.put("gates_checked", c.agreement().gatesChecked());
+      row.put("verbatim_gates", c.verbatimGates());
+      row.put("verified", c.verified());
+      row.put("inputs", c.tried());
+      row.put("simplified_gates", c.simplifiedGates());
+      row.put("simplifies_to_circuit_op", c.simplificationDifference() == null);
+      row.put("agrees", c.passes());
+      if (!c.passes()) {
+        row.put("first_difference", c.firstDifference());
+      }
+      print(row);
+      return c.passes() ? 0 : Errors.BAD_INPUT;
+    }
     if (mode.check) {
       FamilyCheck c = fp ? FamilyCheck.runFp(op, p, q, arity) : FamilyCheck.run(op, p, arity);
       row.put("gates_checked", c.agreement().gatesChecked());

@@ -10,16 +10,17 @@ import ssmlab.model.mamba.reference.ScanForm;
 
 /**
  * {@code circuit gate --checkpoint ... --check}: every gate of a {@link MambaFamily} member
- * against the verbatim build ({@link ForwardSpans}); that build replayed gate by gate through the
- * simplifying builder ({@link Replay}), against the F_p interpreter bit for bit on random
- * sequences; and whether that replay is gate for gate the circuit {@code circuit model} builds.
+ * against the verbatim build ({@link ForwardSpans}); that verbatim circuit, the one the family
+ * describes, against the F_p interpreter bit for bit on random sequences; and whether the build
+ * replayed gate by gate through the simplifying builder ({@link Replay}) is gate for gate the
+ * circuit {@code circuit model} builds.
  * It need not be: the F_p builders take shortcuts on wires they know to be constant while they
  * build, and a simplifying builder shows them more constant wires than a verbatim one; both are
  * verified against the interpreter.
  *
  * @param agreement the gate-for-gate comparison
  * @param verbatimGates the gates of the verbatim build
- * @param verified random sequences on which the replayed verbatim circuit equals the interpreter
+ * @param verified random sequences on which the verbatim circuit equals the interpreter
  * @param sequences how many were tried
  * @param simplifiedGates the gates of {@code circuit model}'s circuit
  * @param simplificationDifference null when the simplified verbatim build is that circuit
@@ -42,9 +43,9 @@ public record MambaFamilyCheck(Agreement agreement, int verbatimGates, int verif
       Functions functions, ScanForm form, int n, int sequences) {
     ForwardSpans built = ForwardSpans.of(w, f, functions, form, n);
     Agreement a = Agreement.check(family, built.builder(), built.outputs());
+    int verified = new MambaCircuit(built.builder().build(), w, f, form, n, false, functions,
+        false).verify(sequences, 1);
     Circuit replayed = Replay.simplify(built.builder()).build();
-    int verified = new MambaCircuit(replayed, w, f, form, n, false, functions, false)
-        .verify(sequences, 1);
     Circuit direct = MambaCircuit.compile(w, f, form, n, false, functions).circuit();
     return new MambaFamilyCheck(a, built.builder().gateCount(), verified, sequences,
         direct.gateCount(), Replay.firstDifference(replayed, direct));

@@ -6,9 +6,9 @@ import ssmlab.fp.Functions;
 
 /**
  * The paper's function circuits ({@code circuit op --op fp-exp ... --functions paper}) as
- * addressed families. None is covered yet: {@link #of} refuses, naming the kinds of operation in
- * the function's {@link FunctionProgram} whose builder code has no addressed part, or saying that
- * the parts are not composed yet.
+ * addressed families: each function's {@link FunctionProgram} with its operations' parts composed
+ * ({@link FunctionFamily}); {@link #of} refuses a program with an operation kind that has no
+ * addressed part, naming it (none does today), and table circuits.
  */
 public final class FunctionFamilies {
   /** The op names. */
@@ -25,8 +25,8 @@ public final class FunctionFamilies {
   /**
    * The family of {@code op} for F_p with q exponent bits under {@code functions}.
    *
-   * @throws IllegalArgumentException in one line: table circuits have no family; a paper
-   *     function's program names the operation kinds it lacks
+   * @throws IllegalArgumentException in one line: table circuits have no family; a program
+   *     with an operation kind that has no part names it
    */
   public static AddressedFamily of(String op, int p, int q, Functions functions) {
     if (functions != Functions.PAPER) {
@@ -36,6 +36,10 @@ public final class FunctionFamilies {
     }
     FunctionProgram prog = FunctionProgram.record(op.substring(3), FloatFormat.of(p, q));
     String missing = prog.missing();
+    if (missing.isEmpty()) {
+      return new FunctionFamily(op + " --precision " + p + " --exponent-bits " + q
+          + " --functions paper", prog);
+    }
     throw new IllegalArgumentException(op + " --functions paper at --precision " + p
         + " --exponent-bits " + q + " has no addressed family yet: its program has "
         + prog.ops().size() + " operations, and "
