@@ -3,6 +3,7 @@ package ssmlab.cli;
 import java.nio.file.Path;
 import ssmlab.train.RunFolder;
 import ssmlab.circuit.uniform.FunctionFamilyCheck;
+import ssmlab.circuit.uniform.VerbatimCheck;
 import ssmlab.compile.MambaFamily;
 import ssmlab.compile.MambaFamilyCheck;
 import ssmlab.fp.FloatFormat;
@@ -155,18 +156,7 @@ final class CircuitGateCommand implements Callable<Integer> {
     if (mode.check && FunctionFamilies.covers(op)) {
       FunctionFamilyCheck c = FunctionFamilyCheck.run(op, FloatFormat.of(p, q),
           VERIFIED_FLOATS, seed);
-      row.put("gates_checked", c.agreement().gatesChecked());
-      row.put("verbatim_gates", c.verbatimGates());
-      row.put("verified", c.verified());
-      row.put("inputs", c.tried());
-      row.put("simplified_gates", c.simplifiedGates());
-      row.put("simplifies_to_circuit_op", c.simplificationDifference() == null);
-      row.put("agrees", c.passes());
-      if (!c.passes()) {
-        row.put("first_difference", c.firstDifference());
-      }
-      print(row);
-      return c.passes() ? 0 : Errors.BAD_INPUT;
+      return printed(c, row, "circuit_op");
     }
     if (mode.check) {
       FamilyCheck c = fp ? FamilyCheck.runFp(op, p, q, arity) : FamilyCheck.run(op, p, arity);
@@ -230,20 +220,26 @@ final class CircuitGateCommand implements Callable<Integer> {
       }
       MambaFamilyCheck c = MambaFamilyCheck.run(family, w, f, fs, scan, length.intValue(),
           VERIFIED_SEQUENCES);
-      row.put("gates_checked", c.agreement().gatesChecked());
-      row.put("verbatim_gates", c.verbatimGates());
-      row.put("verified", c.verified());
-      row.put("simplified_gates", c.simplifiedGates());
-      row.put("simplifies_to_circuit_model", c.simplificationDifference() == null);
-      row.put("agrees", c.passes());
-      if (!c.passes()) {
-        row.put("first_difference", c.firstDifference());
-      }
-      print(row);
-      return c.passes() ? 0 : Errors.BAD_INPUT;
+      return printed(c, row, "circuit_model");
     }
     sample(family, row);
     return 0;
+  }
+
+  /** Prints a {@link VerbatimCheck}'s row; its exit code. */
+  private int printed(VerbatimCheck c, Map<String, Object> row, String direct) {
+    row.put("gates_checked", c.agreement().gatesChecked());
+    row.put("verbatim_gates", c.verbatimGates());
+    row.put("verified", c.verified());
+    row.put("tried", c.tried());
+    row.put("simplified_gates", c.simplifiedGates());
+    row.put("simplifies_to_" + direct, c.simplificationDifference() == null);
+    row.put("agrees", c.passes());
+    if (!c.passes()) {
+      row.put("first_difference", c.firstDifference());
+    }
+    print(row);
+    return c.passes() ? 0 : Errors.BAD_INPUT;
   }
 
   /** --address: prints the gate and returns true. */

@@ -3,6 +3,7 @@ package ssmlab.compile;
 import ssmlab.circuit.Circuit;
 import ssmlab.circuit.Replay;
 import ssmlab.circuit.uniform.Agreement;
+import ssmlab.circuit.uniform.VerbatimCheck;
 import ssmlab.fp.FloatFormat;
 import ssmlab.fp.Functions;
 import ssmlab.model.mamba.reference.MambaWeights;
@@ -26,13 +27,20 @@ import ssmlab.model.mamba.reference.ScanForm;
  * @param simplificationDifference null when the simplified verbatim build is that circuit
  */
 public record MambaFamilyCheck(Agreement agreement, int verbatimGates, int verified,
-    int sequences, int simplifiedGates, String simplificationDifference) {
+    int sequences, int simplifiedGates, String simplificationDifference)
+    implements VerbatimCheck {
 
+  @Override
+  public int tried() {
+    return sequences;
+  }
+
+  @Override
   public boolean passes() {
     return agreement.agrees() && verified == sequences;
   }
 
-  /** The first difference in words, or null. */
+  @Override
   public String firstDifference() {
     return !agreement.agrees() ? agreement.firstDifference() : verified == sequences ? null
         : (sequences - verified) + " of " + sequences + " sequences differ from the interpreter";

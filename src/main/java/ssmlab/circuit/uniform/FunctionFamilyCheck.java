@@ -31,13 +31,14 @@ import ssmlab.fp.Functions;
  * @param simplificationDifference null when the replayed verbatim build is that circuit
  */
 public record FunctionFamilyCheck(Agreement agreement, int verbatimGates, int verified,
-    int tried, int simplifiedGates, String simplificationDifference) {
+    int tried, int simplifiedGates, String simplificationDifference) implements VerbatimCheck {
 
+  @Override
   public boolean passes() {
     return agreement.agrees() && verified == tried;
   }
 
-  /** The first difference in words, or null. */
+  @Override
   public String firstDifference() {
     return !agreement.agrees() ? agreement.firstDifference() : verified == tried ? null
         : (tried - verified) + " of " + tried + " inputs differ from the program";
