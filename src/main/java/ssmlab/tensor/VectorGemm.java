@@ -37,6 +37,8 @@ public final class VectorGemm {
   static final int MC = 24 * MR;
   /** Fewest multiply-adds worth handing to another thread. */
   private static final long MIN_FMAS_PER_CHUNK = 1L << 16;
+  /** Rows of a transposed A packed as one group (see {@link #packTransposed}). */
+  private static final int G = 8;
 
   /** Per-thread packing buffers, grown on demand and reused. */
   private static final class Workspace {
@@ -196,29 +198,10 @@ public final class VectorGemm {
    */
   private static void packA(boolean transA, float[] a, int aOff, int lda, int i, int mc, int p0,
       int kc, float[] pa) {
-    int tiles = (mc + MR - 1) / MR;
     if (transA) {
-      for (int t = 0; t < tiles; t++) {
-        int rows = Math.min(MR, mc - t * MR);
-        int dst = t * kc * MR;
-        int src = aOff + p0 * lda + i + t * MR;
-        int p = 0;
-        if (rows == MR) { // 8 floats a copy: the 2 past the tile row are overwritten by the next
-          for (int end = kc - 1; p < end && src + ROW8.length() <= a.length;
-              p++, dst += MR, src += lda) {
-            FloatVector.fromArray(ROW8, a, src).intoArray(pa, dst);
-          }
-        }
-        for (; p < kc; p++, dst += MR, src += lda) {
-          for (int ii = 0; ii < rows; ii++) {
-            pa[dst + ii] = a[src + ii];
-          }
-          for (int ii = rows; ii < MR; ii++) {
-            pa[dst + ii] = 0f;
-          }
-        }
-      }
+      packTransposed(a, aOff, lda, i, mc, p0, kc, pa);
     } else {
+      int tiles = (mc + MR - 1) / MR;
       int full = mc / MR;
       for (int t = 0; t < full; t++) { // six rows at once: the writes run in order
         int src = aOff + (i + t * MR) * lda + p0;
@@ -241,6 +224,45 @@ public final class VectorGemm {
         int src = aOff + (i + r) * lda + p0;
         for (int p = 0; p < kc; p++) {
           pa[dst + p * MR] = r < mc ? a[src + p] : 0f;
+        }
+      }
+    }
+  }
+
+  /**
+   * {@link #packA} for a transposed A, where row p of the block, op(A)(i..i+mc, p0 + p), is the
+   * contiguous run {@code a[aOff + (p0+p)*lda + i ...]}. Rows are taken G at a time and each run
+   * is spread over all the tiles, so the reads move along rows of a (not down a column at a
+   * stride of lda floats, a new page and the same L1 set every step); with G = 8 the 8 x MR
+   * floats a tile receives per group are three whole cache lines.
+   */
+  private static void packTransposed(float[] a, int aOff, int lda, int i, int mc, int p0, int kc,
+      float[] pa) {
+    int full = mc / MR;
+    for (int g = 0; g < kc; g += G) {
+      int gEnd = Math.min(kc, g + G);
+      for (int t = 0; t < full; t++) {
+        int src = aOff + (p0 + g) * lda + i + t * MR;
+        int dst = (t * kc + g) * MR;
+        for (int p = g; p < gEnd; p++, src += lda, dst += MR) {
+          // 8 floats a copy: the 2 past the tile row land in row p+1, written after this one
+          if (p < kc - 1 && src + ROW8.length() <= a.length) {
+            FloatVector.fromArray(ROW8, a, src).intoArray(pa, dst);
+          } else {
+            for (int ii = 0; ii < MR; ii++) {
+              pa[dst + ii] = a[src + ii];
+            }
+          }
+        }
+      }
+      if (full * MR < mc) {
+        int rows = mc - full * MR;
+        int src = aOff + (p0 + g) * lda + i + full * MR;
+        int dst = (full * kc + g) * MR;
+        for (int p = g; p < gEnd; p++, src += lda, dst += MR) {
+          for (int ii = 0; ii < MR; ii++) {
+            pa[dst + ii] = ii < rows ? a[src + ii] : 0f;
+          }
         }
       }
     }

@@ -88,6 +88,35 @@ final class GemmTest {
     assertThat(c2).containsExactly(c1);
   }
 
+  /** Packing a transposed A only moves data: the product has the bits of A stored plainly. */
+  @ParameterizedTest(name = "seed={0}")
+  @MethodSource("seeds")
+  void vectorGemm_transposedA_sameBitsAsPlainA(long seed) {
+    var rng = new SplittableRandom(seed);
+    int[] sizes = {1, 2, 5, 6, 7, 12, 13, 17, 33, 70};
+    int m = rng.nextInt(3) == 0 ? 140 + rng.nextInt(200) : sizes[rng.nextInt(sizes.length)];
+    int n = sizes[rng.nextInt(sizes.length)];
+    int k = rng.nextInt(3) == 0 ? 250 + rng.nextInt(600) : sizes[rng.nextInt(sizes.length)];
+    boolean tb = rng.nextBoolean();
+    int aOff = rng.nextInt(5);
+    int lda = m + rng.nextInt(3);
+    int ldb = (tb ? k : n) + rng.nextInt(3);
+    float[] at = random(aOff + lda * k, rng); // op(A)(i, p) = at[aOff + p*lda + i]
+    float[] a = new float[m * k];
+    for (int i = 0; i < m; i++) {
+      for (int p = 0; p < k; p++) {
+        a[i * k + p] = at[aOff + p * lda + i];
+      }
+    }
+    float[] b = random(ldb * (tb ? n : k), rng);
+    float[] c0 = random(m * n, rng);
+    float[] plain = c0.clone();
+    float[] transposed = c0.clone();
+    VectorGemm.gemm(false, tb, m, n, k, a, 0, k, b, 0, ldb, plain, 0, n, true);
+    VectorGemm.gemm(true, tb, m, n, k, at, aOff, lda, b, 0, ldb, transposed, 0, n, true);
+    assertThat(transposed).as("seed=%d m=%d n=%d k=%d", seed, m, n, k).containsExactly(plain);
+  }
+
   @ParameterizedTest(name = "seed={0}")
   @MethodSource("seeds")
   void preparedB_sameBitsAsPackingEachProduct_andFollowsAChangedB(long seed) {
