@@ -151,8 +151,21 @@ final class TrainCommand implements Callable<Integer> {
       Path kept = folder.keepPartial();
       throw new IllegalArgumentException("training diverged at " + e.getMessage()
           + "; the metrics of the steps before are in " + kept.resolve(RunFolder.METRICS)
-          + " (try a smaller --lr)");
+          + " (" + divergenceHint(m.config()) + ")");
     }
     return last[0];
+  }
+
+  /**
+   * What to try after a divergence: IDS4 with unbounded transitions diverges where the loss
+   * reaches the embedding only through long products of them (one label at the end), which its
+   * {@code transition_norm inf} bounds (README, section 13); otherwise a smaller learning rate.
+   */
+  static String divergenceHint(ModelConfig config) {
+    if (config.family().equals("ids4") && config.option("transition_norm").equals("none")) {
+      return "try --model-option transition_norm=inf, which bounds IDS4's transition products,"
+          + " or a smaller --lr";
+    }
+    return "try a smaller --lr";
   }
 }

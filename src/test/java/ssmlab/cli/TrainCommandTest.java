@@ -5,10 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import ssmlab.cli.MainTest.Result;
+import ssmlab.model.ModelConfig;
+import ssmlab.model.Models;
 import tools.jackson.databind.JsonNode;
 
 final class TrainCommandTest {
@@ -132,5 +135,18 @@ final class TrainCommandTest {
     JsonNode json = Json.MAPPER.readTree(r.out());
     assertThat(json.get("tokens_per_s").asDouble()).isPositive();
     assertThat(json.get("gflop_per_s").asDouble()).isPositive();
+  }
+
+  /** A diverging IDS4 without bounded transitions is pointed at transition_norm inf. */
+  @Test
+  void divergenceHint_namesTransitionNormForUnboundedIds4Only() {
+    ModelConfig ids4 = Models.resolve(new ModelConfig("ids4", 8, 16, 1, Map.of()));
+    assertThat(TrainCommand.divergenceHint(ids4)).contains("transition_norm=inf")
+        .contains("smaller --lr");
+    ModelConfig bounded = Models.resolve(new ModelConfig("ids4", 8, 16, 1,
+        Map.of("transition_norm", "inf")));
+    assertThat(TrainCommand.divergenceHint(bounded)).isEqualTo("try a smaller --lr");
+    ModelConfig mamba = Models.resolve(new ModelConfig("mamba", 8, 16, 1, Map.of()));
+    assertThat(TrainCommand.divergenceHint(mamba)).isEqualTo("try a smaller --lr");
   }
 }
