@@ -11,6 +11,7 @@ import ssmlab.circuit.GateType;
 import ssmlab.circuit.uniform.AddressedFamily;
 import ssmlab.circuit.uniform.FpFamilies;
 import ssmlab.circuit.uniform.Gate;
+import ssmlab.circuit.uniform.PartLeaf;
 import ssmlab.compile.uniform.Call;
 import ssmlab.compile.uniform.MambaProgram;
 import ssmlab.compile.uniform.Operand;
@@ -247,11 +248,11 @@ public final class MambaFamily implements AddressedFamily {
       throw new IllegalArgumentException("address " + address + ": step " + k
           + " is a product of one factor, no gates");
     }
-    Gate g = part.gate(local);
-    if (isLeaf(g.type())) {
+    if (PartLeaf.at(part, local) != null) {
       throw new IllegalArgumentException("address " + address + ": a leaf of step " + k
           + "'s part is its operand's gate, not a gate of its own");
     }
+    Gate g = part.gate(local);
     return new Gate(address, g.type(), g.fanIn(), g.threshold(),
         i -> partInput(k, part, g.input(i)), g.weighted() ? g::weight : null);
   }
@@ -267,10 +268,6 @@ public final class MambaFamily implements AddressedFamily {
     return new Gate(address, type, 0, 0, i -> {
       throw new IndexOutOfBoundsException(i);
     }, null);
-  }
-
-  private static boolean isLeaf(GateType t) {
-    return t == GateType.INPUT || t == GateType.CONST0 || t == GateType.CONST1;
   }
 
   @Override
@@ -317,7 +314,7 @@ public final class MambaFamily implements AddressedFamily {
       if (part != null) {
         long step = k;
         part.forEachAddress(a -> {
-          if (!isLeaf(part.gate(a).type())) {
+          if (PartLeaf.at(part, a) == null) {
             sink.accept(address(STEP, step, a));
           }
         });
@@ -352,7 +349,7 @@ public final class MambaFamily implements AddressedFamily {
       if (part != null) {
         for (int tries = 0; tries < 64; tries++) {
           long a = part.sample(rnd);
-          if (!isLeaf(part.gate(a).type())) {
+          if (PartLeaf.at(part, a) == null) {
             return address(STEP, k, a);
           }
         }
@@ -388,17 +385,12 @@ public final class MambaFamily implements AddressedFamily {
 
   /** Input address a of step k's part, its leaves replaced by the operands' gates. */
   private long partInput(long k, AddressedFamily part, long a) {
-    GateType type = part.gate(a).type();
-    if (type == GateType.CONST0 || type == GateType.CONST1) {
-      return address(CONST, 0, type == GateType.CONST0 ? 0 : 1);
+    PartLeaf leaf = PartLeaf.at(part, a);
+    if (leaf == null) {
+      return address(STEP, k, a);
     }
-    if (type == GateType.INPUT) {
-      int[] f = part.fieldBits();
-      // a leaf input is (section INPUT, a = bit, b = operand) in the part's low fields
-      return operandBit(k, (int) (a & ((1L << f[1]) - 1)),
-          (int) (a >>> f[1] & ((1L << f[0]) - 1)));
-    }
-    return address(STEP, k, a);
+    return leaf.constant() ? address(CONST, 0, leaf.operand())
+        : operandBit(k, (int) leaf.operand(), leaf.bit());
   }
 
   /** Bit j of operand i of step k. */

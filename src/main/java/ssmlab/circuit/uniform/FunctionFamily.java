@@ -60,14 +60,6 @@ final class FunctionFamily implements AddressedFamily {
     return k << inner | h;
   }
 
-  /** Whether h is a leaf of {@code f}: no prefix, section CONST or INPUT (see {@link Layout}). */
-  private static boolean isLeaf(AddressedFamily f, long h) {
-    int[] fb = f.fieldBits();
-    int fields = fb[0] + fb[1];
-    long section = h >>> fields;
-    return section == Section.CONST.ordinal() || section == Section.INPUT.ordinal();
-  }
-
   /** The output bits of operation k that are the constant false here (polynomial set-up). */
   private BigInteger falseOutputs(int k, int width) {
     BigInteger m = BigInteger.ZERO;
@@ -79,17 +71,15 @@ final class FunctionFamily implements AddressedFamily {
 
   /** The address here of address h of operation k's family. */
   private long resolve(int k, long h) {
-    AddressedFamily f = ops.get(k).family();
-    if (!isLeaf(f, h)) {
+    PartLeaf leaf = PartLeaf.at(ops.get(k).family(), h);
+    if (leaf == null) {
       return at(k + 1L, h);
     }
-    int[] fb = f.fieldBits();
-    long b = h & ((1L << fb[1]) - 1);
-    if (h >>> fb[0] + fb[1] == Section.CONST.ordinal()) {
-      return b;
+    if (leaf.constant()) {
+      return leaf.operand();
     }
-    int bit = (int) (h >>> fb[1] & ((1L << fb[0]) - 1));
-    ProgramValue v = ops.get(k).ports().get((int) b);
+    int bit = leaf.bit();
+    ProgramValue v = ops.get(k).ports().get((int) leaf.operand());
     if (v.isConstant()) {
       BigInteger c = FpWires.encode(v.constant());
       return c.testBit(bit) ? 1 : 0;
@@ -136,7 +126,7 @@ final class FunctionFamily implements AddressedFamily {
     }
     int op = (int) k - 1;
     AddressedFamily f = ops.get(op).family();
-    if (isLeaf(f, h)) {
+    if (PartLeaf.at(f, h) != null) {
       throw new IllegalArgumentException("address " + address + " is no gate of " + describe
           + ": a leaf of operation " + op + ", which is " + resolve(op, h) + " here");
     }
@@ -174,7 +164,7 @@ final class FunctionFamily implements AddressedFamily {
       AddressedFamily f = ops.get(k).family();
       long prefix = at(k + 1L, 0);
       f.forEachAddress(h -> {
-        if (!isLeaf(f, h)) {
+        if (PartLeaf.at(f, h) == null) {
           sink.accept(prefix | h);
         }
       });
@@ -198,7 +188,7 @@ final class FunctionFamily implements AddressedFamily {
     long h;
     do {
       h = f.sample(rnd);
-    } while (isLeaf(f, h));
+    } while (PartLeaf.at(f, h) != null);
     return at(k + 1L, h);
   }
 }

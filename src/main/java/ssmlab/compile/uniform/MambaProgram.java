@@ -47,7 +47,7 @@ public final class MambaProgram {
     this.deltaAAt = deltaAAt;
     this.deltaBuAt = deltaBuAt;
     this.dModel = dModel;
-    this.headOffset = 2L * dModel + 5; // the final RMSNorm's steps come first
+    this.headOffset = normSteps(dModel); // the final RMSNorm's steps come first
   }
 
   /** The definition: the steps {@link MambaReference} makes at length n, in call order. */
@@ -78,7 +78,7 @@ public final class MambaProgram {
     int cells = c.dInner() * c.dState();
     boolean unrolled = form == ScanForm.UNROLLED;
     long[] position = positionSizes(w, form, n0);
-    long norm = 2L * c.dModel() + 5;
+    long norm = normSteps(c.dModel());
     long out = (long) c.dInner() * (c.dState() + 2) + (long) c.dModel() * (c.dInner() + 1);
 
     List<Segment> segments = new ArrayList<>();
@@ -158,7 +158,7 @@ public final class MambaProgram {
    */
   private static long[] positionSizes(MambaWeights w, ScanForm form, int n0) {
     MambaConfig c = w.config();
-    long perPosition = 2L * c.dModel() + 5 + 2L * c.dInner() * (c.dModel() + 1);
+    long perPosition = normSteps(c.dModel()) + 2L * c.dInner() * (c.dModel() + 1);
     long[] sizes = new long[n0];
     long before = 0;
     for (int m = 1; m <= n0; m++) {
@@ -198,6 +198,11 @@ public final class MambaProgram {
         yield new Relative.ScanSum(g, shift, (int) (at.offset() / width));
       }
     };
+  }
+
+  /** RMSNorm's steps: x·x (d_model products, a sum), /d_model, +eps, sqrt, 1/·, d_model products. */
+  private static long normSteps(int dModel) {
+    return 2L * dModel + 5;
   }
 
   /** The steps at length n. */
