@@ -2,7 +2,11 @@ package ssmlab.model.mamba;
 
 import java.util.Arrays;
 
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
 import ssmlab.tensor.Parallel;
+import ssmlab.tensor.Simd;
 
 /**
  * Mamba's causal depthwise 1-D convolution over time (PyTorch {@code Conv1d(groups=C,
@@ -14,8 +18,15 @@ import ssmlab.tensor.Parallel;
  *
  * This is Definition 3.18 of the paper restricted to the depthwise case the code uses: output
  * channel c sees only input channel c. The weight is stored as PyTorch's (C, 1, K).
+ *
+ * <p>The loops run over the channels in vector lanes (the weight transposed to (K, C) for that),
+ * with a scalar tail; every output and gradient element is summed in the same order either way
+ * (the taps in order, then the batch rows and time steps in order), with a multiply and an add,
+ * never a fused multiply-add, so the vector and scalar paths give the same bits.
  */
 public final class CausalConv1d {
+
+  private static final VectorSpecies<Float> S = Simd.SPECIES;
 
   private CausalConv1d() {}
 
@@ -29,6 +40,8 @@ public final class CausalConv1d {
    */
   public static void forward(float[] x, float[] w, float[] bias, float[] y,
       int batch, int length, int channels, int kernel) {
+    float[] wt = transpose(w, channels, kernel);
+    int vecEnd = vectorEnd(0, channels);
     Parallel.forRange(batch, 1, (b0, b1) -> {
       for (int b = b0; b < b1; b++) {
         int base = b * length * channels;
@@ -38,14 +51,18 @@ public final class CausalConv1d {
             y[row + c] = bias == null ? 0f : bias[c];
           }
           // tap k looks back lag = K-1-k steps
-          for (int k = 0; k < kernel; k++) {
-            int src = t - (kernel - 1) + k;
-            if (src < 0) {
-              continue;
+          for (int k = Math.max(0, kernel - 1 - t); k < kernel; k++) {
+            int srcRow = base + (t - (kernel - 1) + k) * channels;
+            int wk = k * channels;
+            int c = 0;
+            for (; c < vecEnd; c += S.length()) {
+              FloatVector.fromArray(S, y, row + c)
+                  .add(FloatVector.fromArray(S, wt, wk + c)
+                      .mul(FloatVector.fromArray(S, x, srcRow + c)))
+                  .intoArray(y, row + c);
             }
-            int srcRow = base + src * channels;
-            for (int c = 0; c < channels; c++) {
-              y[row + c] += w[c * kernel + k] * x[srcRow + c];
+            for (; c < channels; c++) {
+              y[row + c] += wt[wk + c] * x[srcRow + c];
             }
           }
         }
@@ -66,8 +83,11 @@ public final class CausalConv1d {
   public static void backward(float[] x, float[] w, float[] dy, float[] dx, float[] dw,
       float[] dbias, int batch, int length, int channels, int kernel) {
     Arrays.fill(dx, 0, batch * length * channels, 0f);
+    float[] wt = transpose(w, channels, kernel);
+    float[] dwt = transpose(dw, channels, kernel); // accumulated on from dw's values
     // parallel over channels: each channel's dw and dbias are summed by one thread, in order
     Parallel.forRange(channels, 8, (c0, c1) -> {
+      int vecEnd = vectorEnd(c0, c1);
       for (int b = 0; b < batch; b++) {
         int base = b * length * channels;
         for (int t = 0; t < length; t++) {
@@ -77,20 +97,48 @@ public final class CausalConv1d {
               dbias[c] += dy[row + c];
             }
           }
-          for (int k = 0; k < kernel; k++) {
-            int src = t - (kernel - 1) + k;
-            if (src < 0) {
-              continue;
+          for (int k = Math.max(0, kernel - 1 - t); k < kernel; k++) {
+            int srcRow = base + (t - (kernel - 1) + k) * channels;
+            int wk = k * channels;
+            int c = c0;
+            for (; c < vecEnd; c += S.length()) {
+              FloatVector g = FloatVector.fromArray(S, dy, row + c);
+              FloatVector.fromArray(S, dx, srcRow + c)
+                  .add(FloatVector.fromArray(S, wt, wk + c).mul(g))
+                  .intoArray(dx, srcRow + c);
+              FloatVector.fromArray(S, dwt, wk + c)
+                  .add(g.mul(FloatVector.fromArray(S, x, srcRow + c)))
+                  .intoArray(dwt, wk + c);
             }
-            int srcRow = base + src * channels;
-            for (int c = c0; c < c1; c++) {
+            for (; c < c1; c++) {
               float g = dy[row + c];
-              dx[srcRow + c] += w[c * kernel + k] * g;
-              dw[c * kernel + k] += g * x[srcRow + c];
+              dx[srcRow + c] += wt[wk + c] * g;
+              dwt[wk + c] += g * x[srcRow + c];
             }
           }
         }
       }
     });
+    for (int c = 0; c < channels; c++) {
+      for (int k = 0; k < kernel; k++) {
+        dw[c * kernel + k] = dwt[k * channels + c];
+      }
+    }
+  }
+
+  /** Where the vector loop over channels c0 ≤ c &lt; c1 ends (c0 when the Vector API is off). */
+  private static int vectorEnd(int c0, int c1) {
+    return Simd.ENABLED ? c0 + S.loopBound(c1 - c0) : c0;
+  }
+
+  /** (C, K) → (K, C). */
+  private static float[] transpose(float[] w, int channels, int kernel) {
+    float[] t = new float[kernel * channels];
+    for (int c = 0; c < channels; c++) {
+      for (int k = 0; k < kernel; k++) {
+        t[k * channels + c] = w[c * kernel + k];
+      }
+    }
+    return t;
   }
 }

@@ -61,6 +61,56 @@ final class CausalConv1dTest {
     assertThat(db[0]).isCloseTo(sumChannel(r, 0, ch), within(1e-5f));
   }
 
+  @Test
+  void vectorLoops_giveTheBitsOfTheScalarLoops() {
+    // 37 channels: two 16-lane blocks and a scalar tail (on AVX-512); dw and dbias start non-zero
+    int batch = 3;
+    int len = 7;
+    int ch = 37;
+    int k = 4;
+    var rng = new SplittableRandom(11);
+    float[] x = GradCheck.randomProjection(batch * len * ch, rng);
+    float[] w = GradCheck.randomProjection(ch * k, rng);
+    float[] bias = GradCheck.randomProjection(ch, rng);
+    float[] dy = GradCheck.randomProjection(batch * len * ch, rng);
+    float[] dw0 = GradCheck.randomProjection(ch * k, rng);
+    float[] db0 = GradCheck.randomProjection(ch, rng);
+
+    float[] y = new float[x.length];
+    float[] dx = new float[x.length];
+    float[] dw = dw0.clone();
+    float[] db = db0.clone();
+    CausalConv1d.forward(x, w, bias, y, batch, len, ch, k);
+    CausalConv1d.backward(x, w, dy, dx, dw, db, batch, len, ch, k);
+
+    float[] yRef = new float[x.length];
+    float[] dxRef = new float[x.length];
+    float[] dwRef = dw0.clone();
+    float[] dbRef = db0.clone();
+    for (int b = 0; b < batch; b++) {
+      for (int t = 0; t < len; t++) {
+        for (int c = 0; c < ch; c++) {
+          int i = (b * len + t) * ch + c;
+          yRef[i] = bias[c];
+          dbRef[c] += dy[i];
+          for (int j = 0; j < k; j++) {
+            int src = t - (k - 1) + j;
+            if (src >= 0) {
+              int s = (b * len + src) * ch + c;
+              yRef[i] += w[c * k + j] * x[s];
+              dxRef[s] += w[c * k + j] * dy[i];
+              dwRef[c * k + j] += dy[i] * x[s];
+            }
+          }
+        }
+      }
+    }
+    assertThat(y).containsExactly(yRef);
+    assertThat(dx).containsExactly(dxRef);
+    assertThat(dw).containsExactly(dwRef);
+    assertThat(db).containsExactly(dbRef);
+  }
+
   private static float sumChannel(float[] r, int c, int ch) {
     float s = 0;
     for (int i = c; i < r.length; i += ch) {
