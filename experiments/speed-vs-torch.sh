@@ -12,7 +12,7 @@
 # (torch-families-bench.py: the rnn as nn.RNN), each on a random model of the family at the
 # configuration's size. The references loop over time in Python: hybrid and deltanet take minutes
 # a step at the large configuration, so they run one step, once. On a loaded machine OpenBLAS's
-# two threads can make the per-step products of the loops 5x slower than one thread.
+# two threads can make the per-step products of the loops several times slower than one.
 # Needs python3-torch and libopenblas0-pthread (bash .ci/install python3-torch libopenblas0-pthread);
 # OPENBLAS_CORETYPE is unset for the peer, so OpenBLAS picks its AVX-512 kernels. Measure on a
 # quiet machine: only ratios taken in one sitting count.
