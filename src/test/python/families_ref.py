@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
-"""PyTorch references of the ids4 and deltanet families, written from the papers' equations
-(the paper form of each recurrence, not the Java kernels' layouts), in float64.
+"""PyTorch references of the ids4, deltanet, s4d and rnn families, written from the papers'
+equations (the paper form of each recurrence, not the Java kernels' layouts), in float64 for the
+tests; they follow the parameters' dtype, so experiments/torch-families-bench.py times them in
+float32.
 
 Usage: families_ref.py MODEL.safetensors CASE.json
   MODEL.safetensors  the Java model's parameters, by their Java names (float32)
@@ -109,9 +111,45 @@ def deltanet(p, pre, x, heads, signed, steps):
     return o.reshape(B, L, d) @ p[pre + '.o_proj.weight'].T
 
 
+def s4d(p, pre, x):
+    """Gu et al. 2022 (S4D), ZOH (Definition A.4): Abar = exp(dt A), Bbar = (Abar - 1) / A * B with
+    A = -exp(A_log), dt = exp(log_dt); kernel K[h, k] = sum_n C Bbar Abar^k (A.7) and
+    y = K * u + D u, a causal convolution over the whole length (A.8); then GELU, out_proj, GLU."""
+    B, L, H = x.shape
+    dt = torch.exp(p[pre + '.log_dt'])[:, None]
+    A = -torch.exp(p[pre + '.A_log'])
+    Bbar = torch.expm1(dt * A) / A * p[pre + '.B']
+    k = torch.arange(L, dtype=x.dtype)
+    K = ((p[pre + '.C'] * Bbar)[:, :, None] * torch.exp(dt[:, :, None] * A[:, :, None] * k)).sum(1)
+    # conv1d correlates: y[t] = sum_j w[j] u[t - (L-1) + j], so w is K flipped
+    y = F.conv1d(x.transpose(1, 2), K.flip(-1)[:, None, :], padding=L - 1, groups=H)[..., :L]
+    y = y.transpose(1, 2) + p[pre + '.D'] * x
+    y = F.gelu(y, approximate='tanh')
+    y = y @ p[pre + '.out_proj.weight'].T + p[pre + '.out_proj.bias']
+    return F.glu(y, dim=-1)
+
+
+def rnn(p, case, tokens):
+    """PyTorch's nn.RNN (tanh), stacked: h_t = tanh(W_ih x_t + b_ih + W_hh h_{t-1} + b_hh), zero
+    initial state; embedding, the stack, then an untied linear head with bias (no norms)."""
+    r = p['embedding.weight'][tokens]
+    for i in range(case['layers']):
+        pre = 'layers.%d' % i
+        z = r @ p[pre + '.weight_ih'].T + p[pre + '.bias_ih'] + p[pre + '.bias_hh']
+        h = r.new_zeros(r.shape[0], p[pre + '.weight_hh'].shape[0])
+        hs = []
+        for t in range(r.shape[1]):
+            h = torch.tanh(z[:, t] + h @ p[pre + '.weight_hh'].T)
+            hs.append(h)
+        r = torch.stack(hs, 1)
+    return r @ p['head.weight'].T + p['head.bias']
+
+
 def forward(p, case):
     opts = case['options']
     tokens = torch.tensor(case['tokens']).view(case['batch'], case['len'])
+    if case['family'] == 'rnn':
+        return rnn(p, case, tokens)
     emb = p['backbone.embedding.weight']
     r = emb[tokens]
     for i in range(case['layers']):
@@ -119,6 +157,8 @@ def forward(p, case):
         x = rms_norm(r, p[pre + '.norm.weight'])
         if case['family'] == 'ids4':
             r = r + ids4(p, pre + '.mixer', x, opts['transition_norm'])
+        elif case['family'] == 's4d':
+            r = r + s4d(p, pre + '.mixer', x)
         else:
             r = r + deltanet(p, pre + '.mixer', x, int(opts['heads']),
                              opts['eigenvalues'] == '-1,1', int(opts['householder']))

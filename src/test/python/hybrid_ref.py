@@ -1,6 +1,8 @@
 #!/usr/bin/python3
 """PyTorch reference of ssmlab's hybrid family (Mamba and attention blocks, RMSNorm pre-norm
-residual stack, head tied to the embedding), in float64, written from the papers:
+residual stack, head tied to the embedding), in float64 for the tests (the code follows the
+parameters' dtype: experiments/torch-families-bench.py times it in float32), written from the
+papers:
 Mamba-1's mixer (Gu and Dao 2023, the slow path of mamba_simple.py) with a sequential selective
 scan, and causal self-attention with no positions, RoPE (GPT-NeoX half layout) or ALiBi
 (Press et al. 2022).
@@ -19,8 +21,8 @@ import torch
 import torch.nn.functional as F
 
 
-def read_safetensors(path):
-    """The F32 tensors of a safetensors file, as float64 leaves that collect gradients."""
+def read_safetensors(path, dtype=torch.float64):
+    """The F32 tensors of a safetensors file, as leaves of `dtype` that collect gradients."""
     with open(path, "rb") as f:
         n = struct.unpack("<Q", f.read(8))[0]
         header = json.loads(f.read(n))
@@ -32,7 +34,7 @@ def read_safetensors(path):
         assert info["dtype"] == "F32", name
         a, b = info["data_offsets"]
         t = torch.frombuffer(bytearray(data[a:b]), dtype=torch.float32).reshape(info["shape"])
-        out[name] = t.double().requires_grad_()
+        out[name] = t.to(dtype).requires_grad_()
     return out
 
 
@@ -80,12 +82,12 @@ def mamba(x, p, pre, cfg):
     return (y * F.silu(z)) @ p[pre + "out_proj.weight"].T
 
 
-def alibi_slopes(heads):
+def alibi_slopes(heads, dtype):
     """2^(-8h/H) for H a power of two; else the 2^floor(log2 H) slopes, then odd ones of 2x."""
     pow2 = 1 << (heads.bit_length() - 1)
     m = [2 ** (-8 * h / pow2) for h in range(1, pow2 + 1)]
     m += [2 ** (-8 * (2 * k - 1) / (2 * pow2)) for k in range(1, heads - pow2 + 1)]
-    return torch.tensor(m, dtype=torch.float64)
+    return torch.tensor(m, dtype=dtype)
 
 
 def rotate(v):
@@ -93,7 +95,7 @@ def rotate(v):
     L, hd = v.shape[-2], v.shape[-1]
     half = hd // 2
     theta = 10000.0 ** (-2.0 * torch.arange(half, dtype=torch.float64) / hd)
-    ang = torch.arange(L, dtype=torch.float64)[:, None] * theta
+    ang = (torch.arange(L, dtype=torch.float64)[:, None] * theta).to(v.dtype)
     cos, sin = torch.cos(ang), torch.sin(ang)
     a, b = v[..., :half], v[..., half:]
     return torch.cat([a * cos - b * sin, a * sin + b * cos], dim=-1)
@@ -111,7 +113,7 @@ def attention(x, p, pre, cfg):
     s = q @ k.transpose(-1, -2) / math.sqrt(hd)
     i = torch.arange(L)
     if cfg["pos"] == "alibi":
-        s = s - alibi_slopes(H)[:, None, None] * (i[:, None] - i[None, :]).double()
+        s = s - alibi_slopes(H, s.dtype)[:, None, None] * (i[:, None] - i[None, :]).to(s.dtype)
     s = s.masked_fill(i[None, :] > i[:, None], float("-inf"))
     ctx = (torch.softmax(s, dim=-1) @ v).transpose(1, 2).reshape(b, L, d)
     return ctx @ p[pre + "out.weight"].T + p[pre + "out.bias"]

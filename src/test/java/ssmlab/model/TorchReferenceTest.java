@@ -25,9 +25,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * The ids4 and deltanet families against PyTorch references of their papers' equations
- * ({@code src/test/python/families_ref.py}, float64), on random small models: logits to 1e-4 of
- * the largest, the loss, and every parameter's gradient norm to 0.5%. Run by Debian's
+ * The ids4, deltanet, s4d and rnn families against PyTorch references of their papers'
+ * equations ({@code src/test/python/families_ref.py}, float64), on random small models: logits to
+ * 1e-4 of the largest, the loss, and every parameter's gradient norm to 0.5%. Run by Debian's
  * /usr/bin/python3 with python3-torch; skipped where either is missing. Slow: each case starts
  * PyTorch.
  */
@@ -47,7 +47,9 @@ final class TorchReferenceTest {
     "ids4     | 8  | 1 | d_state=5,transition_norm=none",
     "deltanet | 32 | 2 | heads=2,eigenvalues=0,1",                 // dv = 16: vector rule
     "deltanet | 12 | 1 | heads=3,eigenvalues=-1,1,d_conv=2",      // dv = 4: scalar rule
-    "deltanet | 32 | 1 | heads=2,eigenvalues=-1,1,householder=2"}) // DeltaProduct
+    "deltanet | 32 | 1 | heads=2,eigenvalues=-1,1,householder=2", // DeltaProduct
+    "s4d      | 12 | 2 | d_state=5",
+    "rnn      | 12 | 2 | hidden=10"})                              // untied head, no norms
   void javaModel_matchesPyTorchReference(String family, int dModel, int layers, String options)
       throws Exception {
     assumeTrue(Files.isExecutable(Path.of("/usr/bin/python3")), "/usr/bin/python3 missing");
