@@ -7,6 +7,7 @@
 #   experiments/speed-vs-torch.sh [OUT]       REPS=3 by default; QUICK=1: a short smoke run
 #                                             (every family, small configuration, a step or two)
 #   FAMILIES="lstm" OTHERS="rnn s4d" ...      only these families (default: all eight)
+#   NO_GEMM=1 ...                                 without the matrix products
 # The peers: torch_peer.py for mamba and lstm; experiments/torch-transformer-bench.py for the
 # Transformer (its architecture matched); for the OTHERS the tests' plain PyTorch references
 # (torch-families-bench.py: the rnn as nn.RNN), each on a random model of the family at the
@@ -102,7 +103,9 @@ for rep in $(seq "$reps"); do
       fi
     done
   fi
-  ./ssmlab bench gemm --shapes "$shapes" --threads 2 | tag ssmlab gemm "$rep" >> "$out"
-  py experiments/torch-gemm.py --shapes "$shapes" --threads 2 | tag torch gemm "$rep" >> "$out"
+  if [ -z "${NO_GEMM:-}" ]; then
+    ./ssmlab bench gemm --shapes "$shapes" --threads 2 | tag ssmlab gemm "$rep" >> "$out"
+    py experiments/torch-gemm.py --shapes "$shapes" --threads 2 | tag torch gemm "$rep" >> "$out"
+  fi
 done
 experiments/speed-table.sh "$out"
