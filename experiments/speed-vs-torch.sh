@@ -7,7 +7,7 @@
 #   experiments/speed-vs-torch.sh [OUT]       REPS=3 by default; QUICK=1: a short smoke run
 #                                             (every family, small configuration, a step or two)
 #   FAMILIES="lstm" OTHERS="rnn s4d" ...      only these families (default: all eight)
-#   NO_GEMM=1 ...                                 without the matrix products
+#   NO_GEMM=1 ...                             without the matrix products
 # The peers: torch_peer.py for mamba and lstm; experiments/torch-transformer-bench.py for the
 # Transformer (its architecture matched); for the OTHERS the tests' plain PyTorch references
 # (torch-families-bench.py: the rnn as nn.RNN), each on a random model of the family at the
