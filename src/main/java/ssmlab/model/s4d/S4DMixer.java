@@ -10,6 +10,8 @@ import ssmlab.nn.Layer;
 import ssmlab.nn.Linear;
 import ssmlab.nn.Parameter;
 import ssmlab.tensor.Activations;
+import ssmlab.tensor.Parallel;
+import ssmlab.tensor.Simd;
 
 /**
  * The S4D block of the S4D paper's standalone model, without dropout: a diagonal LTI SSM per
@@ -22,6 +24,9 @@ import ssmlab.tensor.Activations;
  * Training uses the convolution form; {@link #recurrentForward} gives the same output.
  */
 public final class S4DMixer implements Layer {
+
+  /** Fewest elements of the element-wise loops worth handing to another thread. */
+  private static final int MIN_PARALLEL = 1 << 14;
 
   private final int h;
   private final int n;
@@ -115,17 +120,27 @@ public final class S4DMixer implements Layer {
     act = Buffers.ensure(act, m);
     out = Buffers.ensure(out, m);
     k = S4DKernel.kernel(discrete(), h, n, len);
-    S4DKernel.convolve(k, dSkip.data(), x, y, batch, len, h);
-    for (int i = 0; i < m; i++) {
-      act[i] = Activations.gelu(y[i]);
+    if (Simd.ENABLED) {
+      S4DConvolution.forward(k, dSkip.data(), x, y, batch, len, h);
+    } else {
+      S4DKernel.convolve(k, dSkip.data(), x, y, batch, len, h);
     }
-    proj = outProj.forward(act, batch, len);
-    int rows = batch * len;
-    for (int r = 0; r < rows; r++) {
-      for (int i = 0; i < h; i++) {
-        out[r * h + i] = proj[r * 2 * h + i] * Activations.sigmoid(proj[r * 2 * h + h + i]);
+    float[] act = this.act;
+    Parallel.forRange(m, MIN_PARALLEL, (i0, i1) -> {
+      for (int i = i0; i < i1; i++) {
+        act[i] = Activations.gelu(y[i]);
       }
-    }
+    });
+    float[] proj = outProj.forward(act, batch, len);
+    this.proj = proj;
+    float[] out = this.out;
+    Parallel.forRange(batch * len, MIN_PARALLEL / h + 1, (r0, r1) -> {
+      for (int r = r0; r < r1; r++) {
+        for (int i = 0; i < h; i++) {
+          out[r * h + i] = proj[r * 2 * h + i] * Activations.sigmoid(proj[r * 2 * h + h + i]);
+        }
+      }
+    });
     return out;
   }
 
@@ -134,23 +149,33 @@ public final class S4DMixer implements Layer {
     int rows = batch * len;
     int m = rows * h;
     dProj = Buffers.ensure(dProj, 2 * m);
-    for (int r = 0; r < rows; r++) {
-      for (int i = 0; i < h; i++) {
-        float a = proj[r * 2 * h + i];
-        float s = Activations.sigmoid(proj[r * 2 * h + h + i]);
-        float g = dOut[r * h + i];
-        dProj[r * 2 * h + i] = g * s;
-        dProj[r * 2 * h + h + i] = g * a * s * (1 - s);
+    float[] dProj = this.dProj;
+    Parallel.forRange(rows, MIN_PARALLEL / h + 1, (r0, r1) -> {
+      for (int r = r0; r < r1; r++) {
+        for (int i = 0; i < h; i++) {
+          float a = proj[r * 2 * h + i];
+          float s = Activations.sigmoid(proj[r * 2 * h + h + i]);
+          float g = dOut[r * h + i];
+          dProj[r * 2 * h + i] = g * s;
+          dProj[r * 2 * h + h + i] = g * a * s * (1 - s);
+        }
       }
-    }
+    });
     float[] dAct = outProj.backward(dProj);
     dy = Buffers.ensure(dy, m);
-    for (int i = 0; i < m; i++) {
-      dy[i] = dAct[i] * Activations.geluDerivative(y[i]);
-    }
+    float[] dy = this.dy;
+    Parallel.forRange(m, MIN_PARALLEL, (i0, i1) -> {
+      for (int i = i0; i < i1; i++) {
+        dy[i] = dAct[i] * Activations.geluDerivative(y[i]);
+      }
+    });
     du = Buffers.ensure(du, m);
     dk = new float[h * len];
-    S4DKernel.convolveBackward(k, dSkip.data(), u, dy, du, dk, dSkip.grad(), batch, len, h);
+    if (Simd.ENABLED) {
+      S4DConvolution.backward(k, dSkip.data(), u, dy, du, dk, dSkip.grad(), batch, len, h);
+    } else {
+      S4DKernel.convolveBackward(k, dSkip.data(), u, dy, du, dk, dSkip.grad(), batch, len, h);
+    }
     S4DKernel.kernelBackward(dk, logDt.data(), aLog.data(), b.data(), c.data(), logDt.grad(),
         aLog.grad(), b.grad(), c.grad(), h, n, len);
     return du;
