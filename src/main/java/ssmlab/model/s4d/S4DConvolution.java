@@ -149,14 +149,23 @@ public final class S4DConvolution {
       for (int lag = 0; lag < length; lag++) {
         dk[c * length + lag] += dkT[lag * h + c];
       }
-      float a = 0f;
-      for (int b = 0; b < batch; b++) {
-        for (int t = 0; t < length; t++) {
-          int i = (b * length + t) * h + c;
-          a = Math.fma(u[i], dy[i], a);
-        }
+    }
+    // dD: each channel's terms in (b, t) order, the channels in lanes
+    float[] acc = new float[h];
+    int vecEnd = Simd.ENABLED ? S.loopBound(h) : 0;
+    for (int r = 0; r < batch * length; r++) {
+      int row = r * h;
+      int c = 0;
+      for (; c < vecEnd; c += S.length()) {
+        FloatVector.fromArray(S, u, row + c).fma(FloatVector.fromArray(S, dy, row + c),
+            FloatVector.fromArray(S, acc, c)).intoArray(acc, c);
       }
-      dD[c] += a;
+      for (; c < h; c++) {
+        acc[c] = Math.fma(u[row + c], dy[row + c], acc[c]);
+      }
+    }
+    for (int c = 0; c < h; c++) {
+      dD[c] += acc[c];
     }
   }
 
