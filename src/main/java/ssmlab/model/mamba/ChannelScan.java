@@ -1,0 +1,135 @@
+package ssmlab.model.mamba;
+
+import java.util.Arrays;
+
+import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorSpecies;
+
+import ssmlab.tensor.Simd;
+import ssmlab.tensor.VectorKernels;
+
+/**
+ * The selective scan's loops with the Vector API, vectorised over the channel index d: a vector
+ * holds consecutive channels, so the sums over n (y, and du, dDelta in the backward pass) are
+ * chains of vertical FMAs with {@code B[t,n]} and {@code C[t,n]} broadcast; only dB and dC, sums
+ * over d, reduce across lanes, once per (t, n). Same arithmetic as {@link ScalarScan} up to float
+ * rounding and the order of the sums over n and d.
+ *
+ * <p>Layouts of this kernel's own: {@code states} and {@code decay} are (L, N, D) per sequence
+ * (same size and offset {@code xo * N} as the (L, D, N) of the other kernels), {@code carry} is
+ * (N, D), and A is read from a transposed copy {@code aT} (N, D) made per call; dA is summed in
+ * (N, D) and added to the caller's (D, N) at the end. The per-(t, block) steps are methods of
+ * their own that pass only arrays: a vector crossing a call C2 did not inline would be boxed.
+ */
+record ChannelScan(int dInner, int dState, Eigenvalues eigenvalues, Discretization discretization)
+    implements ScanKernel {
+
+  private static final VectorSpecies<Float> S = Simd.SPECIES;
+  private static final int LANES = S.length();
+  /** Per-thread work space: aT, the (N, D) dA and the (N, LANES) partial sums of dC and dB. */
+  private static final ThreadLocal<float[]> WORK = ThreadLocal.withInitial(() -> new float[0]);
+
+  static boolean supports(int dInner) {
+    return dInner % LANES == 0;
+  }
+
+  @Override
+  public void forward(int length, int xo, int bo, float[] u, float[] delta, float[] a,
+      float[] bm, float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] decay,
+      float[] states, float[] y, float[] out) {
+    float[] aT = work();
+    transposeA(a, aT);
+    decay(length, xo, delta, aT, decay);
+    var fwd = new ChannelScanForward(this, u, delta, aT, bm, cm, dSkip, z, sigZ, decay, states,
+        y, out);
+    for (int t = 0; t < length; t++) {
+      for (int d = 0; d < dInner; d += LANES) {
+        fwd.step(t, xo, bo, d);
+      }
+    }
+  }
+
+  /**
+   * {@code decay[t,n,d] = exp(delta[t,d] * A[d,n])}, (L, N, D). A loop of its own: with the
+   * exponential inlined into the recurrence the compiled method grows past C2's inlining budget.
+   */
+  private void decay(int length, int xo, float[] delta, float[] aT, float[] decay) {
+    for (int t = 0; t < length; t++) {
+      int x = xo + t * dInner;
+      for (int n = 0; n < dState; n++) {
+        int si = x * dState + n * dInner;
+        for (int d = 0; d < dInner; d += LANES) {
+          VectorKernels.exp(FloatVector.fromArray(S, aT, n * dInner + d)
+                  .mul(FloatVector.fromArray(S, delta, x + d)))
+              .intoArray(decay, si + d);
+        }
+      }
+    }
+  }
+
+  @Override
+  public void backward(int length, int xo, int bo, float[] u, float[] delta, float[] a,
+      float[] bm, float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] decay,
+      float[] states, float[] y, float[] dOut, float[] du, float[] dDelta, float[] dA, float[] dB,
+      float[] dC, float[] dD, float[] dz, float[] carry) {
+    int dn = dInner * dState;
+    float[] w = work();
+    transposeA(a, w);
+    Arrays.fill(w, dn, 2 * dn, 0f);
+    var bwd = new ChannelScanBackward(this, u, delta, w, bm, cm, dSkip, z, sigZ, decay, states,
+        y, dOut, du, dDelta, dD, dz, carry);
+    int partials = 2 * dn;
+    for (int t = length - 1; t >= 0; t--) {
+      Arrays.fill(w, partials, partials + 2 * dState * LANES, 0f);
+      for (int d = 0; d < dInner; d += LANES) {
+        if (discretization == Discretization.ZOH) {
+          bwd.stepZoh(t, xo, bo, d);
+        } else {
+          bwd.step(t, xo, bo, d);
+        }
+      }
+      reducePartials(bo + t * dState, w, dB, dC);
+    }
+    // dA[d,n] += dAT[n,d]
+    for (int n = 0; n < dState; n++) {
+      for (int d = 0; d < dInner; d++) {
+        dA[d * dState + n] += w[dn + n * dInner + d];
+      }
+    }
+  }
+
+  /** {@code dC[t,n] += sum of the lanes of pC[n]}, and the same for dB. */
+  private void reducePartials(int row, float[] w, float[] dB, float[] dC) {
+    int pc = 2 * dInner * dState;
+    int pb = pc + dState * LANES;
+    for (int n = 0; n < dState; n++) {
+      dC[row + n] += Simd.sum(FloatVector.fromArray(S, w, pc + n * LANES));
+      dB[row + n] += Simd.sum(FloatVector.fromArray(S, w, pb + n * LANES));
+    }
+  }
+
+  /** {@code aT[n*D + d] = a[d*N + n]}. */
+  private void transposeA(float[] a, float[] aT) {
+    for (int d = 0; d < dInner; d++) {
+      for (int n = 0; n < dState; n++) {
+        aT[n * dInner + d] = a[d * dState + n];
+      }
+    }
+  }
+
+  /** This thread's work space, at least 2 N D + 2 N LANES floats. */
+  private float[] work() {
+    int size = 2 * dState * (dInner + LANES);
+    float[] w = WORK.get();
+    if (w.length < size) {
+      w = new float[size];
+      WORK.set(w);
+    }
+    return w;
+  }
+
+  /** Index of {@code states[t, n, d]} (L, N, D) for the sequence at {@code xo}. */
+  int stateIndex(int xo, int t, int d, int n) {
+    return (xo + t * dInner) * dState + n * dInner + d;
+  }
+}
