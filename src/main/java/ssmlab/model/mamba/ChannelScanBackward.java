@@ -7,9 +7,10 @@ import ssmlab.tensor.Simd;
 
 /**
  * One backward step of {@link ChannelScan}: time t, channels {@code d .. d + LANES - 1}, every n,
- * in reverse time order. {@code w} is the kernel's work space: {@code aT} (N, D) at 0, dA (N, D)
- * at N D, then the (N, LANES) partial sums over d of dC and of dB, which the kernel reduces
- * across lanes once the channel blocks of step t are done; {@code carry} is (N, D).
+ * in reverse time order, on tiles of N contiguous vectors ({@link ChannelScan}). {@code w} is
+ * the kernel's work space: the tiled A at 0 and dA at N D, then the (N, LANES) partial sums over
+ * d of dC and of dB, which the kernel reduces across lanes once the channel blocks of step t are
+ * done.
  *
  * <pre>
  * dy = dOut * silu(z)' ...   g[n] = C[t,n] dy + carry[n]      (dL/ds[t,n])
@@ -46,7 +47,7 @@ record ChannelScanBackward(ChannelScan k, float[] u, float[] delta, float[] w, f
     int pc = 2 * nd;
     int pb = pc + dState * LANES;
     int i = xo + t * dInner + d;
-    int s0 = (xo + t * dInner) * dState + d;
+    int s0 = (xo + t * dInner + d) * dState;
     int row = bo + t * dState;
     FloatVector zero = FloatVector.zero(S);
     FloatVector dy = gate(i, d);
@@ -56,8 +57,8 @@ record ChannelScanBackward(ChannelScan k, float[] u, float[] delta, float[] w, f
     FloatVector gB = zero;  // sum_n g B
     FloatVector dDl = zero; // sum_n g prev slope e A
     for (int n = 0; n < dState; n++) {
-      int si = s0 + n * dInner;
-      int ci = n * dInner + d;
+      int si = s0 + n * LANES;
+      int ci = d * dState + n * LANES;
       int p = n * LANES;
       FloatVector g = dy.fma(FloatVector.broadcast(S, cm[row + n]),
           FloatVector.fromArray(S, carry, ci));
@@ -85,7 +86,7 @@ record ChannelScanBackward(ChannelScan k, float[] u, float[] delta, float[] w, f
     int pc = 2 * nd;
     int pb = pc + dState * LANES;
     int i = xo + t * dInner + d;
-    int s0 = (xo + t * dInner) * dState + d;
+    int s0 = (xo + t * dInner + d) * dState;
     int row = bo + t * dState;
     FloatVector zero = FloatVector.zero(S);
     FloatVector dy = gate(i, d);
@@ -95,8 +96,8 @@ record ChannelScanBackward(ChannelScan k, float[] u, float[] delta, float[] w, f
     FloatVector gfB = zero; // sum_n g f B
     FloatVector dDl = zero; // sum_n dL/ddelta
     for (int n = 0; n < dState; n++) {
-      int si = s0 + n * dInner;
-      int ci = n * dInner + d;
+      int si = s0 + n * LANES;
+      int ci = d * dState + n * LANES;
       int p = n * LANES;
       FloatVector g = dy.fma(FloatVector.broadcast(S, cm[row + n]),
           FloatVector.fromArray(S, carry, ci));

@@ -7,13 +7,15 @@ import ssmlab.tensor.Simd;
 
 /**
  * One forward step of {@link ChannelScan}: time t, channels {@code d .. d + LANES - 1}, every n.
- * {@code aT} is A transposed, (N, D); {@code decay} and {@code states} are (L, N, D).
+ * {@code aT}, {@code decay} and {@code states} are tiled as {@link ChannelScan} says: the step's
+ * tile is N contiguous vectors.
  */
 record ChannelScanForward(ChannelScan k, float[] u, float[] delta, float[] aT, float[] bm,
     float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] decay, float[] states, float[] y,
     float[] out) {
 
   private static final VectorSpecies<Float> S = Simd.SPECIES;
+  private static final int LANES = S.length();
 
   /**
    * {@code s[t,n] = deltaA * s[t-1,n] + f B[t,n] u} and {@code y = sum_n C[t,n] s[t,n] + D u}, the
@@ -26,7 +28,7 @@ record ChannelScanForward(ChannelScan k, float[] u, float[] delta, float[] aT, f
     boolean zoh = k.discretization() == Discretization.ZOH;
     int nd = dInner * dState;
     int i = xo + t * dInner + d;
-    int s0 = (xo + t * dInner) * dState + d;
+    int s0 = (xo + t * dInner + d) * dState;
     int row = bo + t * dState;
     FloatVector zero = FloatVector.zero(S);
     FloatVector dl = FloatVector.fromArray(S, delta, i);
@@ -34,11 +36,11 @@ record ChannelScanForward(ChannelScan k, float[] u, float[] delta, float[] aT, f
     FloatVector dlu = dl.mul(uu);
     FloatVector acc = zero;
     for (int n = 0; n < dState; n++) {
-      int si = s0 + n * dInner;
+      int si = s0 + n * LANES;
       FloatVector e = FloatVector.fromArray(S, decay, si);
       FloatVector bu = dlu.mul(bm[row + n]);
       if (zoh) {
-        bu = bu.mul(Discretization.phi(FloatVector.fromArray(S, aT, n * dInner + d).mul(dl), e));
+        bu = bu.mul(Discretization.phi(FloatVector.fromArray(S, aT, d * dState + n * LANES).mul(dl), e));
       }
       FloatVector prev = t == 0 ? zero : FloatVector.fromArray(S, states, si - nd);
       FloatVector s = ev.deltaA(e).fma(prev, bu);
