@@ -20,15 +20,17 @@ import ssmlab.tensor.VectorKernels;
  * the (L, D, N) of the other kernels), so that a step (t, channel block) reads and writes one
  * contiguous tile of N vectors; {@code carry} is (D / LANES, N, LANES), and A is read from a copy
  * {@code aT} in that layout made per call; dA is summed in it and added to the caller's (D, N) at
- * the end. (With (L, N, D) the backward pass ran about 1.6 times slower: 16 strided streams.) The per-(t, block) steps are methods of
- * their own that pass only arrays: a vector crossing a call C2 did not inline would be boxed.
+ * the end. (With (L, N, D) the backward pass ran about 1.6 times slower: 16 strided streams.)
+ *
+ * <p>The per-(t, block) steps are methods of their own that pass only arrays: a vector crossing a
+ * call C2 did not inline would be boxed on the heap.
  */
 record ChannelScan(int dInner, int dState, Eigenvalues eigenvalues, Discretization discretization)
     implements ScanKernel {
 
   private static final VectorSpecies<Float> S = Simd.SPECIES;
   private static final int LANES = S.length();
-  /** Per-thread work space: aT, the tiled dA and the (N, LANES) partial sums of dC and dB. */
+  /** Per-thread work space: aT, dA, the (N, LANES) partial sums of dC and dB, ZOH's scales. */
   private static final ThreadLocal<float[]> WORK = ThreadLocal.withInitial(() -> new float[0]);
 
   static boolean supports(int dInner) {
@@ -87,6 +89,7 @@ record ChannelScan(int dInner, int dState, Eigenvalues eigenvalues, Discretizati
       Arrays.fill(w, partials, partials + 2 * dState * LANES, 0f);
       for (int d = 0; d < dInner; d += LANES) {
         if (discretization == Discretization.ZOH) {
+          bwd.zohScales(t, xo, d);
           bwd.stepZoh(t, xo, bo, d);
         } else {
           bwd.step(t, xo, bo, d);
@@ -126,9 +129,9 @@ record ChannelScan(int dInner, int dState, Eigenvalues eigenvalues, Discretizati
     return (d - lane) * dState + n * LANES + lane;
   }
 
-  /** This thread's work space, at least 2 N D + 2 N LANES floats. */
+  /** This thread's work space, at least 2 N D + 4 N LANES floats. */
   private float[] work() {
-    int size = 2 * dState * (dInner + LANES);
+    int size = 2 * dState * (dInner + 2 * LANES);
     float[] w = WORK.get();
     if (w.length < size) {
       w = new float[size];

@@ -10,7 +10,7 @@ import ssmlab.tensor.Simd;
  * in reverse time order, on tiles of N contiguous vectors ({@link ChannelScan}). {@code w} is
  * the kernel's work space: the tiled A at 0 and dA at N D, then the (N, LANES) partial sums over
  * d of dC and of dB, which the kernel reduces across lanes once the channel blocks of step t are
- * done.
+ * done, then ZOH's f and df/dA of the step, (N, LANES) each.
  *
  * <pre>
  * dy = dOut * silu(z)' ...   g[n] = C[t,n] dy + carry[n]      (dL/ds[t,n])
@@ -77,7 +77,34 @@ record ChannelScanBackward(ChannelScan k, float[] u, float[] delta, float[] w, f
     gB.fma(uu, dDl).intoArray(dDelta, i);
   }
 
-  /** ZOH ({@code f = delta phi(x)}, {@code df/ddelta = e}, {@code df/dA = delta^2 psi(x)}). */
+  /**
+   * ZOH's input scale for step (t, d) into {@code w}: {@code f = delta phi(x)} and
+   * {@code df/dA = delta^2 psi(x)}, (N, LANES) each. A method of its own: inlined into
+   * {@link #stepZoh}, phi and psi took that method past C2's node budget (NodeCountInliningCutoff),
+   * and the vectors passed to the calls left were boxed.
+   */
+  void zohScales(int t, int xo, int d) {
+    int dInner = k.dInner();
+    int dState = k.dState();
+    int pf = 2 * dInner * dState + 2 * dState * LANES;
+    int pa = pf + dState * LANES;
+    int i = xo + t * dInner + d;
+    int s0 = (xo + t * dInner + d) * dState;
+    FloatVector dl = FloatVector.fromArray(S, delta, i);
+    FloatVector dl2 = dl.mul(dl);
+    for (int n = 0; n < dState; n++) {
+      int p = n * LANES;
+      FloatVector x = FloatVector.fromArray(S, w, d * dState + p).mul(dl);
+      FloatVector e = FloatVector.fromArray(S, decay, s0 + p);
+      Discretization.phi(x, e).mul(dl).intoArray(w, pf + p);
+      Discretization.psi(x, e).mul(dl2).intoArray(w, pa + p);
+    }
+  }
+
+  /**
+   * ZOH ({@code df/ddelta = e}), with f and {@code df/dA} from {@link #zohScales} of the same
+   * step.
+   */
   void stepZoh(int t, int xo, int bo, int d) {
     int dInner = k.dInner();
     int dState = k.dState();
@@ -85,13 +112,14 @@ record ChannelScanBackward(ChannelScan k, float[] u, float[] delta, float[] w, f
     int nd = dInner * dState;
     int pc = 2 * nd;
     int pb = pc + dState * LANES;
+    int pf = pb + dState * LANES;
+    int pa = pf + dState * LANES;
     int i = xo + t * dInner + d;
     int s0 = (xo + t * dInner + d) * dState;
     int row = bo + t * dState;
     FloatVector zero = FloatVector.zero(S);
     FloatVector dy = gate(i, d);
     FloatVector dl = FloatVector.fromArray(S, delta, i);
-    FloatVector dl2 = dl.mul(dl);
     FloatVector uu = FloatVector.fromArray(S, u, i);
     FloatVector gfB = zero; // sum_n g f B
     FloatVector dDl = zero; // sum_n dL/ddelta
@@ -104,18 +132,16 @@ record ChannelScanBackward(ChannelScan k, float[] u, float[] delta, float[] w, f
       FloatVector prev = t == 0 ? zero : FloatVector.fromArray(S, states, si - nd);
       FloatVector.fromArray(S, states, si).fma(dy, FloatVector.fromArray(S, w, pc + p))
           .intoArray(w, pc + p);
-      FloatVector an = FloatVector.fromArray(S, w, ci);
-      FloatVector x = an.mul(dl);
       FloatVector e = FloatVector.fromArray(S, decay, si);
       FloatVector common = g.mul(prev).mul(e.mul(ev.slope()));
-      FloatVector f = Discretization.phi(x, e).mul(dl);
+      FloatVector f = FloatVector.fromArray(S, w, pf + p);
       FloatVector gb = g.mul(bm[row + n]);
       FloatVector gbu = gb.mul(uu);
       g.mul(f).fma(uu, FloatVector.fromArray(S, w, pb + p)).intoArray(w, pb + p);
       gfB = gb.fma(f, gfB);
-      dDl = common.fma(an, gbu.fma(e, dDl));
-      gbu.mul(Discretization.psi(x, e))
-          .fma(dl2, common.fma(dl, FloatVector.fromArray(S, w, nd + ci)))
+      dDl = common.fma(FloatVector.fromArray(S, w, ci), gbu.fma(e, dDl));
+      gbu.fma(FloatVector.fromArray(S, w, pa + p),
+              common.fma(dl, FloatVector.fromArray(S, w, nd + ci)))
           .intoArray(w, nd + ci);
       ev.deltaA(e).mul(g).intoArray(carry, ci);
     }

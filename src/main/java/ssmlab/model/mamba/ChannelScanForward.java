@@ -40,7 +40,8 @@ record ChannelScanForward(ChannelScan k, float[] u, float[] delta, float[] aT, f
       FloatVector e = FloatVector.fromArray(S, decay, si);
       FloatVector bu = dlu.mul(bm[row + n]);
       if (zoh) {
-        bu = bu.mul(Discretization.phi(FloatVector.fromArray(S, aT, d * dState + n * LANES).mul(dl), e));
+        FloatVector x = FloatVector.fromArray(S, aT, d * dState + n * LANES).mul(dl);
+        bu = bu.mul(Discretization.phi(x, e));
       }
       FloatVector prev = t == 0 ? zero : FloatVector.fromArray(S, states, si - nd);
       FloatVector s = ev.deltaA(e).fma(prev, bu);

@@ -4,14 +4,15 @@ import ssmlab.tensor.Simd;
 
 /**
  * The loops of {@link SelectiveScan} over one sequence: a scalar reference for every variant and
- * two Vector API versions, over channels ({@link ChannelScan}) and over states ({@link VectorScan}).
+ * two Vector API versions, with channels ({@link ChannelScan}) or states ({@link VectorScan}) in
+ * the lanes.
  *
  * <p>Offsets: {@code xo} indexes the (L, D) arrays of this sequence, {@code xo * N} its states,
  * {@code bo} its (L, N) arrays. {@code sigZ} holds {@code sigmoid(z)}; {@code decay}, shaped as
  * the states, is work space the forward pass may fill with {@code exp(delta*A)} for the backward
  * pass to read. The layout of {@code states}, {@code decay} and {@code carry} is the kernel's own
- * (the scalar and state-lane kernels: (L, D, N), (D, N); the channel-lane one: (L, N, D), (N, D)):
- * only the kernel that wrote them reads them.
+ * (the scalar and state-lane kernels: (L, D, N) and (D, N); the channel-lane one: tiles of one
+ * vector of channels): only the kernel that wrote them reads them.
  */
 sealed interface ScanKernel permits ScalarScan, VectorScan, ChannelScan {
 
