@@ -104,14 +104,27 @@ record ChannelScan(int dInner, int dState, Eigenvalues eigenvalues, Discretizati
     }
   }
 
-  /** {@code dC[t,n] += sum of the lanes of pC[n]}, and the same for dB. */
+  /**
+   * {@code dC[t,n] += sum of the lanes of pC[n]}, and the same for dB, in the order of
+   * {@link Simd#sum} (lane i becomes {@code v[i] + v[i + h]} for h = LANES/2, ..., 1), in place on
+   * the partials. Scalar: a vector passed to Simd.sum was boxed whenever C2 left the call.
+   */
   private void reducePartials(int row, float[] w, float[] dB, float[] dC) {
     int pc = 2 * dInner * dState;
     int pb = pc + dState * LANES;
     for (int n = 0; n < dState; n++) {
-      dC[row + n] += Simd.sum(FloatVector.fromArray(S, w, pc + n * LANES));
-      dB[row + n] += Simd.sum(FloatVector.fromArray(S, w, pb + n * LANES));
+      dC[row + n] += laneSum(w, pc + n * LANES);
+      dB[row + n] += laneSum(w, pb + n * LANES);
     }
+  }
+
+  private static float laneSum(float[] w, int p) {
+    for (int h = LANES / 2; h >= 1; h /= 2) {
+      for (int j = 0; j < h; j++) {
+        w[p + j] += w[p + j + h];
+      }
+    }
+    return w[p];
   }
 
   /** {@code aT[tileIndex(d, n)] = a[d*N + n]}. */

@@ -25,8 +25,12 @@ record ChannelScanBackward(ChannelScan k, float[] u, float[] delta, float[] w, f
   private static final VectorSpecies<Float> S = Simd.SPECIES;
   private static final int LANES = S.length();
 
-  /** The gate's part: writes dz, adds {@code u dy} to dD, returns {@code dy = dOut z sig}. */
-  private FloatVector gate(int i, int d) {
+  /**
+   * The gate's part: writes dz, adds {@code u dy} to dD, and leaves {@code dy = dOut z sig} in
+   * du, which the step reads and then overwrites (a vector returned from a call C2 did not inline
+   * would be boxed).
+   */
+  private void gate(int i, int d) {
     FloatVector zz = FloatVector.fromArray(S, z, i);
     FloatVector sig = FloatVector.fromArray(S, sigZ, i);
     FloatVector dO = FloatVector.fromArray(S, dOut, i);
@@ -35,7 +39,7 @@ record ChannelScanBackward(ChannelScan k, float[] u, float[] delta, float[] w, f
     dO.mul(FloatVector.fromArray(S, y, i)).mul(sig)
         .mul(zz.mul(FloatVector.broadcast(S, 1f).sub(sig)).add(1f)).intoArray(dz, i);
     FloatVector.fromArray(S, u, i).fma(dy, FloatVector.fromArray(S, dD, d)).intoArray(dD, d);
-    return dy;
+    dy.intoArray(du, i);
   }
 
   /** Euler ({@code f = delta}). */
@@ -50,7 +54,8 @@ record ChannelScanBackward(ChannelScan k, float[] u, float[] delta, float[] w, f
     int s0 = (xo + t * dInner + d) * dState;
     int row = bo + t * dState;
     FloatVector zero = FloatVector.zero(S);
-    FloatVector dy = gate(i, d);
+    gate(i, d);
+    FloatVector dy = FloatVector.fromArray(S, du, i);
     FloatVector dl = FloatVector.fromArray(S, delta, i);
     FloatVector uu = FloatVector.fromArray(S, u, i);
     FloatVector dlu = dl.mul(uu);
@@ -118,7 +123,8 @@ record ChannelScanBackward(ChannelScan k, float[] u, float[] delta, float[] w, f
     int s0 = (xo + t * dInner + d) * dState;
     int row = bo + t * dState;
     FloatVector zero = FloatVector.zero(S);
-    FloatVector dy = gate(i, d);
+    gate(i, d);
+    FloatVector dy = FloatVector.fromArray(S, du, i);
     FloatVector dl = FloatVector.fromArray(S, delta, i);
     FloatVector uu = FloatVector.fromArray(S, u, i);
     FloatVector gfB = zero; // sum_n g f B
