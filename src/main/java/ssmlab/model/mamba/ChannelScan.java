@@ -3,6 +3,7 @@ package ssmlab.model.mamba;
 import java.util.Arrays;
 
 import jdk.incubator.vector.FloatVector;
+import jdk.incubator.vector.VectorShuffle;
 import jdk.incubator.vector.VectorSpecies;
 
 import ssmlab.tensor.Simd;
@@ -30,6 +31,11 @@ record ChannelScan(int dInner, int dState, Eigenvalues eigenvalues, Discretizati
 
   private static final VectorSpecies<Float> S = Simd.SPECIES;
   private static final int LANES = S.length();
+  // ROTATE_h moves lane i + h to lane i, as in Simd (static final: C2 intrinsifies the rearrange)
+  private static final VectorShuffle<Float> ROTATE_8 = VectorShuffle.iota(S, 8 % LANES, 1, true);
+  private static final VectorShuffle<Float> ROTATE_4 = VectorShuffle.iota(S, 4 % LANES, 1, true);
+  private static final VectorShuffle<Float> ROTATE_2 = VectorShuffle.iota(S, 2 % LANES, 1, true);
+  private static final VectorShuffle<Float> ROTATE_1 = VectorShuffle.iota(S, 1 % LANES, 1, true);
   /** Per-thread work space: aT, dA, the (N, LANES) partial sums of dC and dB, ZOH's scales. */
   private static final ThreadLocal<float[]> WORK = ThreadLocal.withInitial(() -> new float[0]);
 
@@ -105,26 +111,35 @@ record ChannelScan(int dInner, int dState, Eigenvalues eigenvalues, Discretizati
   }
 
   /**
-   * {@code dC[t,n] += sum of the lanes of pC[n]}, and the same for dB, in the order of
-   * {@link Simd#sum} (lane i becomes {@code v[i] + v[i + h]} for h = LANES/2, ..., 1), in place on
-   * the partials. Scalar: a vector passed to Simd.sum was boxed whenever C2 left the call.
+   * {@code dC[t,n] += sum of the lanes of pC[n]}, and the same for dB, in {@link Simd#sum}'s order
+   * (lane i becomes {@code v[i] + v[i + h]} for h = LANES/2, ..., 1), written out here: a vector
+   * passed to Simd.sum was boxed whenever C2 left the call.
    */
   private void reducePartials(int row, float[] w, float[] dB, float[] dC) {
     int pc = 2 * dInner * dState;
     int pb = pc + dState * LANES;
     for (int n = 0; n < dState; n++) {
-      dC[row + n] += laneSum(w, pc + n * LANES);
-      dB[row + n] += laneSum(w, pb + n * LANES);
-    }
-  }
-
-  private static float laneSum(float[] w, int p) {
-    for (int h = LANES / 2; h >= 1; h /= 2) {
-      for (int j = 0; j < h; j++) {
-        w[p + j] += w[p + j + h];
+      FloatVector c = FloatVector.fromArray(S, w, pc + n * LANES);
+      FloatVector b = FloatVector.fromArray(S, w, pb + n * LANES);
+      if (LANES >= 16) {
+        c = c.add(c.rearrange(ROTATE_8));
+        b = b.add(b.rearrange(ROTATE_8));
       }
+      if (LANES >= 8) {
+        c = c.add(c.rearrange(ROTATE_4));
+        b = b.add(b.rearrange(ROTATE_4));
+      }
+      if (LANES >= 4) {
+        c = c.add(c.rearrange(ROTATE_2));
+        b = b.add(b.rearrange(ROTATE_2));
+      }
+      if (LANES >= 2) {
+        c = c.add(c.rearrange(ROTATE_1));
+        b = b.add(b.rearrange(ROTATE_1));
+      }
+      dC[row + n] += c.lane(0);
+      dB[row + n] += b.lane(0);
     }
-    return w[p];
   }
 
   /** {@code aT[tileIndex(d, n)] = a[d*N + n]}. */
