@@ -67,7 +67,7 @@ public final class MambaMixer implements Layer {
   private float[] dtRaw;
   private float[] delta;
   private float[] a;     // (d_inner, N) = -exp(A_log)
-  private float[] states; // (rows, d_inner, N)
+  private float[] states; // rows * d_inner * N, the scan kernel's layout
   private float[] y;
   private float[] gated;
   // backward buffers

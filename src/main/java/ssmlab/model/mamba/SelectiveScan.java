@@ -20,9 +20,9 @@ import ssmlab.tensor.Parallel;
  * </pre>
  *
  * <p>Layouts: u, delta, z, y, out are (batch, L, D); B and C are (batch, L, N); A is (D, N) and
- * already negative ({@code -exp(A_log)}); the saved states are (batch, L, D, N). The scan runs
- * sequentially over t and independently over batch, channel and state (mamba.md section 7);
- * {@link ScanKernel} holds the per-sequence loops.
+ * already negative ({@code -exp(A_log)}); the saved states are L D N floats per sequence, in
+ * the layout of the {@link ScanKernel}, which holds the per-sequence loops. The scan runs
+ * sequentially over t and independently over batch, channel and state (mamba.md section 7).
  */
 public final class SelectiveScan {
 
@@ -31,7 +31,7 @@ public final class SelectiveScan {
   private final int dState;
   private final ScanKernel kernel;
   private float[] sigZ; // sigmoid(z) of the last forward, (batch, L, D)
-  private float[] decay; // exp(delta*A) of the last forward, (batch, L, D, N)
+  private float[] decay; // exp(delta*A) of the last forward, the states' size and layout
   private float[] partialA; // (batch, D, N)
   private float[] partialD; // (batch, D)
 
@@ -60,7 +60,7 @@ public final class SelectiveScan {
     return s;
   }
 
-  /** Floats the forward pass saves for the backward pass: states (L, D, N) per sequence. */
+  /** Floats the forward pass saves for the backward pass: the states, L D N per sequence. */
   public int stateSize(int batch) {
     return batch * length * dInner * dState;
   }
@@ -68,7 +68,8 @@ public final class SelectiveScan {
   /**
    * Forward pass.
    *
-   * @param states (batch, L, D, N), overwritten with s (kept for {@link #backward})
+   * @param states (batch, L D N), overwritten with s in the kernel's layout (kept for
+   *     {@link #backward})
    * @param y (batch, L, D), overwritten with the output before the gate (kept for backward)
    * @param out (batch, L, D), overwritten with {@code y * silu(z)}
    */

@@ -14,8 +14,10 @@ final class MambaMixerTest {
 
   @ParameterizedTest(name = "d_model={0} d_state={1} d_conv={2} {3} {4}")
   @CsvSource({
-    "8, 16, 4, '0,1', mamba",    // N = 16: the Vector API scan
+    "8, 16, 4, '0,1', mamba",    // d_inner = 16: the channel-lane scan
     "8, 16, 4, '-1,1', mamba",
+    "8, 4, 4, '-1,1', zoh",      // channel lanes, N = 4
+    "6, 16, 4, '0,1', mamba",    // d_inner = 12: the N-lane scan (8 or 16 floats a vector)
     "6, 3, 4, '0,1', mamba",     // N = 3: the scalar scan
     "6, 4, 1, '-1,1', zoh",      // d_conv = 1 (Grazzi et al.'s setting), exact ZOH
     "5, 2, 2, '0,1', zoh"})

@@ -2,6 +2,7 @@ package ssmlab.model.mamba;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import ssmlab.nn.GradCheck;
 import ssmlab.nn.GradCheck.Probe;
+import ssmlab.tensor.Simd;
 
 final class SelectiveScanTest {
 
@@ -161,6 +163,109 @@ final class SelectiveScanTest {
         assertThat(vec[k][i]).as("gradient %d [%d]", k, i)
             .isCloseTo(ref[k][i], within(1e-4f * (1 + Math.abs(ref[k][i]))));
       }
+    }
+  }
+
+  /** (batch, len, d, n) shapes of the channel-lane kernel: D whole vectors, any N, L from 1. */
+  static Stream<Arguments> channelShapes() {
+    int lanes = Simd.SPECIES.length();
+    var rng = new SplittableRandom(21);
+    Stream<Arguments> fixed = Stream.of(Arguments.of(3, 1, lanes, 16),
+        Arguments.of(2, 20, 2 * lanes, 16), Arguments.of(3, 7, lanes, 8),
+        Arguments.of(2, 11, 2 * lanes, 4), Arguments.of(1, 5, lanes, 1));
+    // lengths 2..20 over the two widths and the state sizes 16, 8, 4
+    Stream<Arguments> drawn = java.util.stream.IntStream.rangeClosed(2, 20).mapToObj(len ->
+        Arguments.of(1 + rng.nextInt(3), len, lanes * (1 + rng.nextInt(2)),
+            new int[] {16, 8, 4}[rng.nextInt(3)]));
+    return Stream.concat(fixed, drawn);
+  }
+
+  static Stream<Arguments> channelCases() {
+    return channelShapes().flatMap(shape -> variants().map(v -> Arguments.of(
+        shape.get()[0], shape.get()[1], shape.get()[2], shape.get()[3], v.get()[0], v.get()[1])));
+  }
+
+  @ParameterizedTest(name = "batch={0} len={1} d={2} n={3} {4} {5}")
+  @MethodSource("channelCases")
+  void channelKernel_matchesScalarReference(int batch, int len, int d, int n, Eigenvalues ev,
+      Discretization disc) {
+    Inputs in = Inputs.random(batch, len, d, n, 31L * len + n);
+    // a tiny step too, where ZOH's phi and psi need their series
+    in.delta[len % in.delta.length] = 1e-4f;
+    var rng = new SplittableRandom(len);
+    float[] dOut = GradCheck.randomProjection(batch * len * d, rng);
+    var channel = new ChannelScan(d, n, ev, disc);
+    Run ref = Run.of(in, new ScalarScan(d, n, ev, disc), dOut);
+    Run vec = Run.of(in, channel, dOut);
+    for (int b = 0; b < batch; b++) {
+      int xo = b * len * d;
+      for (int t = 0; t < len; t++) {
+        for (int c = 0; c < d; c++) {
+          for (int k = 0; k < n; k++) {
+            float want = ref.states[(xo + t * d + c) * n + k];
+            assertThat(vec.states[channel.stateIndex(xo, t, c, k)])
+                .as("s[b=%d t=%d d=%d n=%d]", b, t, c, k)
+                .isCloseTo(want, within(1e-5f * (1 + Math.abs(want))));
+          }
+        }
+      }
+    }
+    for (int k = 0; k < ref.grads.length; k++) {
+      for (int i = 0; i < ref.grads[k].length; i++) {
+        assertThat(vec.grads[k][i]).as("%s [%d]", Run.NAMES[k], i)
+            .isCloseTo(ref.grads[k][i], within(2e-4f * (1 + Math.abs(ref.grads[k][i]))));
+      }
+    }
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("variants")
+  void backward_channel_matchesFiniteDifferences(Eigenvalues ev, Discretization disc) {
+    int d = Simd.SPECIES.length();
+    checkGradients(Inputs.random(2, 5, d, 4, 14), new ChannelScan(d, 4, ev, disc));
+  }
+
+  @ParameterizedTest(name = "{0} {1}")
+  @MethodSource("variants")
+  void backward_channelFullState_matchesFiniteDifferences(Eigenvalues ev, Discretization disc) {
+    int d = 2 * Simd.SPECIES.length();
+    checkGradients(Inputs.random(2, 3, d, 16, 15), new ChannelScan(d, 16, ev, disc));
+  }
+
+  @Test
+  void kernelOf_picksChannelLanesWhenDIsWholeVectors() {
+    int lanes = Simd.SPECIES.length();
+    assumeTrue(Simd.ENABLED);
+    assertThat(ScanKernel.of(8 * lanes, 16, Eigenvalues.POSITIVE, Discretization.MAMBA))
+        .isInstanceOf(ChannelScan.class);
+    assertThat(ScanKernel.of(8 * lanes + 1, 16, Eigenvalues.POSITIVE, Discretization.MAMBA))
+        .isInstanceOf(VectorScan.class);
+  }
+
+  /** A forward and backward over every batch row: the states, the gradients, out and y. */
+  private record Run(float[] states, float[][] grads) {
+
+    static final String[] NAMES = {"du", "dDelta", "dA", "dB", "dC", "dD", "dz", "out", "y"};
+
+    static Run of(Inputs in, ScanKernel kernel, float[] dOut) {
+      int m = in.batch * in.len * in.d;
+      int bn = in.batch * in.len * in.n;
+      float[][] g = {new float[m], new float[m], new float[in.a.length], new float[bn],
+        new float[bn], new float[in.d], new float[m], new float[m], new float[m]};
+      float[] states = new float[m * in.n];
+      float[] decay = new float[m * in.n];
+      float[] sig = sigmoid(in.z);
+      float[] carry = new float[in.d * in.n];
+      for (int b = 0; b < in.batch; b++) {
+        int xo = b * in.len * in.d;
+        int bo = b * in.len * in.n;
+        kernel.forward(in.len, xo, bo, in.u, in.delta, in.a, in.bm, in.cm, in.dSkip, in.z, sig,
+            decay, states, g[8], g[7]);
+        Arrays.fill(carry, 0f);
+        kernel.backward(in.len, xo, bo, in.u, in.delta, in.a, in.bm, in.cm, in.dSkip, in.z, sig,
+            decay, states, g[8], dOut, g[0], g[1], g[2], g[3], g[4], g[5], g[6], carry);
+      }
+      return new Run(states, g);
     }
   }
 
