@@ -196,4 +196,15 @@ public final class Kernels {
       ScalarKernels.columnSums(x, m, n, out);
     }
   }
+
+  /** The transpose of the row-major (rows, cols) matrix a, as a new (cols, rows) array. */
+  public static float[] transpose(float[] a, int rows, int cols) {
+    float[] t = new float[cols * rows];
+    for (int i = 0; i < rows; i++) {
+      for (int j = 0; j < cols; j++) {
+        t[j * rows + i] = a[i * cols + j];
+      }
+    }
+    return t;
+  }
 }

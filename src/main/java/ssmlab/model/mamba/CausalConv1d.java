@@ -5,6 +5,7 @@ import java.util.Arrays;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import ssmlab.tensor.Kernels;
 import ssmlab.tensor.Parallel;
 import ssmlab.tensor.Simd;
 
@@ -40,7 +41,7 @@ public final class CausalConv1d {
    */
   public static void forward(float[] x, float[] w, float[] bias, float[] y,
       int batch, int length, int channels, int kernel) {
-    float[] wt = transpose(w, channels, kernel);
+    float[] wt = Kernels.transpose(w, channels, kernel);
     int vecEnd = vectorEnd(0, channels);
     Parallel.forRange(batch, 1, (b0, b1) -> {
       for (int b = b0; b < b1; b++) {
@@ -83,8 +84,8 @@ public final class CausalConv1d {
   public static void backward(float[] x, float[] w, float[] dy, float[] dx, float[] dw,
       float[] dbias, int batch, int length, int channels, int kernel) {
     Arrays.fill(dx, 0, batch * length * channels, 0f);
-    float[] wt = transpose(w, channels, kernel);
-    float[] dwt = transpose(dw, channels, kernel); // accumulated on from dw's values
+    float[] wt = Kernels.transpose(w, channels, kernel);
+    float[] dwt = Kernels.transpose(dw, channels, kernel); // accumulated on from dw's values
     // parallel over channels: each channel's dw and dbias are summed by one thread, in order
     Parallel.forRange(channels, 8, (c0, c1) -> {
       int vecEnd = vectorEnd(c0, c1);
@@ -129,16 +130,5 @@ public final class CausalConv1d {
   /** Where the vector loop over channels c0 ≤ c &lt; c1 ends (c0 when the Vector API is off). */
   private static int vectorEnd(int c0, int c1) {
     return Simd.ENABLED ? c0 + S.loopBound(c1 - c0) : c0;
-  }
-
-  /** (C, K) → (K, C). */
-  private static float[] transpose(float[] w, int channels, int kernel) {
-    float[] t = new float[kernel * channels];
-    for (int c = 0; c < channels; c++) {
-      for (int k = 0; k < kernel; k++) {
-        t[k * channels + c] = w[c * kernel + k];
-      }
-    }
-    return t;
   }
 }

@@ -3,6 +3,7 @@ package ssmlab.model.s4d;
 import jdk.incubator.vector.FloatVector;
 import jdk.incubator.vector.VectorSpecies;
 
+import ssmlab.tensor.Kernels;
 import ssmlab.tensor.Parallel;
 import ssmlab.tensor.Simd;
 
@@ -26,7 +27,7 @@ public final class S4DConvolution {
   /** y[b,t,h] = D[h] u[b,t,h] + sum_{lag=0}^{t} K[h,lag] u[b,t-lag,h]; k is (H, L). */
   public static void forward(float[] k, float[] dSkip, float[] u, float[] y, int batch,
       int length, int h) {
-    float[] kT = transpose(k, h, length);
+    float[] kT = Kernels.transpose(k, h, length);
     Parallel.forRange(batch, 1, (b0, b1) -> {
       for (int b = b0; b < b1; b++) {
         int base = b * length * h;
@@ -117,7 +118,7 @@ public final class S4DConvolution {
    */
   public static void backward(float[] k, float[] dSkip, float[] u, float[] dy, float[] du,
       float[] dk, float[] dD, int batch, int length, int h) {
-    float[] kT = transpose(k, h, length);
+    float[] kT = Kernels.transpose(k, h, length);
     Parallel.forRange(batch, 1, (b0, b1) -> {
       for (int b = b0; b < b1; b++) {
         int base = b * length * h;
@@ -312,16 +313,5 @@ public final class S4DConvolution {
     a1.intoArray(dkT, (lag + 1) * h + c);
     a2.intoArray(dkT, (lag + 2) * h + c);
     a3.intoArray(dkT, (lag + 3) * h + c);
-  }
-
-  /** (H, L) → (L, H). */
-  private static float[] transpose(float[] k, int h, int length) {
-    float[] t = new float[length * h];
-    for (int i = 0; i < h; i++) {
-      for (int lag = 0; lag < length; lag++) {
-        t[lag * h + i] = k[i * length + lag];
-      }
-    }
-    return t;
   }
 }
