@@ -84,15 +84,13 @@ record ChannelScan(int dInner, int dState, Eigenvalues eigenvalues, Discretizati
       float[] bm, float[] cm, float[] dSkip, float[] z, float[] sigZ, float[] decay,
       float[] states, float[] y, float[] dOut, float[] du, float[] dDelta, float[] dA, float[] dB,
       float[] dC, float[] dD, float[] dz, float[] carry) {
-    int dn = dInner * dState;
     float[] w = work();
     transposeA(a, w);
-    Arrays.fill(w, dn, 2 * dn, 0f);
+    Arrays.fill(w, dAAt(), partialCAt(), 0f);
     var bwd = new ChannelScanBackward(this, u, delta, w, bm, cm, dSkip, z, sigZ, decay, states,
         y, dOut, du, dDelta, dD, dz, carry);
-    int partials = 2 * dn;
     for (int t = length - 1; t >= 0; t--) {
-      Arrays.fill(w, partials, partials + 2 * dState * LANES, 0f);
+      Arrays.fill(w, partialCAt(), zohFAt(), 0f);
       for (int d = 0; d < dInner; d += LANES) {
         if (discretization == Discretization.ZOH) {
           bwd.zohScales(t, xo, d);
@@ -105,7 +103,7 @@ record ChannelScan(int dInner, int dState, Eigenvalues eigenvalues, Discretizati
     }
     for (int d = 0; d < dInner; d++) {
       for (int n = 0; n < dState; n++) {
-        dA[d * dState + n] += w[dn + tileIndex(d, n)];
+        dA[d * dState + n] += w[dAAt() + tileIndex(d, n)];
       }
     }
   }
@@ -116,8 +114,8 @@ record ChannelScan(int dInner, int dState, Eigenvalues eigenvalues, Discretizati
    * passed to Simd.sum was boxed whenever C2 left the call.
    */
   private void reducePartials(int row, float[] w, float[] dB, float[] dC) {
-    int pc = 2 * dInner * dState;
-    int pb = pc + dState * LANES;
+    int pc = partialCAt();
+    int pb = partialBAt();
     for (int n = 0; n < dState; n++) {
       FloatVector c = FloatVector.fromArray(S, w, pc + n * LANES);
       FloatVector b = FloatVector.fromArray(S, w, pb + n * LANES);
@@ -157,9 +155,32 @@ record ChannelScan(int dInner, int dState, Eigenvalues eigenvalues, Discretizati
     return (d - lane) * dState + n * LANES + lane;
   }
 
-  /** This thread's work space, at least 2 N D + 4 N LANES floats. */
+  // The work space: aT at 0, dA at N D, then (N, LANES) each: the dC and dB partials, ZOH's f
+  // and df/dA.
+
+  int dAAt() {
+    return dInner * dState;
+  }
+
+  int partialCAt() {
+    return 2 * dInner * dState;
+  }
+
+  int partialBAt() {
+    return partialCAt() + dState * LANES;
+  }
+
+  int zohFAt() {
+    return partialBAt() + dState * LANES;
+  }
+
+  int zohDfDaAt() {
+    return zohFAt() + dState * LANES;
+  }
+
+  /** This thread's work space (see {@link #dAAt} and the offsets after it). */
   private float[] work() {
-    int size = 2 * dState * (dInner + 2 * LANES);
+    int size = zohDfDaAt() + dState * LANES;
     float[] w = WORK.get();
     if (w.length < size) {
       w = new float[size];

@@ -48,8 +48,8 @@ record ChannelScanBackward(ChannelScan k, float[] u, float[] delta, float[] w, f
     int dState = k.dState();
     Eigenvalues ev = k.eigenvalues();
     int nd = dInner * dState;
-    int pc = 2 * nd;
-    int pb = pc + dState * LANES;
+    int pc = k.partialCAt();
+    int pb = k.partialBAt();
     int i = xo + t * dInner + d;
     int s0 = (xo + t * dInner + d) * dState;
     int row = bo + t * dState;
@@ -75,7 +75,7 @@ record ChannelScanBackward(ChannelScan k, float[] u, float[] delta, float[] w, f
       FloatVector common = g.mul(prev).mul(e.mul(ev.slope()));
       gB = g.fma(FloatVector.broadcast(S, bm[row + n]), gB);
       dDl = common.fma(FloatVector.fromArray(S, w, ci), dDl);
-      common.fma(dl, FloatVector.fromArray(S, w, nd + ci)).intoArray(w, nd + ci);
+      common.fma(dl, FloatVector.fromArray(S, w, k.dAAt() + ci)).intoArray(w, k.dAAt() + ci);
       ev.deltaA(e).mul(g).intoArray(carry, ci);
     }
     gB.fma(dl, FloatVector.fromArray(S, dSkip, d).mul(dy)).intoArray(du, i);
@@ -91,8 +91,8 @@ record ChannelScanBackward(ChannelScan k, float[] u, float[] delta, float[] w, f
   void zohScales(int t, int xo, int d) {
     int dInner = k.dInner();
     int dState = k.dState();
-    int pf = 2 * dInner * dState + 2 * dState * LANES;
-    int pa = pf + dState * LANES;
+    int pf = k.zohFAt();
+    int pa = k.zohDfDaAt();
     int i = xo + t * dInner + d;
     int s0 = (xo + t * dInner + d) * dState;
     FloatVector dl = FloatVector.fromArray(S, delta, i);
@@ -115,10 +115,10 @@ record ChannelScanBackward(ChannelScan k, float[] u, float[] delta, float[] w, f
     int dState = k.dState();
     Eigenvalues ev = k.eigenvalues();
     int nd = dInner * dState;
-    int pc = 2 * nd;
-    int pb = pc + dState * LANES;
-    int pf = pb + dState * LANES;
-    int pa = pf + dState * LANES;
+    int pc = k.partialCAt();
+    int pb = k.partialBAt();
+    int pf = k.zohFAt();
+    int pa = k.zohDfDaAt();
     int i = xo + t * dInner + d;
     int s0 = (xo + t * dInner + d) * dState;
     int row = bo + t * dState;
@@ -147,8 +147,8 @@ record ChannelScanBackward(ChannelScan k, float[] u, float[] delta, float[] w, f
       gfB = gb.fma(f, gfB);
       dDl = common.fma(FloatVector.fromArray(S, w, ci), gbu.fma(e, dDl));
       gbu.fma(FloatVector.fromArray(S, w, pa + p),
-              common.fma(dl, FloatVector.fromArray(S, w, nd + ci)))
-          .intoArray(w, nd + ci);
+              common.fma(dl, FloatVector.fromArray(S, w, k.dAAt() + ci)))
+          .intoArray(w, k.dAAt() + ci);
       ev.deltaA(e).mul(g).intoArray(carry, ci);
     }
     FloatVector.fromArray(S, dSkip, d).mul(dy).add(gfB).intoArray(du, i);
