@@ -52,7 +52,13 @@ public final class VerilogExport {
     switch (c.type(g)) {
       case NOT -> sb.append('~').append(net(n, c.fanInWire(g, 0)));
       case AND, OR -> {
-        String op = c.type(g) == GateType.AND ? " & " : " | ";
+        boolean and = c.type(g) == GateType.AND;
+        if (k == 0) {
+          // A verbatim builder keeps empty gates: AND() = 1, OR() = 0.
+          sb.append(and ? "1'b1" : "1'b0");
+          return;
+        }
+        String op = and ? " & " : " | ";
         for (int i = 0; i < k; i++) {
           sb.append(i == 0 ? "" : op).append(net(n, c.fanInWire(g, i)));
         }
@@ -67,6 +73,12 @@ public final class VerilogExport {
             t -= wt;
           }
         }
+        // A threshold no input sum can reach (or none can miss) is a constant; writing it as a
+        // comparison would truncate t to the sum's width.
+        if (t <= 0 || t > total) {
+          sb.append(t <= 0 ? "1'b1" : "1'b0");
+          return;
+        }
         int width = 64 - Long.numberOfLeadingZeros(total) + 1;
         sb.append('(');
         // Spaces around ? and : matter: '?' is a digit of based literals (1'b0?4'd1 is z).
@@ -76,7 +88,7 @@ public final class VerilogExport {
               .append(net(n, c.fanInWire(g, i))).append(" ? ").append(width).append("'d")
               .append(Math.abs(wt)).append(" : ").append(width).append("'d0)");
         }
-        sb.append(") >= ").append(width).append("'d").append(Math.max(t, 0));
+        sb.append(") >= ").append(width).append("'d").append(t);
       }
       default -> throw new IllegalStateException("unexpected gate " + c.type(g));
     }

@@ -99,6 +99,31 @@ final class VerilogSimulationTest {
     checkWithIcarus(b.build(), 5, 200);
   }
 
+  /**
+   * A verbatim circuit keeps what a simplifying builder folds: empty AND/OR gates, thresholds no
+   * sum can reach or miss, constant inputs. Each must export as valid Verilog of the same value.
+   */
+  @Test
+  void verbatimConstantGates_icarus_agreeWithEvaluator() throws Exception {
+    var b = CircuitBuilder.verbatim();
+    int[] x = b.input("x", 3);
+    int emptyAnd = b.and(new int[0]);
+    int emptyOr = b.or(new int[0]);
+    // Σ ≤ 1 fits 2 bits, where 2'd5 would be 1.
+    int never = b.threshold(new int[] {x[0]}, new int[] {1}, 5);
+    int always = b.threshold(new int[] {x[0], x[2]}, new int[] {-1, 1}, -1);
+    int none = b.threshold(new int[0], new int[0], 1);
+    int atZero = b.threshold(new int[0], new int[0], 0);
+    int tight = b.threshold(new int[] {x[0], x[1], CircuitBuilder.TRUE}, new int[] {1, 1, 1}, 3);
+    b.output("y", emptyAnd, emptyOr, never, always, none, atZero, tight,
+        b.and(emptyAnd, x[2]), b.or(emptyOr, x[1]));
+    Circuit c = b.build();
+    checkWithIcarus(c, 6, 16);
+    Map<String, BigInteger[]> in = Map.of("x", new BigInteger[] {BigInteger.valueOf(3)});
+    // x = 011: 1, 0, 0, 1, 0, 1, x0 ∧ x1, x2, x1.
+    assertThat(Simulation.run(c, in, 1).get("y")[0].intValue()).isEqualTo(0b101101001);
+  }
+
   @Test
   void majorityLowering_icarus_agreesWithEvaluator() throws Exception {
     checkWithIcarus(Lowering.toMajority(RandomCircuits.layered(4, 12, 3, 16, 4)), 4, 100);
