@@ -3,7 +3,9 @@ package ssmlab.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.Callable;
 
 import picocli.CommandLine.Command;
@@ -14,6 +16,7 @@ import ssmlab.experiment.Merge;
 import ssmlab.experiment.ResultsDir;
 import ssmlab.experiment.RunExecutor;
 import ssmlab.experiment.DepthPruning;
+import ssmlab.experiment.Run;
 import ssmlab.experiment.RunFilter;
 import ssmlab.experiment.Shard;
 import ssmlab.experiment.SweepRunner;
@@ -89,6 +92,11 @@ final class SweepCommand implements Callable<Integer> {
   @Option(names = "--no-progress", description = "No progress bar or progress lines.")
   boolean noProgress;
 
+  @Option(names = "--dry-run", description = "Train nothing and write nothing: print a JSON "
+      + "line for each run this call would train, and for each that --prune-deeper would leave "
+      + "out given the runs finished so far, then a summary {runs, finished, train, pruned}.")
+  boolean dryRun;
+
   SweepCommand(RunExecutor executor) {
     this.executor = executor;
   }
@@ -109,6 +117,10 @@ final class SweepCommand implements Callable<Integer> {
     if (pruneDeeper != null) {
       runner.pruneDeeper(new DepthPruning(pruneDeeper));
     }
+    if (dryRun) {
+      printPlan(runner.plan(sweep, shard, RunFilter.parse(where)));
+      return 0;
+    }
     SweepRunner.Summary summary = runner.run(sweep, shard, RunFilter.parse(where));
     spec.commandLine().getOut().println(Json.write(summary));
     if (!summary.failed().isEmpty()) {
@@ -120,6 +132,34 @@ final class SweepCommand implements Callable<Integer> {
       Merge.merge(dir);
     }
     return 0;
+  }
+
+  private void printPlan(SweepRunner.Plan plan) {
+    var out = spec.commandLine().getOut();
+    for (Run run : plan.train()) {
+      out.println(Json.write(planLine(run, "train", null)));
+    }
+    plan.pruned().forEach((run, by) -> out.println(Json.write(planLine(run, "prune", by))));
+    Map<String, Object> summary = new LinkedHashMap<>();
+    summary.put("runs", plan.runs());
+    summary.put("finished", plan.finished());
+    summary.put("train", plan.train().size());
+    summary.put("pruned", plan.pruned().size());
+    out.println(Json.write(summary));
+  }
+
+  private static Map<String, Object> planLine(Run run, String action, String prunedBy) {
+    Map<String, Object> line = new LinkedHashMap<>();
+    line.put("id", run.id());
+    line.put("action", action);
+    line.put("task", run.spec().task());
+    line.put("model", run.spec().label());
+    line.put("layers", run.spec().layers());
+    line.put("seed", run.spec().seed());
+    if (prunedBy != null) {
+      line.put("pruned_by", prunedBy);
+    }
+    return line;
   }
 
   /** Reads {@code --shard k/N}. */

@@ -3,7 +3,10 @@ package ssmlab.experiment;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -117,15 +120,7 @@ public final class SweepRunner {
   public Summary run(SweepSpec spec, Shard shard, RunFilter filter)
       throws IOException, InterruptedException {
     List<Run> all = spec.expand();
-    for (Run run : all) {
-      executor.validate(run.spec());
-    }
-    List<String> unmatched = filter.unmatched(all);
-    if (!unmatched.isEmpty()) {
-      throw new IllegalArgumentException("--where " + String.join(", ", unmatched)
-          + " matches no run of sweep '" + spec.name() + "'");
-    }
-    List<Run> mine = shard.select(filter.select(all));
+    List<Run> mine = slice(spec, all, shard, filter);
     dir.claim(spec);
     dir.deleteStaleTemps(mine.stream().map(Run::id).collect(Collectors.toSet()));
     List<Run> pending = mine.stream().filter(this::unfinished).toList();
@@ -169,6 +164,65 @@ public final class SweepRunner {
     }
     return new Summary(mine.size(), mine.size() - pending.size() + elsewhere.get(),
         pending.size() - failed.size() - elsewhere.get() - pruned.get(), failed, pruned.get());
+  }
+
+  /**
+   * What {@link #run(SweepSpec, Shard, RunFilter)} would do now, doing none of it: of the runs of
+   * {@code shard} within {@code filter}, how many are finished, which it would train (in the
+   * order it would start them) and which {@linkplain #pruneDeeper pruning} would leave out given
+   * the runs finished so far (more may be left out as shallower runs finish). Validates as
+   * {@code run} does and reads the results folder; writes nothing.
+   */
+  public Plan plan(SweepSpec spec, Shard shard, RunFilter filter) throws IOException {
+    List<Run> all = spec.expand();
+    List<Run> mine = slice(spec, all, shard, filter);
+    List<Run> pending = mine.stream().filter(this::unfinished).toList();
+    if (pruning != null) {
+      pending = DepthPruning.shallowFirst(pending);
+    }
+    List<Run> train = new ArrayList<>();
+    Map<Run, String> pruned = new LinkedHashMap<>();
+    for (Run run : pending) {
+      Optional<String> by = pruning == null ? Optional.empty() : pruning.prunedBy(run, all, dir);
+      if (by.isPresent()) {
+        pruned.put(run, by.get());
+      } else {
+        train.add(run);
+      }
+    }
+    return new Plan(mine.size(), mine.size() - pending.size(), train, pruned);
+  }
+
+  /**
+   * What a sweep call would do ({@link #plan}).
+   *
+   * @param runs the runs in the slice
+   * @param finished those already finished
+   * @param train those it would train, in the order it would start them
+   * @param pruned those pruning would leave out, each with the finished run that makes it
+   *     redundant
+   */
+  public record Plan(int runs, int finished, List<Run> train, Map<Run, String> pruned) {
+    public Plan {
+      train = List.copyOf(train);
+      pruned = Collections.unmodifiableMap(new LinkedHashMap<>(pruned));
+    }
+  }
+
+  /**
+   * The runs of {@code shard} within {@code filter}, every run of the sweep validated first; a
+   * filter value that matches no run is refused.
+   */
+  private List<Run> slice(SweepSpec spec, List<Run> all, Shard shard, RunFilter filter) {
+    for (Run run : all) {
+      executor.validate(run.spec());
+    }
+    List<String> unmatched = filter.unmatched(all);
+    if (!unmatched.isEmpty()) {
+      throw new IllegalArgumentException("--where " + String.join(", ", unmatched)
+          + " matches no run of sweep '" + spec.name() + "'");
+    }
+    return shard.select(filter.select(all));
   }
 
   /** Whether {@code run} has no sound result yet; a damaged one is said to be redone. */

@@ -55,6 +55,34 @@ final class SweepCommandTest {
   }
 
   @Test
+  void dryRun_listsWhatWouldTrain_andWritesNothing() throws Exception {
+    Path out = dir.resolve("planned");
+    MainTest.Result r = run(ResultsFixture.executor(), "sweep", spec.toString(),
+        "--out", out.toString(), "--dry-run");
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(out).doesNotExist();
+    var lines = r.out().lines().toList();
+    assertThat(lines).hasSize(25);
+    for (String line : lines.subList(0, 24)) {
+      JsonNode run = Json.MAPPER.readTree(line);
+      assertThat(run.get("action").asString()).isEqualTo("train");
+      assertThat(run.get("id").asString()).hasSize(16);
+      assertThat(run.has("task") && run.has("model") && run.has("seed")).isTrue();
+    }
+    JsonNode summary = Json.MAPPER.readTree(lines.get(24));
+    assertThat(summary.get("runs").asInt()).isEqualTo(24);
+    assertThat(summary.get("train").asInt()).isEqualTo(24);
+
+    assertThat(run(ResultsFixture.executor(), "sweep", spec.toString(), "--out", out.toString(),
+        "--no-progress", "--shard", "0/3").code()).isZero();
+    MainTest.Result after = run(ResultsFixture.executor(), "sweep", spec.toString(),
+        "--out", out.toString(), "--dry-run");
+    JsonNode left = Json.MAPPER.readTree(after.out().lines().reduce((a, b) -> b).orElseThrow());
+    assertThat(left.get("finished").asInt()).isEqualTo(8);
+    assertThat(left.get("train").asInt()).isEqualTo(16);
+  }
+
+  @Test
   void sweep_shards_splitTheRunsAndLeaveMergingToMerge() throws Exception {
     Path out = dir.resolve("shared");
     int total = 0;

@@ -3,6 +3,7 @@ package ssmlab.experiment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -84,6 +85,35 @@ final class DepthPruningTest {
         .run(spec, Shard.ALL);
     assertThat(summary).isEqualTo(new SweepRunner.Summary(16, 16, 0, List.of(), 0));
     assertThat(again.trained).isEmpty();
+  }
+
+  @Test
+  void plan_namesWhatPruningWouldLeaveOut_andWritesNothing(@TempDir Path dir) throws Exception {
+    SweepSpec spec = SweepSpecs.parseYaml(SPEC);
+    var shallow = RunFilter.parse(List.of("layers=1,2"));
+    new SweepRunner(new Solver(), new ResultsDir(dir), new SweepRunner.Options(1, 1),
+        Progress.NONE).run(spec, Shard.ALL, shallow);
+    List<Path> before;
+    try (var files = Files.walk(dir)) {
+      before = files.toList();
+    }
+
+    Solver never = new Solver();
+    SweepRunner.Plan plan = new SweepRunner(never, new ResultsDir(dir),
+        new SweepRunner.Options(1, 1), Progress.NONE).pruneDeeper(new DepthPruning(0.9))
+        .plan(spec, Shard.ALL, RunFilter.ALL);
+
+    // parity L2 s1 solves: parity L3 and L4 (both seeds) would be pruned; s3 L3, L4 would train
+    assertThat(plan.runs()).isEqualTo(16);
+    assertThat(plan.finished()).isEqualTo(8);
+    assertThat(plan.train()).extracting(r -> r.spec().task() + " L" + r.spec().layers())
+        .containsExactly("s3 L3", "s3 L3", "s3 L4", "s3 L4");
+    assertThat(plan.pruned().keySet()).extracting(r -> r.spec().task())
+        .containsOnly("parity").hasSize(4);
+    assertThat(never.trained).isEmpty();
+    try (var files = Files.walk(dir)) {
+      assertThat(files.toList()).isEqualTo(before);
+    }
   }
 
   @Test
