@@ -117,6 +117,10 @@ final class ResultsCommand implements Runnable {
         description = "A Markdown table (default) or one JSON object per row.")
     String format;
 
+    @Option(names = "--seeds", description = "Add a column with the number of seeds each row "
+        + "combines (a sweep still running has rows of fewer seeds than its spec).")
+    boolean seeds;
+
     @Option(names = "--min-layers", paramLabel = "T",
         description = "Print the fewest layers reaching sequence accuracy T instead.")
     Double minLayers;
@@ -137,7 +141,7 @@ final class ResultsCommand implements Runnable {
       } else {
         table = ResultTable.accuracy(rows, choice(ResultTable.Metric.class, metric, "--metric"),
             choice(ResultTable.Agg.class, agg, "--agg"),
-            choice(ResultTable.Format.class, format, "--format"));
+            choice(ResultTable.Format.class, format, "--format"), seeds);
       }
       spec.commandLine().getOut().print(table);
       spec.commandLine().getOut().flush();

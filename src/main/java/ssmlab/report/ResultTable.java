@@ -82,6 +82,15 @@ public final class ResultTable {
 
   /** The accuracy table. */
   public static String accuracy(List<ResultRow> results, Metric metric, Agg agg, Format format) {
+    return accuracy(results, metric, agg, format, false);
+  }
+
+  /**
+   * The accuracy table; with {@code seedCount} a {@code seeds} column after {@code layers} says
+   * how many seeds each row combines (fewer than the spec's while its sweep is running).
+   */
+  public static String accuracy(List<ResultRow> results, Metric metric, Agg agg, Format format,
+      boolean seedCount) {
     List<ChartRow> rows = ChartRows.of(metric == Metric.SCALED ? scaled(results) : results);
     TreeSet<Integer> lengths = new TreeSet<>();
     // line (task | config | layers) -> seed -> length -> value
@@ -95,6 +104,9 @@ public final class ResultTable {
     }
     boolean mean = lengths.size() > 1;
     List<String> header = new ArrayList<>(List.of("task", "model", "layers"));
+    if (seedCount) {
+      header.add("seeds");
+    }
     lengths.forEach(n -> header.add("n=" + n));
     if (mean) {
       header.add("mean");
@@ -102,6 +114,9 @@ public final class ResultTable {
     List<List<String>> body = new ArrayList<>();
     cells.forEach((line, seeds) -> {
       List<String> cols = new ArrayList<>(line);
+      if (seedCount) {
+        cols.add("" + seeds.size());
+      }
       for (int n : lengths) {
         double[] xs = seeds.values().stream().filter(m -> m.containsKey(n))
             .mapToDouble(m -> m.get(n)).toArray();

@@ -27,6 +27,20 @@ final class ResultTableTest {
   }
 
   @Test
+  void accuracy_seedCount_saysHowManySeedsEachRowCombines() {
+    List<ResultRow> rows = List.of(
+        row("s5", "lstm", 1, 8, 1, 1.0), row("s5", "lstm", 1, 8, 2, 0.5),
+        row("s5", "lstm", 2, 8, 2, 0.25));
+    assertThat(ResultTable.accuracy(rows, ResultTable.Metric.SEQUENCE, ResultTable.Agg.MAX,
+        ResultTable.Format.MARKDOWN, true)).isEqualTo("""
+            | task | model | layers | seeds | n=8 |
+            |---|---|---|---|---|
+            | s5 | lstm | 1 | 2 | 1.00 |
+            | s5 | lstm | 2 | 1 | 0.25 |
+            """);
+  }
+
+  @Test
   void accuracy_modelNamesWithBars_areEscapedAndDepthsSortNumerically() {
     List<ResultRow> rows = List.of(
         row("s3", "a|b", 10, 4, 1, 0.5), row("s3", "a|b", 2, 4, 1, 1.0));
