@@ -47,8 +47,13 @@ public final class Activations {
    * {@code u = √(2/π)·(x + 0.044715·x³)}.
    */
   public static float gelu(float x) {
+    return x * geluGate(x);
+  }
+
+  /** GELU's gate {@code s = σ(2u)}, so that {@code gelu(x) = x·s}. */
+  public static float geluGate(float x) {
     float u = GELU_C * (x + GELU_A * x * x * x);
-    return x * sigmoid(2 * u);
+    return sigmoid(2 * u);
   }
 
   /**
@@ -56,8 +61,11 @@ public final class Activations {
    * {@code u' = √(2/π)·(1 + 3·0.044715·x²)}.
    */
   public static float geluDerivative(float x) {
-    float u = GELU_C * (x + GELU_A * x * x * x);
-    float s = sigmoid(2 * u);
+    return geluDerivative(x, geluGate(x));
+  }
+
+  /** {@link #geluDerivative(float)} given the gate {@code s = geluGate(x)} of the forward pass. */
+  public static float geluDerivative(float x, float s) {
     float du = GELU_C * (1 + 3 * GELU_A * x * x);
     return s + x * s * (1 - s) * 2 * du;
   }

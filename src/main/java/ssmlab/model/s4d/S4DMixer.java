@@ -44,6 +44,8 @@ public final class S4DMixer implements Layer {
   private float[] k;
   private float[] y;
   private float[] act;
+  private float[] geluS; // GELU's gate σ(2u) per element, kept for the backward pass
+  private float[] gluS; // the GLU's σ(b) per element, kept for the backward pass
   private float[] proj;
   private float[] out;
   private float[] dProj;
@@ -125,19 +127,27 @@ public final class S4DMixer implements Layer {
     } else {
       S4DKernel.convolve(k, dSkip.data(), x, y, batch, len, h);
     }
+    geluS = Buffers.ensure(geluS, m);
+    gluS = Buffers.ensure(gluS, m);
     float[] act = this.act;
+    float[] geluS = this.geluS;
     Parallel.forRange(m, MIN_PARALLEL, (i0, i1) -> {
       for (int i = i0; i < i1; i++) {
-        act[i] = Activations.gelu(y[i]);
+        float s = Activations.geluGate(y[i]);
+        geluS[i] = s;
+        act[i] = y[i] * s;
       }
     });
     float[] proj = outProj.forward(act, batch, len);
     this.proj = proj;
     float[] out = this.out;
+    float[] gluS = this.gluS;
     Parallel.forRange(batch * len, MIN_PARALLEL / h + 1, (r0, r1) -> {
       for (int r = r0; r < r1; r++) {
         for (int i = 0; i < h; i++) {
-          out[r * h + i] = proj[r * 2 * h + i] * Activations.sigmoid(proj[r * 2 * h + h + i]);
+          float s = Activations.sigmoid(proj[r * 2 * h + h + i]);
+          gluS[r * h + i] = s;
+          out[r * h + i] = proj[r * 2 * h + i] * s;
         }
       }
     });
@@ -154,7 +164,7 @@ public final class S4DMixer implements Layer {
       for (int r = r0; r < r1; r++) {
         for (int i = 0; i < h; i++) {
           float a = proj[r * 2 * h + i];
-          float s = Activations.sigmoid(proj[r * 2 * h + h + i]);
+          float s = gluS[r * h + i];
           float g = dOut[r * h + i];
           dProj[r * 2 * h + i] = g * s;
           dProj[r * 2 * h + h + i] = g * a * s * (1 - s);
@@ -166,7 +176,7 @@ public final class S4DMixer implements Layer {
     float[] dy = this.dy;
     Parallel.forRange(m, MIN_PARALLEL, (i0, i1) -> {
       for (int i = i0; i < i1; i++) {
-        dy[i] = dAct[i] * Activations.geluDerivative(y[i]);
+        dy[i] = dAct[i] * Activations.geluDerivative(y[i], geluS[i]);
       }
     });
     du = Buffers.ensure(du, m);
