@@ -19,23 +19,37 @@ public final class S4DKernel {
 
   private S4DKernel() {}
 
-  /** The discrete parameters of one layer, (H, N) each. */
-  public record Discrete(float[] aBar, float[] bBar, float[] c) {}
+  /**
+   * The discrete parameters of one layer, (H, N) each, with the doubles they came from, which
+   * {@link #kernelBackward} reads instead of computing the exponentials again: {@code dt} (H),
+   * {@code a} = A, {@code decay} = exp(dt A) and {@code expm1} = exp(dt A) − 1, (H, N).
+   */
+  public record Discrete(float[] aBar, float[] bBar, float[] c, double[] dt, double[] a,
+      double[] decay, double[] expm1) {}
 
   /** ZOH discretisation (Definition A.4) of {@code A = -exp(aLog)} with step {@code exp(logDt)}. */
   public static Discrete discretize(float[] logDt, float[] aLog, float[] b, float[] c, int h,
       int n) {
     float[] aBar = new float[h * n];
     float[] bBar = new float[h * n];
+    double[] dts = new double[h];
+    double[] as = new double[h * n];
+    double[] decay = new double[h * n];
+    double[] em1 = new double[h * n];
     for (int i = 0; i < h; i++) {
       double dt = Math.exp(logDt[i]);
+      dts[i] = dt;
       for (int j = 0; j < n; j++) {
-        double a = -Math.exp(aLog[i * n + j]);
-        aBar[i * n + j] = (float) Math.exp(dt * a);
-        bBar[i * n + j] = (float) (Math.expm1(dt * a) / a * b[i * n + j]);
+        int q = i * n + j;
+        double a = -Math.exp(aLog[q]);
+        as[q] = a;
+        decay[q] = Math.exp(dt * a);
+        em1[q] = Math.expm1(dt * a);
+        aBar[q] = (float) decay[q];
+        bBar[q] = (float) (em1[q] / a * b[q]);
       }
     }
-    return new Discrete(aBar, bBar, c);
+    return new Discrete(aBar, bBar, c, dts, as, decay, em1);
   }
 
   /** The convolution kernel K (H, L) of Definition A.7. */
@@ -118,20 +132,19 @@ public final class S4DKernel {
   }
 
   /**
-   * Backward of {@link #discretize} and {@link #kernel}: from dK (H, L), accumulates the gradients
-   * of log_dt, A_log, B and C.
+   * Backward of {@link #discretize} and {@link #kernel}: from dK (H, L) and the forward pass's
+   * {@code p}, accumulates the gradients of log_dt, A_log, B and C.
    */
-  public static void kernelBackward(float[] dk, float[] logDt, float[] aLog, float[] b,
-      float[] c, float[] dLogDt, float[] dALog, float[] dB, float[] dC, int h, int n,
-      int length) {
+  public static void kernelBackward(float[] dk, Discrete p, float[] b, float[] c,
+      float[] dLogDt, float[] dALog, float[] dB, float[] dC, int h, int n, int length) {
     for (int i = 0; i < h; i++) {
-      double dt = Math.exp(logDt[i]);
+      double dt = p.dt()[i];
       double dDt = 0;
       for (int j = 0; j < n; j++) {
         int q = i * n + j;
-        double a = -Math.exp(aLog[q]);
-        double aBar = Math.exp(dt * a);
-        double f = Math.expm1(dt * a) / a; // Bbar = f * B
+        double a = p.a()[q];
+        double aBar = p.decay()[q];
+        double f = p.expm1()[q] / a; // Bbar = f * B
         double bBar = f * b[q];
         // S = sum_k dK[k] Abar^k, S' = sum_k dK[k] k Abar^(k-1)
         double sum = 0;
@@ -150,7 +163,7 @@ public final class S4DKernel {
         double dABar = sumDeriv * c[q] * bBar;
         dB[q] += (float) (dBBar * f);
         // dAbar/ddt = A*Abar, dAbar/dA = dt*Abar; df/ddt = Abar, df/dA = (dt*A*Abar - expm1)/A^2
-        double dfdA = (dt * a * aBar - Math.expm1(dt * a)) / (a * a);
+        double dfdA = (dt * a * aBar - p.expm1()[q]) / (a * a);
         dDt += dABar * a * aBar + dBBar * b[q] * aBar;
         double dA = dABar * dt * aBar + dBBar * b[q] * dfdA;
         dALog[q] += (float) (dA * a);

@@ -41,6 +41,7 @@ public final class S4DMixer implements Layer {
   private float[] u;
   private int batch;
   private int len;
+  private S4DKernel.Discrete discrete; // of the last forward pass, for the backward
   private float[] k;
   private float[] y;
   private float[] act;
@@ -121,7 +122,8 @@ public final class S4DMixer implements Layer {
     y = Buffers.ensure(y, m);
     act = Buffers.ensure(act, m);
     out = Buffers.ensure(out, m);
-    k = S4DKernel.kernel(discrete(), h, n, len);
+    discrete = discrete();
+    k = S4DKernel.kernel(discrete, h, n, len);
     if (Simd.ENABLED) {
       S4DConvolution.forward(k, dSkip.data(), x, y, batch, len, h);
     } else {
@@ -186,8 +188,8 @@ public final class S4DMixer implements Layer {
     } else {
       S4DKernel.convolveBackward(k, dSkip.data(), u, dy, du, dk, dSkip.grad(), batch, len, h);
     }
-    S4DKernel.kernelBackward(dk, logDt.data(), aLog.data(), b.data(), c.data(), logDt.grad(),
-        aLog.grad(), b.grad(), c.grad(), h, n, len);
+    S4DKernel.kernelBackward(dk, discrete, b.data(), c.data(), logDt.grad(), aLog.grad(),
+        b.grad(), c.grad(), h, n, len);
     return du;
   }
 }
