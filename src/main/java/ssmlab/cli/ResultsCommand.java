@@ -136,6 +136,10 @@ final class ResultsCommand implements Runnable {
         if (!(minLayers > 0 && minLayers <= 1)) {
           throw new IllegalArgumentException("--min-layers must lie in (0, 1], got " + minLayers);
         }
+        if (seeds) {
+          throw new IllegalArgumentException("--seeds counts the seeds of the accuracy table's "
+              + "rows; the --min-layers table has none to count");
+        }
         table = ResultTable.minLayers(rows, minLayers,
             choice(ResultTable.Format.class, format, "--format"));
       } else {

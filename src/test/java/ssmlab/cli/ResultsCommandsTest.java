@@ -113,6 +113,20 @@ final class ResultsCommandsTest {
     assertThat(r.err().strip().lines()).singleElement().asString().contains("--agg");
   }
 
+  @Test
+  void table_seeds_aColumnOfSeedCounts_refusedWithMinLayers(@TempDir Path dir) throws Exception {
+    ResultsFixture.sweep(dir);
+    MainTest.Result r = MainTest.run("results", "table", dir.toString(), "--seeds");
+    assertThat(r.code()).as(r.err()).isZero();
+    var lines = r.out().lines().toList();
+    assertThat(lines.get(0)).startsWith("| task | model | layers | seeds | n=");
+    assertThat(lines.subList(2, lines.size())).allMatch(l -> l.matches("\\| [^|]+ \\| .* \\| \\d+ \\| \\d+ \\| .*"));
+    MainTest.Result both = MainTest.run("results", "table", dir.toString(), "--seeds",
+        "--min-layers", "0.9");
+    assertThat(both.code()).isEqualTo(2);
+    assertThat(both.err().strip().lines()).singleElement().asString().contains("--seeds");
+  }
+
   // The table of a format-2 folder is refused until it is migrated, then is the table of its
   // results as before (worked out by hand from the fixture's text).
   @Test
