@@ -123,10 +123,7 @@ public final class SweepRunner {
     List<Run> mine = slice(spec, all, shard, filter);
     dir.claim(spec);
     dir.deleteStaleTemps(mine.stream().map(Run::id).collect(Collectors.toSet()));
-    List<Run> pending = mine.stream().filter(this::unfinished).toList();
-    if (pruning != null) {
-      pending = DepthPruning.shallowFirst(pending);
-    }
+    List<Run> pending = pending(mine);
     String hash = spec.hash();
     String title = "sweep " + spec.name() + (shard.count() > 1 ? " shard " + shard : "");
     progress.start(title, "runs", mine.size(), mine.size() - pending.size());
@@ -176,10 +173,7 @@ public final class SweepRunner {
   public Plan plan(SweepSpec spec, Shard shard, RunFilter filter) throws IOException {
     List<Run> all = spec.expand();
     List<Run> mine = slice(spec, all, shard, filter);
-    List<Run> pending = mine.stream().filter(this::unfinished).toList();
-    if (pruning != null) {
-      pending = DepthPruning.shallowFirst(pending);
-    }
+    List<Run> pending = pending(mine);
     List<Run> train = new ArrayList<>();
     Map<Run, String> pruned = new LinkedHashMap<>();
     for (Run run : pending) {
@@ -223,6 +217,12 @@ public final class SweepRunner {
           + " matches no run of sweep '" + spec.name() + "'");
     }
     return shard.select(filter.select(all));
+  }
+
+  /** The unfinished runs of {@code mine}, in the order a call starts them. */
+  private List<Run> pending(List<Run> mine) {
+    List<Run> pending = mine.stream().filter(this::unfinished).toList();
+    return pruning == null ? pending : DepthPruning.shallowFirst(pending);
   }
 
   /** Whether {@code run} has no sound result yet; a damaged one is said to be redone. */
