@@ -101,14 +101,9 @@ record ChannelScan(int dInner, int dState, Eigenvalues eigenvalues, Discretizati
       }
       reducePartials(bo + t * dState, w, dB, dC);
     }
-    // dA[d, n] += the tiled sum at tileIndex(d, n), block by block (no division per element)
-    int tile = dAAt();
-    for (int d0 = 0; d0 < dInner; d0 += LANES) {
-      for (int lane = 0; lane < LANES; lane++) {
-        int row = (d0 + lane) * dState;
-        for (int n = 0, ti = tile + d0 * dState + lane; n < dState; n++, ti += LANES) {
-          dA[row + n] += w[ti];
-        }
+    for (int d = 0; d < dInner; d++) {
+      for (int n = 0; n < dState; n++) {
+        dA[d * dState + n] += w[dAAt() + tileIndex(d, n)];
       }
     }
   }
@@ -147,12 +142,9 @@ record ChannelScan(int dInner, int dState, Eigenvalues eigenvalues, Discretizati
 
   /** {@code aT[tileIndex(d, n)] = a[d*N + n]}. */
   private void transposeA(float[] a, float[] aT) {
-    for (int d0 = 0; d0 < dInner; d0 += LANES) {
-      for (int lane = 0; lane < LANES; lane++) {
-        int row = (d0 + lane) * dState;
-        for (int n = 0, ti = d0 * dState + lane; n < dState; n++, ti += LANES) {
-          aT[ti] = a[row + n];
-        }
+    for (int d = 0; d < dInner; d++) {
+      for (int n = 0; n < dState; n++) {
+        aT[tileIndex(d, n)] = a[d * dState + n];
       }
     }
   }
