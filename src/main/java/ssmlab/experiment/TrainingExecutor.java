@@ -1,12 +1,11 @@
 package ssmlab.experiment;
 
-import java.util.ArrayList;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import ssmlab.model.ModelConfig;
 import ssmlab.model.Models;
