@@ -39,7 +39,9 @@ import ssmlab.tensor.Parallel;
           + "the cores allow, writing DIR/runs/<id>.json per finished run. A rerun skips "
           + "finished runs and redoes unfinished ones; --shard k/N runs one slice (cluster job "
           + "arrays writing into one shared DIR). Unsharded, it merges the results at the end "
-          + "(DIR/results.jsonl, DIR/results.csv). Prints a JSON summary."},
+          + "(DIR/results.jsonl, DIR/results.csv). A run whose training goes non-finite is "
+          + "recorded as diverged, with accuracy 0 (a rerun would diverge at the same step), "
+          + "not retried. Prints a JSON summary."},
     footer = {"", "Examples:", "  ssmlab sweep experiments/parity.yaml --out results/parity",
       "  ssmlab sweep experiments/parity.yaml --out results/parity --where layers=1",
       "  ssmlab sweep experiments/parity.yaml --out /shared/parity "
@@ -123,6 +125,11 @@ final class SweepCommand implements Callable<Integer> {
     }
     SweepRunner.Summary summary = runner.run(sweep, shard, RunFilter.parse(where));
     spec.commandLine().getOut().println(Json.write(summary));
+    if (!summary.diverged().isEmpty()) {
+      err.println("ssmlab: " + summary.diverged().size() + " runs diverged, first: "
+          + Errors.oneLine(summary.diverged().getFirst())
+          + " (recorded with accuracy 0; the same seed diverges again, so a rerun keeps them)");
+    }
     if (!summary.failed().isEmpty()) {
       err.println("ssmlab: " + summary.failed().size() + " runs failed, first: "
           + Errors.oneLine(summary.failed().getFirst()) + " (a rerun retries them)");

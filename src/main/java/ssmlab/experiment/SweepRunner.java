@@ -60,13 +60,22 @@ public final class SweepRunner {
    * @param finished those finished by the call
    * @param failed {@code id: error} for each run that threw
    * @param pruned those left out as redundant ({@link #pruneDeeper})
+   * @param diverged {@code id: where} for each run of {@code finished} whose training went
+   *     non-finite (recorded, not retried: {@link RunResult})
    */
-  public record Summary(int runs, int skipped, int finished, List<String> failed, int pruned) {
+  public record Summary(int runs, int skipped, int finished, List<String> failed, int pruned,
+      List<String> diverged) {
     public Summary {
       failed = List.copyOf(failed);
+      diverged = List.copyOf(diverged);
     }
 
-    /** A summary of a sweep that pruned nothing. */
+    /** A summary of a sweep in which no run diverged. */
+    public Summary(int runs, int skipped, int finished, List<String> failed, int pruned) {
+      this(runs, skipped, finished, failed, pruned, List.of());
+    }
+
+    /** A summary of a sweep that pruned nothing and in which no run diverged. */
     public Summary(int runs, int skipped, int finished, List<String> failed) {
       this(runs, skipped, finished, failed, 0);
     }
@@ -128,6 +137,7 @@ public final class SweepRunner {
     String title = "sweep " + spec.name() + (shard.count() > 1 ? " shard " + shard : "");
     progress.start(title, "runs", mine.size(), mine.size() - pending.size());
     List<String> failed = new ArrayList<>();
+    List<String> diverged = Collections.synchronizedList(new ArrayList<>());
     var elsewhere = new AtomicInteger();
     var pruned = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(options.workers(),
@@ -136,7 +146,7 @@ public final class SweepRunner {
       List<Future<?>> futures = new ArrayList<>();
       for (Run run : pending) {
         futures.add(pool.submit(() -> {
-          switch (runLocked(run, all, spec.name(), hash)) {
+          switch (runLocked(run, all, spec.name(), hash, diverged)) {
             case ELSEWHERE -> elsewhere.incrementAndGet();
             case PRUNED -> pruned.incrementAndGet();
             case TRAINED -> { }
@@ -160,7 +170,8 @@ public final class SweepRunner {
           + " at the same time, so this one skipped them");
     }
     return new Summary(mine.size(), mine.size() - pending.size() + elsewhere.get(),
-        pending.size() - failed.size() - elsewhere.get() - pruned.get(), failed, pruned.get());
+        pending.size() - failed.size() - elsewhere.get() - pruned.get(), failed, pruned.get(),
+        diverged);
   }
 
   /**
@@ -249,8 +260,8 @@ public final class SweepRunner {
    * Runs {@code run} under its lock, unless another worker or process holds the lock or finished
    * the run meanwhile, or a finished shallower run makes it redundant.
    */
-  private Outcome runLocked(Run run, List<Run> all, String sweep, String specHash)
-      throws Exception {
+  private Outcome runLocked(Run run, List<Run> all, String sweep, String specHash,
+      List<String> diverged) throws Exception {
     Optional<LockFile> lock = dir.tryLock(run.id());
     if (lock.isEmpty()) {
       progress.advance(run.id() + " trained elsewhere");
@@ -266,16 +277,22 @@ public final class SweepRunner {
         progress.advance(run.id() + " pruned: " + by.get() + " has fewer layers");
         return Outcome.PRUNED;
       }
-      runOne(run, sweep, specHash);
+      runOne(run, sweep, specHash, diverged);
       return Outcome.TRAINED;
     }
   }
 
-  private void runOne(Run run, String sweep, String specHash) throws Exception {
+  private void runOne(Run run, String sweep, String specHash, List<String> diverged)
+      throws Exception {
     try {
       RunResult result = executor.execute(run.spec(), options.threadsPerRun());
       result.requireMatches(run.spec());
       dir.write(new RunRecord(run.id(), sweep, specHash, run.spec(), result, provenance));
+      if (result.diverged() != null) {
+        diverged.add(run.id() + ": " + result.diverged());
+        progress.advance(run.id() + " diverged");
+        return;
+      }
       progress.advance(run.id());
     } catch (Exception | Error e) {
       progress.advance(run.id() + " failed");

@@ -13,6 +13,7 @@ import ssmlab.model.SequenceModel;
 import ssmlab.tasks.Task;
 import ssmlab.tasks.TaskRegistry;
 import ssmlab.train.Evaluator;
+import ssmlab.train.Gradients;
 import ssmlab.train.LengthAccuracy;
 import ssmlab.train.RunFolder;
 import ssmlab.train.TrainSettings;
@@ -29,6 +30,8 @@ import ssmlab.train.Trainer;
  * train options are {@code warmup} [steps/10], {@code weight_decay} [0.1], {@code clip} [1.0],
  * {@code schedule} [cosine, the only one] and {@code eval_samples} [256 per test length]. Test
  * samples come from a seed derived from the run's seed and the length, apart from training data.
+ * A run whose training goes non-finite returns a {@linkplain RunResult#diverged diverged} result
+ * (no model kept).
  */
 public final class TrainingExecutor implements RunExecutor {
   private static final Set<String> TRAIN_OPTIONS =
@@ -61,7 +64,14 @@ public final class TrainingExecutor implements RunExecutor {
     Options options = options(spec, threads);
     SequenceModel model = Models.create(cfg, spec.seed());
     long start = System.nanoTime();
-    double loss = Trainer.train(model, task, options.settings(), r -> { });
+    double[] lastLoss = {Double.NaN};
+    double loss;
+    try {
+      loss = Trainer.train(model, task, options.settings(), r -> lastLoss[0] = r.loss());
+    } catch (Gradients.NonFiniteException e) {
+      return RunResult.diverged(spec.testLengths(), (System.nanoTime() - start) / 1e9,
+          lastLoss[0], e.getMessage());
+    }
     double seconds = (System.nanoTime() - start) / 1e9;
     if (models != null) {
       Map<String, String> taskOptions = new TreeMap<>();

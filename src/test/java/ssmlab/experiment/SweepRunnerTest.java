@@ -207,4 +207,38 @@ final class SweepRunnerTest {
     assertThatThrownBy(() -> new SweepRunner.Options(0, 1))
         .isInstanceOf(IllegalArgumentException.class);
   }
+
+  @Test
+  void divergedRuns_areRecordedWithZeroAccuracy_andNotRetried(@TempDir Path dir)
+      throws Exception {
+    var calls = new AtomicInteger();
+    RunExecutor diverging = (spec, threads) -> {
+      calls.incrementAndGet();
+      RunResult trained = new FakeTraining(0).execute(spec, threads);
+      return spec.seed() == 2
+          ? RunResult.diverged(spec.testLengths(), 0.5, 0.7, "step 9: the loss is NaN")
+          : trained;
+    };
+
+    SweepRunner.Summary first = run(diverging, dir, 2, Shard.ALL);
+
+    assertThat(first.finished()).isEqualTo(24);
+    assertThat(first.failed()).isEmpty();
+    assertThat(first.diverged()).hasSize(12)
+        .allSatisfy(line -> assertThat(line).endsWith(": step 9: the loss is NaN"));
+    List<RunRecord> records = new ResultsDir(dir).readRuns();
+    assertThat(records).filteredOn(r -> r.spec().seed() == 2).hasSize(12).allSatisfy(r -> {
+      assertThat(r.result().diverged()).isEqualTo("step 9: the loss is NaN");
+      assertThat(r.result().metrics()).allSatisfy(m -> assertThat(m.sequenceAccuracy()).isZero());
+    });
+    assertThat(records).filteredOn(r -> r.spec().seed() == 1)
+        .allSatisfy(r -> assertThat(r.result().diverged()).isNull());
+    String file = Files.readString(new ResultsDir(dir).runFile(
+        records.stream().filter(r -> r.spec().seed() == 1).findFirst().orElseThrow().id()));
+    assertThat(file).doesNotContain("diverged");
+
+    SweepRunner.Summary again = run(diverging, dir, 2, Shard.ALL);
+    assertThat(again).isEqualTo(new SweepRunner.Summary(24, 24, 0, List.of()));
+    assertThat(calls).hasValue(24);
+  }
 }

@@ -33,6 +33,25 @@ final class TrainingExecutorTest {
   }
 
   @Test
+  void execute_weightsGoNonFinite_returnsDivergedResultWithZeroAccuracy() {
+    // lr 1e30 sends the weights to infinity in the first update
+    RunSpec s = new RunSpec("parity", Map.of(), "lstm", "lstm", Map.of("layers", 1, "d_model", 8),
+        new LengthRange(2, 6), List.of(4, 8), 50, 8, 1e30, Map.of("eval_samples", 16), 1);
+
+    RunResult r = new TrainingExecutor().execute(s, 1);
+
+    assertThat(r.diverged()).startsWith("step 2: parameter ").contains("Infinity");
+    assertThat(r.trainLoss()).isFinite();
+    assertThat(r.metrics()).extracting(LengthMetrics::length).containsExactly(4, 8);
+    assertThat(r.metrics()).allSatisfy(m -> {
+      assertThat(m.sequenceAccuracy()).isZero();
+      assertThat(m.tokenAccuracy()).isZero();
+      assertThat(m.loss()).isNaN();
+    });
+    r.requireMatches(s);
+  }
+
+  @Test
   void validate_typos_failWithOneLine() {
     var ex = new TrainingExecutor();
     assertThatThrownBy(() -> ex.validate(spec("lstmm", Map.of())))
