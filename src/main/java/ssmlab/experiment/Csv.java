@@ -31,7 +31,7 @@ final class Csv {
 
   static List<String> columns() {
     ResultRow blank = new ResultRow("", "", "", "", Map.of(), "", "", Map.of(), null, null, 1, 1,
-        1, 0, 1, 1, Map.of(), 0, 0, 0, 0, 0, 0, "", "", true, 1, null, null);
+        1, 0, 1, 1, Map.of(), 0, 0, 0, 0, 0, 0, "", "", true, 1, null, null, null);
     ObjectNode node = Canonical.MAPPER.valueToTree(blank);
     return List.copyOf(node.propertyNames());
   }

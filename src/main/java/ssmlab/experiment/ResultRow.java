@@ -11,7 +11,9 @@ import ssmlab.io.Provenance;
  * One row of the merged results: one run at one test length, with the run's configuration,
  * provenance and the metrics measured at that length. The column names are the JSON keys;
  * {@code sequences} (sequence accuracy's denominator) and {@code unlabelled} (sequences without
- * a labelled position, left out) are empty in results measured before they were recorded.
+ * a labelled position, left out) are empty in results measured before they were recorded;
+ * {@code diverged} is empty but in the rows of a run whose training went non-finite, where it
+ * says where (its accuracies are 0: {@link RunResult}).
  */
 public record ResultRow(
     String id,
@@ -42,7 +44,22 @@ public record ResultRow(
     boolean simd,
     int threads,
     Integer sequences,
-    Integer unlabelled) {
+    Integer unlabelled,
+    String diverged) {
+
+  /** A row of a run that trained to its last step. */
+  public ResultRow(String id, String sweep, String specHash, String task,
+      Map<String, Object> taskOptions, String model, String label,
+      Map<String, Object> modelOptions, Integer layers, Integer dModel, int trainMin,
+      int trainMax, int testLength, int steps, int batch, double lr,
+      Map<String, Object> trainOptions, long seed, double tokenAccuracy, double sequenceAccuracy,
+      double loss, double trainSeconds, double trainLoss, String commit, String jdk,
+      boolean simd, int threads, Integer sequences, Integer unlabelled) {
+    this(id, sweep, specHash, task, taskOptions, model, label, modelOptions, layers, dModel,
+        trainMin, trainMax, testLength, steps, batch, lr, trainOptions, seed, tokenAccuracy,
+        sequenceAccuracy, loss, trainSeconds, trainLoss, commit, jdk, simd, threads, sequences,
+        unlabelled, null);
+  }
 
   /** The rows of one run, one per test length, in test-length order. */
   public static List<ResultRow> of(RunRecord r) {
@@ -55,7 +72,7 @@ public record ResultRow(
           s.trainLengths().max(), m.length(), s.steps(), s.batch(), s.lr(), s.trainOptions(),
           s.seed(), m.tokenAccuracy(), m.sequenceAccuracy(), m.loss(),
           r.result().trainSeconds(), r.result().trainLoss(), p.commit(), p.jdk(), p.simd(),
-          p.threads(), m.sequences(), m.unlabelled()));
+          p.threads(), m.sequences(), m.unlabelled(), r.result().diverged()));
     }
     return rows;
   }
@@ -65,6 +82,6 @@ public record ResultRow(
     return new ResultRow(id, sweep, specHash, task, taskOptions, model, label, modelOptions,
         layers, dModel, trainMin, trainMax, testLength, steps, batch, lr, trainOptions, seed,
         token, sequence, loss, trainSeconds, trainLoss, commit, jdk, simd, threads, sequences,
-        unlabelled);
+        unlabelled, diverged);
   }
 }

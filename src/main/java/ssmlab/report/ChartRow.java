@@ -17,6 +17,7 @@ import com.fasterxml.jackson.annotation.JsonProperty;
  * @param tokenAccuracy token accuracy at the test length
  * @param sequenceAccuracy sequence accuracy at the test length
  * @param loss loss at the test length
+ * @param diverged whether the run's training went non-finite (its accuracies are then 0)
  */
 public record ChartRow(
     String task,
@@ -29,4 +30,14 @@ public record ChartRow(
     long seed,
     @JsonProperty("token_accuracy") double tokenAccuracy,
     @JsonProperty("sequence_accuracy") double sequenceAccuracy,
-    double loss) {}
+    double loss,
+    boolean diverged) {
+
+  /** A row of a run that trained to its last step. */
+  public ChartRow(String task, String label, String config, Integer layers, int trainMin,
+      int trainMax, int testLength, long seed, double tokenAccuracy, double sequenceAccuracy,
+      double loss) {
+    this(task, label, config, layers, trainMin, trainMax, testLength, seed, tokenAccuracy,
+        sequenceAccuracy, loss, false);
+  }
+}

@@ -39,7 +39,7 @@ final class ChartRows {
             + (trains ? " train " + r.trainMin() + "-" + r.trainMax() : "");
         out.add(new ChartRow(entry.getKey(), r.label(), config, r.layers(), r.trainMin(),
             r.trainMax(), r.testLength(), r.seed(), r.tokenAccuracy(), r.sequenceAccuracy(),
-            r.loss()));
+            r.loss(), r.diverged() != null));
       }
     }
     return out;

@@ -62,6 +62,9 @@ public final class ResultTable {
 
   private static final JsonMapper JSON = JsonMapper.builder().build();
 
+  /** The cells of a row whose every seed's training went non-finite. */
+  public static final String DIVERGED = "diverged";
+
   private ResultTable() {}
 
   /** How a table is written. */
@@ -70,7 +73,7 @@ public final class ResultTable {
     MARKDOWN,
     /**
      * One JSON object per row, keyed by the column names; numbers as numbers, an empty cell as
-     * null, {@code >L} as a string.
+     * null, {@code >L} and {@code diverged} as strings.
      */
     JSON
   }
@@ -87,7 +90,9 @@ public final class ResultTable {
 
   /**
    * The accuracy table; with {@code seedCount} a {@code seeds} column after {@code layers} says
-   * how many seeds each row combines (fewer than the spec's while its sweep is running).
+   * how many seeds each row combines (fewer than the spec's while its sweep is running). A run
+   * that diverged counts as a seed with accuracy 0; a row whose every seed diverged says
+   * {@value #DIVERGED} in each cell instead.
    */
   public static String accuracy(List<ResultRow> results, Metric metric, Agg agg, Format format,
       boolean seedCount) {
@@ -95,12 +100,14 @@ public final class ResultTable {
     TreeSet<Integer> lengths = new TreeSet<>();
     // line (task | config | layers) -> seed -> length -> value
     Map<List<String>, Map<Long, Map<Integer, Double>>> cells = new TreeMap<>(ResultTable::byLine);
+    Map<List<String>, Boolean> allDiverged = new HashMap<>();
     for (ChartRow r : rows) {
       lengths.add(r.testLength());
       List<String> line = List.of(r.task(), r.config(), r.layers() == null ? "" : "" + r.layers());
       cells.computeIfAbsent(line, k -> new TreeMap<>())
           .computeIfAbsent(r.seed(), k -> new TreeMap<>())
           .put(r.testLength(), metric.value.applyAsDouble(r));
+      allDiverged.merge(line, r.diverged(), Boolean::logicalAnd);
     }
     boolean mean = lengths.size() > 1;
     List<String> header = new ArrayList<>(List.of("task", "model", "layers"));
@@ -116,6 +123,14 @@ public final class ResultTable {
       List<String> cols = new ArrayList<>(line);
       if (seedCount) {
         cols.add("" + seeds.size());
+      }
+      if (allDiverged.get(line)) {
+        lengths.forEach(n -> cols.add(DIVERGED));
+        if (mean) {
+          cols.add(DIVERGED);
+        }
+        body.add(cols);
+        return;
       }
       for (int n : lengths) {
         double[] xs = seeds.values().stream().filter(m -> m.containsKey(n))

@@ -36,6 +36,9 @@ final class RunTable {
         accuracy.append(accuracy.isEmpty() ? "" : " ").append(length.testLength()).append(':')
             .append(String.format(Locale.ROOT, "%.2f", length.sequenceAccuracy()));
       }
+      if (r.diverged() != null) {
+        accuracy.insert(0, "diverged at " + r.diverged() + ": ");
+      }
       String options = Canonical.json(r.modelOptions())
           + (r.taskOptions().isEmpty() ? "" : " task " + Canonical.json(r.taskOptions()));
       sb.append("<tr>");

@@ -140,8 +140,9 @@ final class MergeTest {
     // Written by hand: options as canonical JSON with doubled quotes, label with a comma quoted.
     assertThat(csv.lines().skip(1).findFirst().orElseThrow()).isEqualTo(RunId.of(spec)
         + ",s,h,t,\"{\"\"k\"\":\"\"a\\\"\"b\"\"}\",m,\"m[-1,1]\",{},,,2,3,4,1,1,0.5,{},9,"
-        + "0.75,0.5,0.25,2.0,0.125,c,25,true,1,,");
+        + "0.75,0.5,0.25,2.0,0.125,c,25,true,1,,,");
     assertThat(csv.lines().findFirst().orElseThrow()).startsWith(
-        "id,sweep,spec_hash,task,task_options,model,label,model_options,layers,d_model,");
+        "id,sweep,spec_hash,task,task_options,model,label,model_options,layers,d_model,")
+        .endsWith(",sequences,unlabelled,diverged");
   }
 }

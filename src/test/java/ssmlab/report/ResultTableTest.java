@@ -64,6 +64,29 @@ final class ResultTableTest {
         """);
   }
 
+  @Test
+  void divergedRuns_countAsZero_andARowOfOnlyDivergedSeedsSaysSo() {
+    // ids4 layer 1: seed 1 0.8 at n=8, seed 2 diverged (0): max 0.80, mean 0.40.
+    // ids4 layer 2: both seeds diverged. min-layers: the diverged seeds reach nothing.
+    List<ResultRow> rows = List.of(
+        row("s5", "ids4", 1, 8, 1, 0.8), diverged(row("s5", "ids4", 1, 8, 2, 0)),
+        diverged(row("s5", "ids4", 2, 8, 1, 0)), diverged(row("s5", "ids4", 2, 8, 2, 0)));
+    assertThat(ResultTable.accuracy(rows, ResultTable.Metric.SEQUENCE, ResultTable.Agg.MAX,
+        ResultTable.Format.MARKDOWN, true)).isEqualTo("""
+            | task | model | layers | seeds | n=8 |
+            |---|---|---|---|---|
+            | s5 | ids4 | 1 | 2 | 0.80 |
+            | s5 | ids4 | 2 | 2 | diverged |
+            """);
+    assertThat(ResultTable.accuracy(rows, ResultTable.Metric.SEQUENCE, ResultTable.Agg.MEAN,
+        ResultTable.Format.JSON, false)).isEqualTo("""
+            {"task":"s5","model":"ids4","layers":1,"n=8":0.40}
+            {"task":"s5","model":"ids4","layers":2,"n=8":"diverged"}
+            """);
+    assertThat(ResultTable.minLayers(rows, 0.5)).contains("| s5 | ids4 | 1 |");
+    assertThat(ResultTable.minLayers(rows, 0.9)).contains("| s5 | ids4 | >2 |");
+  }
+
   // Grazzi et al.'s scaled accuracy: 0 at chance, 1 when right; 2 acc - 1 for parity's two
   // labels, (acc - 1/3) / (2/3) for counting modulo 3.
   @Test
@@ -77,6 +100,14 @@ final class ResultTableTest {
         .isCloseTo(0.5, org.assertj.core.api.Assertions.within(1e-12));
     assertThat(ResultTable.accuracy(rows, ResultTable.Metric.SCALED, ResultTable.Agg.MAX))
         .contains("| parity | lstm | 1 | 0.50 | 0.00 |");
+  }
+
+  private static ResultRow diverged(ResultRow r) {
+    return new ResultRow(r.id(), r.sweep(), r.specHash(), r.task(), r.taskOptions(), r.model(),
+        r.label(), r.modelOptions(), r.layers(), r.dModel(), r.trainMin(), r.trainMax(),
+        r.testLength(), r.steps(), r.batch(), r.lr(), r.trainOptions(), r.seed(),
+        r.tokenAccuracy(), r.sequenceAccuracy(), Double.NaN, r.trainSeconds(), r.trainLoss(),
+        r.commit(), r.jdk(), r.simd(), r.threads(), null, null, "step 3: the loss is NaN");
   }
 
   private static ResultRow row(String task, String label, int layers, int length, long seed,
