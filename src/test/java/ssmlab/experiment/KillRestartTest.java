@@ -51,6 +51,12 @@ final class KillRestartTest {
     return ids;
   }
 
+  private static Set<String> unfinished(Path log, Path out) throws IOException {
+    Set<String> ids = new HashSet<>(started(log));
+    ids.removeAll(finishedIds(out));
+    return ids;
+  }
+
   // A sweep killed with SIGKILL half way and started again finishes every run exactly once:
   // the second JVM trains only what the first had not finished, and every result file parses.
   @Test
@@ -61,16 +67,18 @@ final class KillRestartTest {
 
     Process first = start(spec, out, dir.resolve("first.log"));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (finishedIds(out).size() < 6 && first.isAlive() && System.nanoTime() < deadline) {
-      Thread.sleep(20);
+    // Kill once 6 runs have finished and another has started: the two workers finish their runs
+    // at nearly the same moment, so right after the 6th result both can be between runs.
+    while (!(finishedIds(out).size() >= 6 && !unfinished(dir.resolve("first.log"), out).isEmpty())
+        && first.isAlive() && System.nanoTime() < deadline) {
+      Thread.sleep(5);
     }
     first.destroyForcibly();
     assertThat(first.waitFor(30, TimeUnit.SECONDS)).isTrue();
     Set<String> beforeRestart = finishedIds(out);
     assertThat(beforeRestart).as("killed mid-sweep").hasSizeBetween(6, all.size() - 1);
     // Runs started but not finished when the JVM died: they left no result file.
-    Set<String> inProgress = new HashSet<>(started(dir.resolve("first.log")));
-    inProgress.removeAll(beforeRestart);
+    Set<String> inProgress = unfinished(dir.resolve("first.log"), out);
     assertThat(inProgress).as("runs in progress at the kill").isNotEmpty();
 
     Process second = start(spec, out, dir.resolve("second.log"));
