@@ -47,20 +47,6 @@ public record ResultRow(
     Integer unlabelled,
     String diverged) {
 
-  /** A row of a run that trained to its last step. */
-  public ResultRow(String id, String sweep, String specHash, String task,
-      Map<String, Object> taskOptions, String model, String label,
-      Map<String, Object> modelOptions, Integer layers, Integer dModel, int trainMin,
-      int trainMax, int testLength, int steps, int batch, double lr,
-      Map<String, Object> trainOptions, long seed, double tokenAccuracy, double sequenceAccuracy,
-      double loss, double trainSeconds, double trainLoss, String commit, String jdk,
-      boolean simd, int threads, Integer sequences, Integer unlabelled) {
-    this(id, sweep, specHash, task, taskOptions, model, label, modelOptions, layers, dModel,
-        trainMin, trainMax, testLength, steps, batch, lr, trainOptions, seed, tokenAccuracy,
-        sequenceAccuracy, loss, trainSeconds, trainLoss, commit, jdk, simd, threads, sequences,
-        unlabelled, null);
-  }
-
   /** The rows of one run, one per test length, in test-length order. */
   public static List<ResultRow> of(RunRecord r) {
     RunSpec s = r.spec();

@@ -31,13 +31,4 @@ public record ChartRow(
     @JsonProperty("token_accuracy") double tokenAccuracy,
     @JsonProperty("sequence_accuracy") double sequenceAccuracy,
     double loss,
-    boolean diverged) {
-
-  /** A row of a run that trained to its last step. */
-  public ChartRow(String task, String label, String config, Integer layers, int trainMin,
-      int trainMax, int testLength, long seed, double tokenAccuracy, double sequenceAccuracy,
-      double loss) {
-    this(task, label, config, layers, trainMin, trainMax, testLength, seed, tokenAccuracy,
-        sequenceAccuracy, loss, false);
-  }
-}
+    boolean diverged) {}

@@ -125,7 +125,7 @@ final class ReportBrowserTest {
       for (long seed = 1; seed <= 2; seed++) {
         rows.add(new ResultRow("0123456789abcde" + seed, "s", "h", "s5", Map.of(), "m", "m",
             Map.of(), 1, 8, 2, 4, length, 1, 1, 0.1, Map.of(), seed, 0.5, 0.3 / seed, 1, 1, 1,
-            "c", "25", true, 1, null, null));
+            "c", "25", true, 1, null, null, null));
       }
     }
     Path page = work.resolve("report.html");

@@ -133,10 +133,10 @@ final class ReportTest {
       double accuracy) {
     return new ResultRow("0123456789abcdef", "s", "h", task, options, "m", "m", Map.of(), 1, 8,
         2, 4, length, 1, 1, 0.1, Map.of(), 1, accuracy, accuracy, 0, 1, 0, "c", "25", true, 1,
-        null, null);
+        null, null, null);
   }
 
   private static ChartRow row(String task, int layers, int length, long seed, double seqAcc) {
-    return new ChartRow(task, "m", "m", layers, 2, 4, length, seed, seqAcc, seqAcc, 0);
+    return new ChartRow(task, "m", "m", layers, 2, 4, length, seed, seqAcc, seqAcc, 0, false);
   }
 }

@@ -114,6 +114,6 @@ final class ResultTableTest {
       double sequenceAccuracy) {
     return new ResultRow("0123456789abcdef", "s", "h", task, Map.of(), label, label, Map.of(),
         layers, 32, 2, 4, length, 1, 1, 0.1, Map.of(), seed, sequenceAccuracy, sequenceAccuracy,
-        0, 1, 0, "c", "25", true, 1, null, null);
+        0, 1, 0, "c", "25", true, 1, null, null, null);
   }
 }

@@ -28,7 +28,7 @@ final class StaticChartsTest {
       row("b", 1, 8, 0.9), row("b", 2, 8, 0.7), row("b", 1, 64, 0.3), row("b", 2, 64, 0.5));
 
   static ChartRow row(String config, long seed, int length, double acc) {
-    return new ChartRow("parity", config, config, 1, 2, 16, length, seed, acc, acc, 0);
+    return new ChartRow("parity", config, config, 1, 2, 16, length, seed, acc, acc, 0, false);
   }
 
   @Test
@@ -82,7 +82,7 @@ final class StaticChartsTest {
     List<String> titles = new ArrayList<>();
     List<ChartRow> rows = new ArrayList<>(ROWS);
     rows.add(new ChartRow("a-long-task-name(group=A5,length=64)", "m", "m", 3, 2, 16, 8, 1, 1,
-        1, 0));
+        1, 0, false));
     for (var chart : List.of(StaticCharts.accuracy("parity", null, rows),
         StaticCharts.accuracy("a-long-task-name(group=A5,length=64)", 3, rows))) {
       titles.add(chart.getTitle());
